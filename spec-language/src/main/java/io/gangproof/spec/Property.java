@@ -1,0 +1,45 @@
+package io.gangproof.spec;
+
+import java.util.Optional;
+
+/** A property to verify (semantics §7). */
+public sealed interface Property {
+    /** The task the property is about, if it is about one. */
+    Optional<String> task();
+
+    /** Every job (of {@code task}, or of every task) finishes by its absolute deadline. */
+    record Deadlines(Optional<String> task) implements Property {
+    }
+
+    /** Every job of {@code task} has response time at most {@code bound}. */
+    record Response(String taskName, Bound bound) implements Property {
+        @Override
+        public Optional<String> task() {
+            return Optional.of(taskName);
+        }
+    }
+
+    /** Lower-priority execution on eligible TPUs inside {@code [r, s)} is at most {@code bound}. */
+    record Inversion(String taskName, Bound bound) implements Property {
+        @Override
+        public Optional<String> task() {
+            return Optional.of(taskName);
+        }
+    }
+
+    /** At most {@code bound} lower-priority jobs start on eligible TPUs inside {@code [r, s)}. */
+    record Overtakes(String taskName, Bound bound) implements Property {
+        @Override
+        public Optional<String> task() {
+            return Optional.of(taskName);
+        }
+    }
+
+    /** No reachable state has a circular hold-and-wait. */
+    record DeadlockFree() implements Property {
+        @Override
+        public Optional<String> task() {
+            return Optional.empty();
+        }
+    }
+}
