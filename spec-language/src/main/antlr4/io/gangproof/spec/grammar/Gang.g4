@@ -98,8 +98,13 @@ levels
     | '{' INT (',' INT)* '}'                            # levelSet
     ;
 
+// Placement words may coincide with keywords (`pinned`), so any word is accepted here.
 schedulerDecl
-    : 'scheduler' placement=ID policy=ID ('with' protocol=ID)?
+    : 'scheduler' placement=word policy=word ('with' protocol=word)?
+    ;
+
+word
+    : ID | 'pinned' | 'pipeline' | 'any' | 'bound' | 'each' | 'exit' | 'limit' | 'task' | 'dnn'
     ;
 
 verifyDecl

@@ -1,0 +1,114 @@
+package io.gangproof.spec.parse;
+
+import io.gangproof.spec.grammar.GangLexer;
+import io.gangproof.spec.grammar.GangParser;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.antlr.v4.runtime.BaseErrorListener;
+import org.antlr.v4.runtime.CharStreams;
+import org.antlr.v4.runtime.CommonTokenStream;
+import org.antlr.v4.runtime.InputMismatchException;
+import org.antlr.v4.runtime.NoViableAltException;
+import org.antlr.v4.runtime.Parser;
+import org.antlr.v4.runtime.RecognitionException;
+import org.antlr.v4.runtime.Recognizer;
+import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.misc.IntervalSet;
+
+/** Parses one .gang file into a tree, collecting every syntax error as a {@link Diagnostic}. */
+public final class SpecParser {
+    private SpecParser() {
+    }
+
+    public static ParsedFile parse(SourceFile source) {
+        List<Diagnostic> errors = new ArrayList<>();
+        GangLexer lexer = new GangLexer(CharStreams.fromString(source.text(), source.displayName()));
+        lexer.removeErrorListeners();
+        CommonTokenStream tokens = new CommonTokenStream(lexer);
+        GangParser parser = new GangParser(tokens);
+        parser.removeErrorListeners();
+        parser.addErrorListener(new Listener(source, errors));
+        GangParser.FileContext tree = parser.file();
+        return new ParsedFile(source, tree, tokens, errors);
+    }
+
+    /** Turns ANTLR's reports into short messages that name what was found and what fits there. */
+    private static final class Listener extends BaseErrorListener {
+        private final SourceFile source;
+        private final List<Diagnostic> errors;
+
+        Listener(SourceFile source, List<Diagnostic> errors) {
+            this.source = source;
+            this.errors = errors;
+        }
+
+        @Override
+        public void syntaxError(Recognizer<?, ?> recognizer, Object offendingSymbol, int line, int col, String msg,
+                RecognitionException e) {
+            Token token = offendingSymbol instanceof Token t ? t : null;
+            String message;
+            Optional<String> hint = Optional.empty();
+            if (token != null && token.getType() == GangLexer.UNKNOWN_CHAR) {
+                message = "unexpected character '" + token.getText() + "'";
+            } else if (token != null && token.getType() == Token.EOF) {
+                message = "unexpected end of file";
+                hint = Optional.of("a closing '}' may be missing");
+            } else if (token != null) {
+                message = "unexpected " + describe(token);
+                IntervalSet expected = expected(recognizer, e);
+                if (expected != null && !expected.isNil()) {
+                    String words = expectedWords(recognizer, expected);
+                    boolean keyword = Character.isLetter(token.getText().charAt(0))
+                            && token.getType() != GangLexer.ID;
+                    hint = Optional.of("expected " + words + (keyword && expected.contains(GangLexer.ID)
+                            ? " ('" + token.getText() + "' is a keyword and cannot be a name)" : ""));
+                }
+            } else {
+                message = msg;
+            }
+            int length = token == null || token.getType() == Token.EOF ? 1 : token.getText().length();
+            if (errors.stream().noneMatch(d -> d.line() == line && d.column() == col + 1)) {
+                errors.add(new Diagnostic(Diagnostic.Severity.ERROR, source.displayName(), line, col + 1, length,
+                        message, source.line(line), hint));
+            }
+        }
+
+        private static IntervalSet expected(Recognizer<?, ?> recognizer, RecognitionException e) {
+            if (e instanceof InputMismatchException || e instanceof NoViableAltException) {
+                return e.getExpectedTokens();
+            }
+            if (recognizer instanceof Parser p) {
+                return p.getExpectedTokens();
+            }
+            return null;
+        }
+
+        private static String describe(Token token) {
+            return switch (token.getType()) {
+                case GangLexer.INT, GangLexer.DECIMAL -> "number '" + token.getText() + "'";
+                case GangLexer.ID -> "word '" + token.getText() + "'";
+                case GangLexer.STRING -> "string " + token.getText();
+                default -> "'" + token.getText() + "'";
+            };
+        }
+
+        private static String expectedWords(Recognizer<?, ?> recognizer, IntervalSet expected) {
+            List<String> words = new ArrayList<>();
+            for (int type : expected.toList()) {
+                words.add(switch (type) {
+                    case GangLexer.INT -> "a whole number";
+                    case GangLexer.DECIMAL -> "a number";
+                    case GangLexer.ID -> "a name";
+                    case GangLexer.STRING -> "a quoted file name";
+                    case Token.EOF -> "end of file";
+                    default -> recognizer.getVocabulary().getDisplayName(type);
+                });
+            }
+            if (words.size() > 8) {
+                return "one of " + String.join(", ", words.subList(0, 8)) + ", ...";
+            }
+            return words.size() == 1 ? words.get(0) : "one of " + String.join(", ", words);
+        }
+    }
+}
