@@ -100,6 +100,8 @@ final class Resolver {
 
     private LoadResult finish(Optional<SystemSpec> spec) {
         List<Diagnostic> sorted = new ArrayList<>(diagnostics);
+        sorted.sort(java.util.Comparator.comparing(Diagnostic::file).thenComparingInt(Diagnostic::line)
+                .thenComparingInt(Diagnostic::column));
         boolean failed = sorted.stream().anyMatch(Diagnostic::isError);
         if (failed || spec.isEmpty()) {
             return new LoadResult.Invalid(sorted);
@@ -224,9 +226,10 @@ final class Resolver {
         } else {
             scheduler = scheduler(f, once(f, schedulers, "scheduler").get(0));
         }
-        List<Task> tasks = new ArrayList<>();
+        // Tasks are checked even when the platform or scheduler is broken, so that all errors show at once;
+        // only the checks that need them are skipped.
+        List<Task> tasks = tasks(f, taskDecls, dnns, platform, scheduler);
         if (platform.isPresent() && scheduler.isPresent()) {
-            tasks = tasks(f, taskDecls, dnns, platform.get(), scheduler.get());
             checkPlacement(f, platforms.get(0), schedulers.get(0), platform.get(), scheduler.get());
         }
         if (taskDecls.isEmpty()) {
@@ -540,7 +543,7 @@ final class Resolver {
     // ---------------------------------------------------------------- tasks
 
     private List<Task> tasks(SourceFile f, List<GangParser.TaskDeclContext> decls, Map<String, Dnn> dnns,
-            Platform platform, Scheduler scheduler) {
+            Optional<Platform> platform, Optional<Scheduler> scheduler) {
         List<Task> out = new ArrayList<>();
         Map<String, Token> names = new HashMap<>();
         Map<Long, String> priorities = new HashMap<>();
@@ -553,8 +556,8 @@ final class Resolver {
         return out;
     }
 
-    private Optional<Task> task(SourceFile f, GangParser.TaskDeclContext d, Map<String, Dnn> dnns, Platform platform,
-            Scheduler scheduler, Map<Long, String> priorities) {
+    private Optional<Task> task(SourceFile f, GangParser.TaskDeclContext d, Map<String, Dnn> dnns,
+            Optional<Platform> platform, Optional<Scheduler> scheduler, Map<Long, String> priorities) {
         String name = d.name.getText();
         Map<String, Token> seen = new HashMap<>();
         Dnn dnn = null;
@@ -620,8 +623,8 @@ final class Resolver {
                     if (v.isPresent()) {
                         String other = priorities.putIfAbsent(v.get(), name);
                         if (other != null) {
-                            error(f, p.INT().getSymbol(), "priority " + v.get() + " is already task '" + other
-                                    + "''s", "priorities are distinct integers; 1 is the highest");
+                            error(f, p.INT().getSymbol(), "priority " + v.get() + " is already used by task '"
+                                    + other + "'", "priorities are distinct integers; 1 is the highest");
                             ok = false;
                         }
                         priority = v.get();
@@ -664,16 +667,13 @@ final class Resolver {
                     "gangproof requires D <= T");
             ok = false;
         }
-        if (dnn == null || !ok) {
-            // Still check the binding so that its errors are reported too.
-            if (dnn != null) {
-                binding(f, d, dnn, platform, scheduler, tpusDecl, pipelineDecl, pinnedDecl);
-            }
+        if (dnn == null || platform.isEmpty() || scheduler.isEmpty()) {
             return Optional.empty();
         }
-        Optional<Map.Entry<SortedSet<Integer>, Binding>> b = binding(f, d, dnn, platform, scheduler, tpusDecl,
-                pipelineDecl, pinnedDecl);
-        if (b.isEmpty()) {
+        // The binding is checked even when something else is wrong, so that its errors are reported too.
+        Optional<Map.Entry<SortedSet<Integer>, Binding>> b = binding(f, d, dnn, platform.get(), scheduler.get(),
+                tpusDecl, pipelineDecl, pinnedDecl);
+        if (b.isEmpty() || !ok) {
             return Optional.empty();
         }
         long dl = deadline != null ? deadline : arrival.period();

@@ -62,7 +62,7 @@ public final class Units {
             }
         }
         int allowed = Math.max(1, word.length() / 3);
-        return best != null && bestDistance <= allowed ? Optional.of(best) : Optional.empty();
+        return best != null && bestDistance <= allowed && bestDistance < word.length() ? Optional.of(best) : Optional.empty();
     }
 
     private static int distance(String a, String b) {

@@ -1,0 +1,140 @@
+package io.gangproof.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.gangproof.check.CheckOptions;
+import io.gangproof.check.Checker;
+import io.gangproof.check.PropertyResult;
+import io.gangproof.check.SpecReport;
+import io.gangproof.spec.SystemSpec;
+import io.gangproof.spec.Verdict;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code gangproof check SPEC...}: every property of every spec, one line each, then a summary. */
+@Command(name = "check", mixinStandardHelpOptions = true,
+        description = {"Check every property of each spec and print one verdict per property.",
+            "Verdicts: PROVED, VIOLATED (with a replayable trace), HOLDS-UP-TO (a horizon), UNKNOWN (a reason)."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:every property PROVED or HOLDS-UP-TO",
+            "1:some property VIOLATED",
+            "2:some property UNKNOWN, none violated",
+            "64:bad command line",
+            "65:invalid spec (diagnostics printed)",
+            "70:internal error"})
+final class CheckCommand implements Callable<Integer> {
+    enum Format { text, json }
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec command;
+
+    @Parameters(arity = "1..*", paramLabel = "SPEC", description = "Spec files (.gang).")
+    List<Path> specs;
+
+    @Option(names = "--format", defaultValue = "text", description = "Output format: ${COMPLETION-CANDIDATES} "
+            + "(default: ${DEFAULT-VALUE}).")
+    Format format;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = command.commandLine().getOut();
+        PrintWriter err = command.commandLine().getErr();
+        Checker checker = new Checker(Engines.all());
+        List<SpecReport> reports = new ArrayList<>();
+        boolean invalid = false;
+        for (Path file : specs) {
+            Optional<SystemSpec> spec = SpecInputs.load(file, err);
+            if (spec.isEmpty()) {
+                invalid = true;
+                continue;
+            }
+            SpecReport report = checker.check(file.toString(), spec.get(), CheckOptions.DEFAULTS);
+            reports.add(report);
+            if (format == Format.text) {
+                out.print(SystemSummary.render(file.toString(), spec.get()));
+                out.print(verdictLines(report));
+                out.println();
+                out.flush();
+            }
+        }
+        if (format == Format.json) {
+            out.println(json(reports));
+        } else if (!reports.isEmpty()) {
+            out.println(summary(reports));
+        }
+        out.flush();
+        return invalid ? ExitCodes.INVALID_SPEC : ExitCodes.of(reports);
+    }
+
+    private static String verdictLines(SpecReport report) {
+        TextTable t = new TextTable();
+        for (PropertyResult r : report.results()) {
+            String evidence = r.reason().orElseGet(() -> evidence(r));
+            t.row(r.verdict().label(), r.description(), evidence);
+        }
+        return t.render("  ");
+    }
+
+    private static String evidence(PropertyResult r) {
+        List<String> parts = new ArrayList<>();
+        parts.add("engine " + r.engine());
+        r.horizon().ifPresent(h -> parts.add("horizon " + h + " ticks"));
+        r.states().ifPresent(s -> parts.add(s + " states"));
+        r.trace().ifPresent(p -> parts.add("trace " + p));
+        return String.join(", ", parts);
+    }
+
+    private static String summary(List<SpecReport> reports) {
+        long total = reports.stream().mapToLong(r -> r.results().size()).sum();
+        return total + " propert" + (total == 1 ? "y" : "ies") + " in " + reports.size() + " spec"
+                + (reports.size() == 1 ? "" : "s") + ": " + count(reports, Verdict.PROVED) + " proved, "
+                + count(reports, Verdict.HOLDS_UP_TO) + " hold up to a horizon, " + count(reports, Verdict.VIOLATED)
+                + " violated, " + count(reports, Verdict.UNKNOWN) + " unknown";
+    }
+
+    private static long count(List<SpecReport> reports, Verdict v) {
+        return reports.stream().mapToLong(r -> r.count(v)).sum();
+    }
+
+    /** The JSON document of semantics §12; field names and meanings never change. */
+    static String json(List<SpecReport> reports) throws Exception {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("tool", Map.of("name", "gangproof", "version", GangproofCli.version()));
+        List<Object> specs = new ArrayList<>();
+        for (SpecReport report : reports) {
+            Map<String, Object> s = new LinkedHashMap<>();
+            s.put("spec", report.path());
+            s.put("system", report.spec().name());
+            List<Object> props = new ArrayList<>();
+            for (PropertyResult r : report.results()) {
+                Map<String, Object> p = new LinkedHashMap<>();
+                p.put("property", r.description());
+                p.put("task", r.property().task().orElse(null));
+                p.put("verdict", r.verdict().label());
+                p.put("engine", r.engine());
+                p.put("bound", r.bound().orElse(null));
+                p.put("horizon", r.horizon().orElse(null));
+                p.put("states", r.states().orElse(null));
+                p.put("seconds", r.seconds());
+                p.put("trace", r.trace().map(Path::toString).orElse(null));
+                p.put("reason", r.reason().orElse(null));
+                props.add(p);
+            }
+            s.put("properties", props);
+            specs.add(s);
+        }
+        doc.put("specs", specs);
+        return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(doc);
+    }
+}
