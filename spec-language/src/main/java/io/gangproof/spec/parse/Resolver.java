@@ -296,7 +296,7 @@ final class Resolver {
             if (!checkName(f, pipe.name, "pipeline") || !unique(f, names, pipe.name, "pipeline")) {
                 continue;
             }
-            Optional<List<Integer>> list = tpuList(f, pipe.tpuList(), tpus, "pipeline " + pipe.name.getText());
+            Optional<List<Integer>> list = tpuList(f, pipe.tpuList(), tpus, "pipeline '" + pipe.name.getText() + "'");
             list.ifPresent(l -> pipelines.add(new Pipeline(pipe.name.getText(), l)));
         }
         return Optional.of(new Platform(tpus, cache, pipelines));
@@ -340,8 +340,9 @@ final class Resolver {
             }
             Located<GangParser.DnnDeclContext> earlier = first.putIfAbsent(name, d);
             if (earlier != null) {
-                error(d.file(), d.ctx().name, "DNN '" + name + "' is declared twice (first at "
-                        + earlier.file().displayName() + ":" + earlier.ctx().name.getLine() + ")", null);
+                String where = earlier.file().equals(d.file()) ? "on line " + earlier.ctx().name.getLine()
+                        : "at " + earlier.file().displayName() + ":" + earlier.ctx().name.getLine();
+                error(d.file(), d.ctx().name, "DNN '" + name + "' is declared twice (first " + where + ")", null);
                 continue;
             }
             dnn(d.file(), d.ctx()).ifPresent(x -> out.put(name, x));
@@ -406,9 +407,9 @@ final class Resolver {
                 continue;
             }
             if (!tables.isEmpty() && !tables.get(0).table().keySet().equals(t.get().keySet())) {
-                error(f, e.name, "exit '" + e.name.getText() + "' has latencies for " + counts(t.get().keySet())
-                        + " TPUs, but exit '" + firstExit.name.getText() + "' for " + counts(tables.get(0).table()
-                                .keySet()), "every exit of a DNN needs the same TPU counts");
+                error(f, e.name, "exit '" + e.name.getText() + "' has latencies for TPU counts {" + counts(t.get()
+                        .keySet()) + "}, but exit '" + firstExit.name.getText() + "' for {" + counts(tables.get(0)
+                                .table().keySet()) + "}", "every exit of a DNN needs the same TPU counts");
                 ok = false;
                 continue;
             }
@@ -1073,13 +1074,15 @@ final class Resolver {
     /** A whole number in {@code [min, max]}; underscores are digit separators. */
     private Optional<Long> wholeNumber(SourceFile f, Token t, String what, long min, long max) {
         BigInteger v = new BigInteger(t.getText().replace("_", ""));
-        if (v.compareTo(BigInteger.valueOf(min)) < 0 || v.compareTo(BigInteger.valueOf(max)) > 0) {
-            String range = max == Long.MAX_VALUE || max == Integer.MAX_VALUE ? "at least " + min
-                    : "from " + min + " to " + max;
-            if (v.compareTo(LONG_MAX) > 0) {
-                error(f, t, "the number " + t.getText() + " is too large", what + " is " + range);
+        if (v.compareTo(BigInteger.valueOf(min)) < 0) {
+            error(f, t, what + " must be at least " + min + ", got " + t.getText(), null);
+            return Optional.empty();
+        }
+        if (v.compareTo(BigInteger.valueOf(max)) > 0) {
+            if (max == Long.MAX_VALUE) {
+                error(f, t, "the number " + t.getText() + " is too large", "it must fit in 64 bits");
             } else {
-                error(f, t, what + " must be " + range + ", got " + t.getText(), null);
+                error(f, t, what + " must be at most " + max + ", got " + t.getText(), null);
             }
             return Optional.empty();
         }

@@ -68,10 +68,30 @@ public final class SpecParser {
                 message = msg;
             }
             int length = token == null || token.getType() == Token.EOF ? 1 : token.getText().length();
-            if (errors.stream().noneMatch(d -> d.line() == line && d.column() == col + 1)) {
-                errors.add(new Diagnostic(Diagnostic.Severity.ERROR, source.displayName(), line, col + 1, length,
-                        message, source.line(line), hint));
+            if (token != null && token.getType() == Token.EOF && recognizer instanceof Parser p) {
+                // Point just past the last real token, where the missing text belongs.
+                Token last = lastRealToken(p.getInputStream(), token.getTokenIndex());
+                if (last != null) {
+                    line = last.getLine();
+                    col = last.getCharPositionInLine() + last.getText().length();
+                }
             }
+            int atLine = line;
+            int atColumn = col + 1;
+            if (errors.stream().noneMatch(d -> d.line() == atLine && d.column() == atColumn)) {
+                errors.add(new Diagnostic(Diagnostic.Severity.ERROR, source.displayName(), atLine, atColumn, length,
+                        message, source.line(atLine), hint));
+            }
+        }
+
+        private static Token lastRealToken(org.antlr.v4.runtime.TokenStream tokens, int eofIndex) {
+            for (int i = eofIndex - 1; i >= 0; i--) {
+                Token t = tokens.get(i);
+                if (t.getChannel() == Token.DEFAULT_CHANNEL) {
+                    return t;
+                }
+            }
+            return null;
         }
 
         private static IntervalSet expected(Recognizer<?, ?> recognizer, RecognitionException e) {
