@@ -4,7 +4,8 @@ import io.gangproof.spec.Arrival;
 import io.gangproof.spec.Fraction;
 import io.gangproof.spec.SystemSpec;
 import io.gangproof.spec.Task;
-import io.gangproof.spec.format.SpecWriter;
+import io.gangproof.spec.parse.Units;
+import java.math.BigInteger;
 import java.util.stream.Collectors;
 
 /** The overview {@code check} prints before the verdicts: tasks, their TPU-time, the hyperperiod. */
@@ -53,7 +54,8 @@ final class SystemSummary {
     }
 
     private static String time(SystemSpec spec, long ticks) {
-        return ticks == 0 ? "0" : SpecWriter.time(spec, ticks).replace(" ", "");
+        return ticks == 0 ? "0" : Units.formatNanosDecimal(BigInteger.valueOf(ticks).multiply(BigInteger.valueOf(
+                spec.resolution().nanosPerTick()))).replace(" ", "");
     }
 
 }

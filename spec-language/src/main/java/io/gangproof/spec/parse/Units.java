@@ -38,6 +38,22 @@ public final class Units {
         return nanos.divide(TIME_NANOS.get(best)) + " " + best;
     }
 
+    /**
+     * Writes a number of nanoseconds exactly, as a decimal in the largest unit not above it
+     * (6150000 ns is {@code 6.15 ms}); for display, where a spec literal is not needed.
+     */
+    public static String formatNanosDecimal(BigInteger nanos) {
+        String best = "ns";
+        for (Map.Entry<String, BigInteger> u : TIME_NANOS.entrySet()) {
+            if (nanos.compareTo(u.getValue()) >= 0) {
+                best = u.getKey();
+            }
+        }
+        java.math.BigDecimal value = new java.math.BigDecimal(nanos).divide(new java.math.BigDecimal(TIME_NANOS
+                .get(best)));
+        return value.stripTrailingZeros().toPlainString() + " " + best;
+    }
+
     /** Writes a number of bytes with the largest unit (decimal or binary) that divides it. */
     public static String formatBytes(BigInteger bytes) {
         String best = "B";

@@ -27,7 +27,8 @@ class BundledExamplesTest {
     static final Path SPECS = Path.of("..", "case-studies", "specs");
 
     static Stream<Path> bundled() throws IOException {
-        try (Stream<Path> s = Files.walk(SPECS)) {
+        // Systems only: the DNN libraries under specs/dnn are imported by them.
+        try (Stream<Path> s = Files.list(SPECS)) {
             return s.filter(p -> p.toString().endsWith(".gang")).sorted().toList().stream();
         }
     }
