@@ -2,20 +2,32 @@ package io.gangproof.check;
 
 import io.gangproof.spec.Property;
 import io.gangproof.spec.SystemSpec;
+import io.gangproof.spec.Verdict;
 import io.gangproof.spec.format.SpecWriter;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Runs every property of a spec through the engines in order; the first engine with an
- * answer decides. A property no engine can decide is {@code UNKNOWN} with the reason.
+ * Runs every property of a spec through every engine and keeps the strongest answer:
+ * {@code VIOLATED} (a replayed trace) over {@code PROVED} over {@code HOLDS-UP-TO} over
+ * {@code UNKNOWN}. Engines are independent implementations of one semantics, so a
+ * {@code VIOLATED} next to a {@code PROVED} means one of them is wrong: that is an
+ * {@link EngineDisagreement}, never silently resolved.
  */
 public final class Checker {
     private final List<Engine> engines;
 
     public Checker(List<Engine> engines) {
         this.engines = List.copyOf(engines);
+    }
+
+    /** Two engines contradict each other on one property: a bug in one of them. */
+    public static final class EngineDisagreement extends RuntimeException {
+        public EngineDisagreement(String message) {
+            super(message);
+        }
     }
 
     public SpecReport check(String path, SystemSpec spec, CheckOptions options) {
@@ -28,15 +40,41 @@ public final class Checker {
 
     private PropertyResult check(SystemSpec spec, Property p, CheckOptions options) {
         long start = System.nanoTime();
+        List<PropertyResult> answers = new ArrayList<>();
         for (Engine e : engines) {
-            Optional<PropertyResult> r = e.check(spec, p, options);
-            if (r.isPresent()) {
-                return r.get();
-            }
+            e.check(spec, p, options).ifPresent(answers::add);
+        }
+        String description = SpecWriter.describe(spec, p);
+        Optional<PropertyResult> violated = first(answers, Verdict.VIOLATED);
+        Optional<PropertyResult> proved = first(answers, Verdict.PROVED);
+        if (violated.isPresent() && proved.isPresent()) {
+            throw new EngineDisagreement(description + ": engine " + violated.get().engine() + " found a violation ("
+                    + violated.get().trace().map(Object::toString).orElse("no trace") + ") but engine "
+                    + proved.get().engine() + " proved it");
+        }
+        Optional<PropertyResult> best = answers.stream().min(Comparator.comparingInt(r -> rank(r.verdict())));
+        if (best.isPresent()) {
+            return best.get();
         }
         String reason = engines.isEmpty() ? "no engine available yet"
                 : "no engine could decide it (" + String.join(", ", engines.stream().map(Engine::name).toList()) + ")";
-        return PropertyResult.unknown(p, SpecWriter.describe(spec, p), "none", reason,
-                (System.nanoTime() - start) / 1e9);
+        return PropertyResult.unknown(p, description, "none", reason, (System.nanoTime() - start) / 1e9);
+    }
+
+    private static Optional<PropertyResult> first(List<PropertyResult> answers, Verdict v) {
+        return answers.stream().filter(r -> r.verdict() == v).findFirst();
+    }
+
+    private static int rank(Verdict v) {
+        switch (v) {
+            case VIOLATED:
+                return 0;
+            case PROVED:
+                return 1;
+            case HOLDS_UP_TO:
+                return 2;
+            default:
+                return 3;
+        }
     }
 }
