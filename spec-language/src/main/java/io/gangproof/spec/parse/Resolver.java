@@ -59,6 +59,8 @@ final class Resolver {
     private final List<Located<GangParser.DnnDeclContext>> dnnDecls = new ArrayList<>();
 
     private BigInteger nanosPerTick = BigInteger.valueOf(Resolution.DEFAULT.nanosPerTick());
+    /** The lines of each file, split once: splitting per diagnostic made many errors in a large file quadratic. */
+    private final Map<SourceFile, List<String>> lines = new java.util.IdentityHashMap<>();
 
     Resolver(SourceFile main) {
         this.main = main;
@@ -1143,7 +1145,7 @@ final class Resolver {
 
     private void error(SourceFile f, int line, int col, int len, String message, String hint) {
         diagnostics.add(new Diagnostic(Diagnostic.Severity.ERROR, f.displayName(), line, col, len, message,
-                f.line(line), Optional.ofNullable(hint)));
+                sourceLine(f, line), Optional.ofNullable(hint)));
     }
 
     private void warning(SourceFile f, Token at, String message, String hint) {
@@ -1154,6 +1156,12 @@ final class Resolver {
         int length = from.getLine() == to.getLine() ? to.getStopIndex() - from.getStartIndex() + 1
                 : from.getText().length();
         diagnostics.add(new Diagnostic(severity, f.displayName(), from.getLine(), from.getCharPositionInLine() + 1,
-                length, message, f.line(from.getLine()), Optional.ofNullable(hint)));
+                length, message, sourceLine(f, from.getLine()), Optional.ofNullable(hint)));
+    }
+
+    /** {@link SourceFile#line}, without splitting the text again for every diagnostic. */
+    private String sourceLine(SourceFile f, int line) {
+        List<String> all = lines.computeIfAbsent(f, SourceFile::lines);
+        return line >= 1 && line <= all.size() ? all.get(line - 1) : "";
     }
 }

@@ -37,6 +37,9 @@ public final class SpecParser {
     private static final class Listener extends BaseErrorListener {
         private final SourceFile source;
         private final List<Diagnostic> errors;
+        /** Split once and positions seen, so that many errors in a large file are not quadratic. */
+        private List<String> lines;
+        private final java.util.Set<Long> positions = new java.util.HashSet<>();
 
         Listener(SourceFile source, List<Diagnostic> errors) {
             this.source = source;
@@ -68,9 +71,13 @@ public final class SpecParser {
                 message = msg;
             }
             int length = token == null || token.getType() == Token.EOF ? 1 : token.getText().length();
-            if (errors.stream().noneMatch(d -> d.line() == line && d.column() == col + 1)) {
+            if (positions.add(((long) line << 32) | (col + 1))) {
+                if (lines == null) {
+                    lines = source.lines();
+                }
+                String text = line >= 1 && line <= lines.size() ? lines.get(line - 1) : "";
                 errors.add(new Diagnostic(Diagnostic.Severity.ERROR, source.displayName(), line, col + 1, length,
-                        message, source.line(line), hint));
+                        message, text, hint));
             }
         }
 

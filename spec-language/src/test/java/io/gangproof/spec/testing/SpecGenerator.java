@@ -61,25 +61,27 @@ public final class SpecGenerator {
     private final Choices c;
     private final Limits lim;
     private final int fixedTaskCount;
+    private final int fixedPropertyCount;
     private int m;
     private Placement placement;
     private final List<Dnn> dnns = new ArrayList<>();
     private final List<Pipeline> pipelines = new ArrayList<>();
 
-    private SpecGenerator(Choices c, Limits lim, int fixedTaskCount) {
+    private SpecGenerator(Choices c, Limits lim, int fixedTaskCount, int fixedPropertyCount) {
         this.c = c;
         this.lim = lim;
         this.fixedTaskCount = fixedTaskCount;
+        this.fixedPropertyCount = fixedPropertyCount;
     }
 
     /** A spec built from {@code choices} within {@code limits}. */
     public static SystemSpec generate(Choices choices, Limits limits) {
-        return new SpecGenerator(choices, limits, -1).system();
+        return new SpecGenerator(choices, limits, -1, -1).system();
     }
 
     /**
      * A large spec with exactly {@code tasks} tasks (for benchmarks), from a seed. It has up to
-     * 8 TPUs, about one DNN per 20 tasks, and a property for about every fourth task.
+     * 8 TPUs, about one DNN per 20 tasks, and {@code tasks / 4} properties.
      */
     public static SystemSpec large(int tasks, long seed) {
         if (tasks < 1) {
@@ -87,7 +89,8 @@ public final class SpecGenerator {
         }
         Limits l = new Limits(tasks, 8, Math.max(1, tasks / 20), 3, 1_000_000_000L, 100_000_000L, 1_000_000L,
                 Math.max(1, tasks / 4), false);
-        return new SpecGenerator(Choices.from(new java.util.SplittableRandom(seed)), l, tasks).system();
+        return new SpecGenerator(Choices.from(new java.util.SplittableRandom(seed)), l, tasks,
+                Math.max(1, tasks / 4)).system();
     }
 
     private SystemSpec system() {
@@ -327,7 +330,7 @@ public final class SpecGenerator {
     // ---------------------------------------------------------------- verify
 
     private List<Property> properties(List<Task> tasks) {
-        int count = c.below(lim.maxProperties() + 1);
+        int count = fixedPropertyCount >= 0 ? fixedPropertyCount : c.below(lim.maxProperties() + 1);
         List<Property> out = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             String t = tasks.get(c.below(tasks.size())).name();
