@@ -859,7 +859,9 @@ final class Resolver {
 
     private Exploration verify(SourceFile f, GangParser.VerifyDeclContext v, List<GangParser.TaskDeclContext> taskDecls,
             List<Property> properties) {
-        List<String> taskNames = taskDecls.stream().map(t -> t.name.getText()).toList();
+        // A set: one lookup per property made large verify blocks quadratic.
+        java.util.Set<String> taskNames = taskDecls.stream().map(t -> t.name.getText())
+                .collect(Collectors.toCollection(java.util.LinkedHashSet::new));
         Optional<Long> horizon = Optional.empty();
         Optional<Long> states = Optional.empty();
         Optional<Long> time = Optional.empty();
@@ -912,7 +914,8 @@ final class Resolver {
         return new Exploration(horizon, states, time, memory);
     }
 
-    private Optional<Property> bounded(SourceFile f, GangParser.PropBoundedContext p, List<String> taskNames) {
+    private Optional<Property> bounded(SourceFile f, GangParser.PropBoundedContext p,
+            java.util.Set<String> taskNames) {
         String kind = p.kind.getText();
         List<String> kinds = List.of("response", "inversion", "overtakes");
         if (!kinds.contains(kind)) {
@@ -955,11 +958,11 @@ final class Resolver {
         return Optional.of(new Property.Overtakes(t, bound.get()));
     }
 
-    private boolean knownTask(SourceFile f, Token name, List<String> taskNames) {
+    private boolean knownTask(SourceFile f, Token name, java.util.Set<String> taskNames) {
         if (taskNames.contains(name.getText())) {
             return true;
         }
-        unknown(f, name, "task", taskNames);
+        unknown(f, name, "task", List.copyOf(taskNames));
         return false;
     }
 
@@ -1076,8 +1079,9 @@ final class Resolver {
     private Optional<Long> wholeNumber(SourceFile f, Token t, String what, long min, long max) {
         BigInteger v = new BigInteger(t.getText().replace("_", ""));
         if (v.compareTo(BigInteger.valueOf(min)) < 0 || v.compareTo(BigInteger.valueOf(max)) > 0) {
-            String range = max == Long.MAX_VALUE || max == Integer.MAX_VALUE ? "at least " + min
-                    : "from " + min + " to " + max;
+            boolean tooSmall = v.compareTo(BigInteger.valueOf(min)) < 0;
+            String range = max == Long.MAX_VALUE || max == Integer.MAX_VALUE
+                    ? (tooSmall ? "at least " + min : "at most " + max) : "from " + min + " to " + max;
             if (v.compareTo(LONG_MAX) > 0) {
                 error(f, t, "the number " + t.getText() + " is too large", what + " is " + range);
             } else {

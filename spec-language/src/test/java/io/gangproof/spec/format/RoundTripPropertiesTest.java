@@ -62,6 +62,32 @@ class RoundTripPropertiesTest {
         String formatted = SpecFormatter.formatText(text);
         assertThat(SpecFormatter.formatText(formatted)).as(text).isEqualTo(formatted);
         assertThat(load(formatted)).as(formatted).isEqualTo(load(text));
+        assertCanonicalLayout(formatted);
+    }
+
+    /** One blank line at most, none after '{' or before '}', no trailing spaces, two-space indents. */
+    static void assertCanonicalLayout(String text) {
+        // Comment text is kept as written, so each comment becomes a placeholder first.
+        String formatted = withoutCommentText(text);
+        assertThat(formatted).endsWith("\n").doesNotEndWith("\n\n").doesNotContain("\n\n\n")
+                .doesNotMatch("(?s).*[ \t]\n.*").doesNotMatch("(?s).*\\{\n\n.*").doesNotMatch("(?s).*\n\n *}.*").doesNotContain("\t");
+        for (String line : formatted.split("\n")) {
+            int indent = line.length() - line.stripLeading().length();
+            assertThat(indent % 2).as(line).isZero();
+        }
+    }
+
+    /** {@code text} with every comment replaced by {@code /*c*}{@code /} or {@code //c}. */
+    static String withoutCommentText(String text) {
+        StringBuilder out = new StringBuilder();
+        int copied = 0;
+        for (Token t : new GangLexer(CharStreams.fromString(text)).getAllTokens()) {
+            if (t.getChannel() == Token.HIDDEN_CHANNEL) {
+                out.append(text, copied, t.getStartIndex()).append(t.getText().startsWith("//") ? "//c" : "/*c*/");
+                copied = t.getStopIndex() + 1;
+            }
+        }
+        return out.append(text.substring(copied)).toString();
     }
 
     @Property(tries = 200)
