@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
  * loading thread (garbage collection runs on other threads and is not in it). Run from the repository root with
  *
  * <pre>
- * mvn -q -pl spec-language test -Dtest=SpecLoadBench [-Dbench.tasks=10000 -Dbench.warmup=5 -Dbench.runs=15]
+ * mvn -q -pl spec-language test -Dtest=SpecLoadBench [-Dbench.tasks=10000 -Dbench.warmup=10 -Dbench.runs=20]
  * </pre>
  *
  * Its name does not end in {@code Test}, so {@code mvn verify} does not run it; it asserts
@@ -37,50 +37,51 @@ public final class SpecLoadBench {
 
     @Test
     void bench() throws IOException {
-        main(new String[] {System.getProperty("bench.tasks", "10000"), System.getProperty("bench.warmup", "5"),
-            System.getProperty("bench.runs", "15")});
+        main(new String[] {System.getProperty("bench.tasks", "10000"), System.getProperty("bench.warmup", "10"),
+            System.getProperty("bench.runs", "20")});
     }
 
     public static void main(String[] args) throws IOException {
         int tasks = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
-        int warmup = args.length > 1 ? Integer.parseInt(args[1]) : 5;
-        int runs = args.length > 2 ? Integer.parseInt(args[2]) : 15;
+        int warmup = args.length > 1 ? Integer.parseInt(args[1]) : 10;
+        int runs = args.length > 2 ? Integer.parseInt(args[2]) : 20;
         SystemSpec large = SpecGenerator.large(tasks, 1);
         String text = SpecWriter.write(large);
         System.out.printf("generated spec: %d tasks, %d DNNs, %d properties, %d lines, %d KB%n", large.tasks().size(),
                 large.dnns().size(), large.properties().size(), text.lines().count(), text.length() / 1024);
         Path here = Path.of(".");
         SourceFile source = new SourceFile("large.gang", Optional.empty(), here, text);
-        time("  of which parsing", warmup, runs, () -> {
+        List<Case> cases = new java.util.ArrayList<>();
+        cases.add(new Case("  of which parsing", warmup, runs, () -> {
             if (SpecParser.parse(source).hasSyntaxErrors()) {
                 throw new AssertionError("syntax errors");
             }
-        });
-        time("generated " + tasks + " tasks", warmup, runs, () -> check(SpecLoader.loadText("large.gang", text,
-                here), large));
+        }));
+        cases.add(new Case("generated " + tasks + " tasks", warmup, runs, () -> check(SpecLoader.loadText(
+                "large.gang", text, here), large)));
         // Two properties per task: property lookups must not be quadratic.
         StringBuilder props = new StringBuilder("verify {\n");
         for (io.gangproof.spec.Task t : large.tasks()) {
             props.append("deadlines(").append(t.name()).append(")\nresponse(").append(t.name()).append(") <= bound\n");
         }
         String manyProps = text.replace("verify {\n", props.toString());
-        time("  with 2 more properties per task", warmup, runs, () -> SpecLoader.loadText("large.gang", manyProps,
-                here).orThrow());
+        cases.add(new Case("  with 2 more properties per task", warmup, runs, () -> SpecLoader.loadText(
+                "large.gang", manyProps, here).orThrow()));
         // The same spec with an error in every task: reporting must not be quadratic either.
         String broken = text.replaceAll("deadline [^\n]*", "deadline 0 ns");
-        time("  with an error in every task", Math.min(warmup, 2), Math.min(runs, 5), () -> {
+        cases.add(new Case("  with an error in every task", Math.min(warmup, 2), Math.min(runs, 5), () -> {
             LoadResult r = SpecLoader.loadText("large.gang", broken, here);
             if (r instanceof LoadResult.Loaded || r.diagnostics().size() != tasks) {
                 throw new AssertionError("expected one error per task, got " + r.diagnostics().size());
             }
-        });
+        }));
         String garbled = text.replaceAll("priority (\\d+)", "priority $1 $1");
-        time("  with a syntax error in every task", Math.min(warmup, 2), Math.min(runs, 5), () -> {
+        cases.add(new Case("  with a syntax error in every task", Math.min(warmup, 2), Math.min(runs, 5), () -> {
             LoadResult r = SpecLoader.loadText("large.gang", garbled, here);
             if (r instanceof LoadResult.Loaded || r.diagnostics().size() != tasks) {
                 throw new AssertionError("expected one error per task, got " + r.diagnostics().size());
             }
-        });
+        }));
         Path specs = Stream.of(Path.of("case-studies", "specs"), Path.of("..", "case-studies", "specs"))
                 .filter(Files::isDirectory).findFirst().orElseThrow(() -> new IOException(
                         "run from the repository root or from spec-language: case-studies/specs not found"));
@@ -90,14 +91,25 @@ public final class SpecLoadBench {
         }
         for (Path f : files) {
             SystemSpec expected = SpecLoader.load(f).orThrow();
-            time(specs.relativize(f).toString(), 200, 1000, () -> check(SpecLoader.load(f), expected));
+            cases.add(new Case(specs.relativize(f).toString(), 200, 1000, () -> check(SpecLoader.load(f),
+                    expected)));
+        }
+        // Every case warms up before any is measured, so that no measurement shares the CPU with the JIT
+        // compiling code for a later case.
+        for (Case c : cases) {
+            for (int i = 0; i < c.warmup(); i++) {
+                c.work().run();
+            }
+        }
+        for (Case c : cases) {
+            time(c.name(), c.warmup(), c.runs(), c.work());
         }
     }
 
+    private record Case(String name, int warmup, int runs, Runnable work) {
+    }
+
     private static void time(String what, int warmup, int runs, Runnable work) {
-        for (int i = 0; i < warmup; i++) {
-            work.run();
-        }
         long[] nanos = new long[runs];
         long[] cpu = new long[runs];
         for (int i = 0; i < runs; i++) {
