@@ -81,15 +81,21 @@ public final class SpecGenerator {
 
     /**
      * A large spec with exactly {@code tasks} tasks (for benchmarks), from a seed. It has up to
-     * 8 TPUs, about one DNN per 20 tasks, and {@code tasks / 4} properties.
+     * 8 TPUs, up to {@code tasks / 20} shared DNNs (plus any a binding needs), and {@code tasks / 4}
+     * properties. The same seed gives the same spec.
      */
     public static SystemSpec large(int tasks, long seed) {
+        return large(tasks, new java.util.SplittableRandom(seed));
+    }
+
+    /** {@link #large(int, long)} drawing from {@code random}. */
+    public static SystemSpec large(int tasks, java.util.SplittableRandom random) {
         if (tasks < 1) {
             throw new IllegalArgumentException("need at least one task");
         }
         Limits l = new Limits(tasks, 8, Math.max(1, tasks / 20), 3, 1_000_000_000L, 100_000_000L, 1_000_000L,
                 Math.max(1, tasks / 4), false);
-        return new SpecGenerator(Choices.from(new java.util.SplittableRandom(seed)), l, tasks,
+        return new SpecGenerator(Choices.from(random), l, tasks,
                 Math.max(1, tasks / 4)).system();
     }
 
