@@ -114,6 +114,8 @@ public final class SpecFormatter {
         }
         leadingComments(ctx.getStop().getTokenIndex());
         depth--;
+        // No blank line before a closing brace, as none after an opening one.
+        lastLine = Math.max(lastLine, ctx.getStop().getLine() - 1);
         startLine(ctx.getStop());
         out.append('}');
         trailingComments(ctx.getStop());

@@ -59,6 +59,8 @@ final class Resolver {
     private final List<Located<GangParser.DnnDeclContext>> dnnDecls = new ArrayList<>();
 
     private BigInteger nanosPerTick = BigInteger.valueOf(Resolution.DEFAULT.nanosPerTick());
+    /** The lines of each file, split once: splitting per diagnostic made many errors in a large file quadratic. */
+    private final Map<SourceFile, List<String>> lines = new java.util.IdentityHashMap<>();
 
     Resolver(SourceFile main) {
         this.main = main;
@@ -858,7 +860,9 @@ final class Resolver {
 
     private Exploration verify(SourceFile f, GangParser.VerifyDeclContext v, List<GangParser.TaskDeclContext> taskDecls,
             List<Property> properties) {
-        List<String> taskNames = taskDecls.stream().map(t -> t.name.getText()).toList();
+        // A set: one lookup per property made large verify blocks quadratic.
+        java.util.Set<String> taskNames = taskDecls.stream().map(t -> t.name.getText())
+                .collect(Collectors.toCollection(java.util.LinkedHashSet::new));
         Optional<Long> horizon = Optional.empty();
         Optional<Long> states = Optional.empty();
         Optional<Long> time = Optional.empty();
@@ -911,7 +915,8 @@ final class Resolver {
         return new Exploration(horizon, states, time, memory);
     }
 
-    private Optional<Property> bounded(SourceFile f, GangParser.PropBoundedContext p, List<String> taskNames) {
+    private Optional<Property> bounded(SourceFile f, GangParser.PropBoundedContext p,
+            java.util.Set<String> taskNames) {
         String kind = p.kind.getText();
         List<String> kinds = List.of("response", "inversion", "overtakes");
         if (!kinds.contains(kind)) {
@@ -954,11 +959,11 @@ final class Resolver {
         return Optional.of(new Property.Overtakes(t, bound.get()));
     }
 
-    private boolean knownTask(SourceFile f, Token name, List<String> taskNames) {
+    private boolean knownTask(SourceFile f, Token name, java.util.Set<String> taskNames) {
         if (taskNames.contains(name.getText())) {
             return true;
         }
-        unknown(f, name, "task", taskNames);
+        unknown(f, name, "task", List.copyOf(taskNames));
         return false;
     }
 
@@ -1079,8 +1084,8 @@ final class Resolver {
             return Optional.empty();
         }
         if (v.compareTo(BigInteger.valueOf(max)) > 0) {
-            if (max == Long.MAX_VALUE) {
-                error(f, t, "the number " + t.getText() + " is too large", "it must fit in 64 bits");
+            if (v.compareTo(LONG_MAX) > 0) {
+                error(f, t, "the number " + t.getText() + " is too large", what + " is at most " + max);
             } else {
                 error(f, t, what + " must be at most " + max + ", got " + t.getText(), null);
             }
@@ -1146,7 +1151,7 @@ final class Resolver {
 
     private void error(SourceFile f, int line, int col, int len, String message, String hint) {
         diagnostics.add(new Diagnostic(Diagnostic.Severity.ERROR, f.displayName(), line, col, len, message,
-                f.line(line), Optional.ofNullable(hint)));
+                sourceLine(f, line), Optional.ofNullable(hint)));
     }
 
     private void warning(SourceFile f, Token at, String message, String hint) {
@@ -1157,6 +1162,12 @@ final class Resolver {
         int length = from.getLine() == to.getLine() ? to.getStopIndex() - from.getStartIndex() + 1
                 : from.getText().length();
         diagnostics.add(new Diagnostic(severity, f.displayName(), from.getLine(), from.getCharPositionInLine() + 1,
-                length, message, f.line(from.getLine()), Optional.ofNullable(hint)));
+                length, message, sourceLine(f, from.getLine()), Optional.ofNullable(hint)));
+    }
+
+    /** {@link SourceFile#line}, without splitting the text again for every diagnostic. */
+    private String sourceLine(SourceFile f, int line) {
+        List<String> all = lines.computeIfAbsent(f, SourceFile::lines);
+        return line >= 1 && line <= all.size() ? all.get(line - 1) : "";
     }
 }

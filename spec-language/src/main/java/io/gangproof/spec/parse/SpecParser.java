@@ -37,6 +37,9 @@ public final class SpecParser {
     private static final class Listener extends BaseErrorListener {
         private final SourceFile source;
         private final List<Diagnostic> errors;
+        /** Split once and positions seen, so that many errors in a large file are not quadratic. */
+        private List<String> lines;
+        private final java.util.Set<Long> positions = new java.util.HashSet<>();
 
         Listener(SourceFile source, List<Diagnostic> errors) {
             this.source = source;
@@ -76,11 +79,13 @@ public final class SpecParser {
                     col = last.getCharPositionInLine() + last.getText().length();
                 }
             }
-            int atLine = line;
-            int atColumn = col + 1;
-            if (errors.stream().noneMatch(d -> d.line() == atLine && d.column() == atColumn)) {
-                errors.add(new Diagnostic(Diagnostic.Severity.ERROR, source.displayName(), atLine, atColumn, length,
-                        message, source.line(atLine), hint));
+            if (positions.add(((long) line << 32) | (col + 1))) {
+                if (lines == null) {
+                    lines = source.lines();
+                }
+                String text = line >= 1 && line <= lines.size() ? lines.get(line - 1) : "";
+                errors.add(new Diagnostic(Diagnostic.Severity.ERROR, source.displayName(), line, col + 1, length,
+                        message, text, hint));
             }
         }
 
