@@ -1079,15 +1079,14 @@ final class Resolver {
     /** A whole number in {@code [min, max]}; underscores are digit separators. */
     private Optional<Long> wholeNumber(SourceFile f, Token t, String what, long min, long max) {
         BigInteger v = new BigInteger(t.getText().replace("_", ""));
-        if (v.compareTo(BigInteger.valueOf(min)) < 0) {
-            error(f, t, what + " must be at least " + min + ", got " + t.getText(), null);
-            return Optional.empty();
-        }
-        if (v.compareTo(BigInteger.valueOf(max)) > 0) {
+        boolean tooSmall = v.compareTo(BigInteger.valueOf(min)) < 0;
+        if (tooSmall || v.compareTo(BigInteger.valueOf(max)) > 0) {
+            boolean bounded = max != Long.MAX_VALUE && max != Integer.MAX_VALUE;
+            String range = bounded ? "from " + min + " to " + max : tooSmall ? "at least " + min : "at most " + max;
             if (v.compareTo(LONG_MAX) > 0) {
-                error(f, t, "the number " + t.getText() + " is too large", what + " is at most " + max);
+                error(f, t, "the number " + t.getText() + " is too large", what + " is " + range);
             } else {
-                error(f, t, what + " must be at most " + max + ", got " + t.getText(), null);
+                error(f, t, what + " must be " + range + ", got " + t.getText(), null);
             }
             return Optional.empty();
         }
