@@ -909,6 +909,11 @@ final class Resolver {
                     time = millis(f, lv.quantity());
                 } else {
                     memory = bytes(f, lv.quantity());
+                    if (memory.isPresent() && memory.get() < 1) {
+                        error(f, lv.quantity(), "the memory limit must be positive", "write for example "
+                                + "`limit memory 4 GiB`");
+                        memory = Optional.empty();
+                    }
                 }
             }
         }
