@@ -1,0 +1,444 @@
+package io.gangproof.scheduler;
+
+import io.gangproof.scheduler.trace.Acquisition;
+import io.gangproof.scheduler.trace.Deadlock;
+import io.gangproof.scheduler.trace.JobRecord;
+import io.gangproof.scheduler.trace.Occupancy;
+import io.gangproof.scheduler.trace.Trace;
+import io.gangproof.scheduler.trace.TraceEvent;
+import io.gangproof.spec.Policy;
+import io.gangproof.spec.Protocol;
+import io.gangproof.spec.SystemSpec;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.OptionalLong;
+
+/**
+ * The executable meaning of semantics §5-§6: a discrete-event, non-preemptive gang scheduler.
+ * It only ever visits instants where something happens (a release or a finish); at each
+ * instant it (1) finishes jobs and frees their TPUs, (2) makes released jobs pending,
+ * (3) dispatches until nothing more can start, and for per-TPU protocols then looks for a
+ * circular hold-and-wait. Given the same spec, scenario and horizon it always produces the
+ * same trace.
+ *
+ * <p>The state is kept in flat arrays indexed by job so that simulation search can run
+ * millions of jobs a second; the trace is assembled once at the end.
+ */
+public final class ReferenceScheduler {
+    /** How much the trace records. */
+    public enum Detail {
+        /** Jobs, occupancy, events and deadlocks. */
+        FULL,
+        /** Jobs, occupancy and deadlocks, no event list: for searches that only measure. */
+        NO_EVENTS
+    }
+
+    private static final long NEVER = Long.MAX_VALUE;
+
+    private final ExecutableSpec x;
+    private final long horizon;
+    private final boolean recordEvents;
+    private final int n;
+    private final ScenarioJob[] job;
+    private final int[] task;
+    private final long[] arrival;
+    private final long[] release;
+    private final long[] deadline;
+    private final long[] exec;
+    private final long[] start;
+    private final long[] end;
+    private final long[] reloadPaid;
+    private final int[] held;
+    private final int[][] acqTpu;
+    private final long[][] acqTime;
+    private final int[] byRelease;
+    private final int[] holder;
+    private final int[] lastDnn;
+    private int freeCount;
+    private final int[] pending;
+    private int pendingSize;
+    private final int[] running;
+    private int runningSize;
+    private final boolean[] inDeadlock;
+    private final List<TraceEvent> events = new ArrayList<>();
+    private final List<Deadlock> deadlocks = new ArrayList<>();
+    private final int[] scratch;
+
+    private ReferenceScheduler(ExecutableSpec x, Scenario scenario, long horizon, Detail detail) {
+        this.x = x;
+        this.horizon = horizon;
+        this.recordEvents = detail == Detail.FULL;
+        List<ScenarioJob> inHorizon = new ArrayList<>();
+        for (ScenarioJob j : scenario.jobs()) {
+            if (j.arrival() <= horizon) {
+                inHorizon.add(j);
+            }
+        }
+        n = inHorizon.size();
+        job = inHorizon.toArray(new ScenarioJob[0]);
+        task = new int[n];
+        arrival = new long[n];
+        release = new long[n];
+        deadline = new long[n];
+        exec = new long[n];
+        start = new long[n];
+        end = new long[n];
+        reloadPaid = new long[n];
+        held = new int[n];
+        acqTpu = new int[n][];
+        acqTime = new long[n][];
+        inDeadlock = new boolean[n];
+        Integer[] order = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            ScenarioJob j = job[i];
+            task[i] = x.taskIndex(j.task());
+            arrival[i] = j.arrival();
+            release[i] = j.release();
+            deadline[i] = Math.addExact(j.arrival(), x.relativeDeadline[task[i]]);
+            exec[i] = j.executionTime();
+            start[i] = NEVER;
+            end[i] = NEVER;
+            order[i] = i;
+        }
+        // Release events at one instant are listed in pending order, which is what dispatch uses anyway.
+        Arrays.sort(order, Comparator.<Integer>comparingLong(i -> release[i]).thenComparing(this::comparePending));
+        byRelease = new int[n];
+        for (int i = 0; i < n; i++) {
+            byRelease[i] = order[i];
+        }
+        holder = new int[x.tpuCount];
+        Arrays.fill(holder, -1);
+        lastDnn = new int[x.tpuCount];
+        Arrays.fill(lastDnn, -1);
+        freeCount = x.tpuCount;
+        pending = new int[n];
+        running = new int[x.tpuCount];
+        scratch = new int[x.tpuCount];
+    }
+
+    /** Runs the spec under the scenario over instants {@code 0..horizon}. */
+    public static Trace run(SystemSpec spec, Scenario scenario, long horizon) {
+        return run(ExecutableSpec.of(spec), scenario, horizon, Detail.FULL);
+    }
+
+    /**
+     * Runs an already executable spec. Throws {@link IllegalArgumentException} when the
+     * scenario is not a behaviour of the spec (see {@link ScenarioValidation}).
+     */
+    public static Trace run(ExecutableSpec spec, Scenario scenario, long horizon, Detail detail) {
+        List<String> problems = ScenarioValidation.problems(spec, scenario, horizon);
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException("the scenario is not a behaviour of spec " + spec.spec().name() + ": "
+                    + String.join("; ", problems));
+        }
+        return runValidated(spec, scenario, horizon, detail);
+    }
+
+    /** For callers that generated the scenario themselves from the spec (search, benchmarks). */
+    static Trace runValidated(ExecutableSpec spec, Scenario scenario, long horizon, Detail detail) {
+        ReferenceScheduler s = new ReferenceScheduler(spec, scenario, horizon, detail);
+        s.execute();
+        return s.trace(scenario);
+    }
+
+    private void execute() {
+        int nextRelease = 0;
+        int[] finishing = new int[x.tpuCount];
+        while (true) {
+            long t = nextRelease < n ? release[byRelease[nextRelease]] : NEVER;
+            for (int r = 0; r < runningSize; r++) {
+                t = Math.min(t, end[running[r]]);
+            }
+            if (t == NEVER || t > horizon) {
+                return;
+            }
+            // (1) finishes free their TPUs.
+            int finished = 0;
+            for (int r = 0; r < runningSize; ) {
+                int j = running[r];
+                if (end[j] == t) {
+                    finishing[finished++] = j;
+                    running[r] = running[--runningSize];
+                } else {
+                    r++;
+                }
+            }
+            if (finished > 1) {
+                sortByPending(finishing, finished);
+            }
+            for (int f = 0; f < finished; f++) {
+                int j = finishing[f];
+                for (int tpu : acqTpu[j]) {
+                    holder[tpu] = -1;
+                }
+                freeCount += acqTpu[j].length;
+                if (recordEvents) {
+                    events.add(new TraceEvent(t, TraceEvent.Kind.FINISH, List.of(job[j].id()), boxed(acqTpu[j])));
+                }
+            }
+            // (2) releases become pending.
+            while (nextRelease < n && release[byRelease[nextRelease]] == t) {
+                int j = byRelease[nextRelease++];
+                insertPending(j);
+                if (recordEvents) {
+                    events.add(new TraceEvent(t, TraceEvent.Kind.RELEASE, List.of(job[j].id()), List.of()));
+                }
+            }
+            // (3) dispatch until nothing more can start.
+            if (x.protocol.perTpu()) {
+                if (dispatchPerTpu(t)) {
+                    findDeadlocks(t);
+                }
+            } else {
+                dispatchGang(t, x.protocol == Protocol.GANG_STRICT);
+            }
+        }
+    }
+
+    private void dispatchGang(long t, boolean strict) {
+        for (int p = 0; p < pendingSize; ) {
+            int j = pending[p];
+            int k = x.level[task[j]];
+            int[] fixed = x.tpus[task[j]];
+            int[] chosen = null;
+            if (fixed.length == 0) {
+                if (freeCount >= k) {
+                    // Global placement: the lowest-indexed free TPUs (TPUs are identical, so this is a convention).
+                    chosen = new int[k];
+                    int c = 0;
+                    for (int tpu = 0; c < k; tpu++) {
+                        if (holder[tpu] < 0) {
+                            chosen[c++] = tpu;
+                        }
+                    }
+                }
+            } else if (allFree(fixed)) {
+                chosen = fixed;
+            }
+            if (chosen != null) {
+                acqTpu[j] = chosen;
+                acqTime[j] = new long[k];
+                Arrays.fill(acqTime[j], t);
+                for (int tpu : chosen) {
+                    holder[tpu] = j;
+                }
+                freeCount -= k;
+                held[j] = k;
+                removePending(p);
+                begin(j, t);
+            } else if (strict) {
+                return;
+            } else {
+                p++;
+            }
+        }
+    }
+
+    /** Returns whether any lock was taken (only then can a new circular wait have formed). */
+    private boolean dispatchPerTpu(long t) {
+        boolean any = false;
+        boolean progress = true;
+        while (progress) {
+            progress = false;
+            for (int p = 0; p < pendingSize; p++) {
+                int j = pending[p];
+                int[] order = x.lockOrder[task[j]];
+                int tpu = order[held[j]];
+                if (holder[tpu] >= 0) {
+                    continue;
+                }
+                if (acqTpu[j] == null) {
+                    acqTpu[j] = new int[order.length];
+                    acqTime[j] = new long[order.length];
+                }
+                acqTpu[j][held[j]] = tpu;
+                acqTime[j][held[j]] = t;
+                held[j]++;
+                holder[tpu] = j;
+                freeCount--;
+                any = true;
+                if (recordEvents) {
+                    events.add(new TraceEvent(t, TraceEvent.Kind.ACQUIRE, List.of(job[j].id()), List.of(tpu)));
+                }
+                if (held[j] == order.length) {
+                    removePending(p);
+                    begin(j, t);
+                }
+                // The first job in pending order whose next TPU is free takes it: rescan from the front.
+                progress = true;
+                break;
+            }
+        }
+        return any;
+    }
+
+    private void begin(int j, long t) {
+        int dnn = x.dnnIndex[task[j]];
+        boolean reload = false;
+        for (int tpu : acqTpu[j]) {
+            if (lastDnn[tpu] != dnn) {
+                reload = true;
+            }
+            lastDnn[tpu] = dnn;
+        }
+        reloadPaid[j] = reload ? x.reload[task[j]] : 0;
+        start[j] = t;
+        end[j] = Math.addExact(Math.addExact(t, reloadPaid[j]), exec[j]);
+        running[runningSize++] = j;
+        if (recordEvents) {
+            events.add(new TraceEvent(t, TraceEvent.Kind.START, List.of(job[j].id()), boxed(acqTpu[j])));
+        }
+    }
+
+    private boolean allFree(int[] tpus) {
+        for (int tpu : tpus) {
+            if (holder[tpu] >= 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Each waiting job waits for exactly one TPU (its next lock), so the wait-for relation is
+     * a function and every circular wait is a cycle of it. A job that holds nothing is never
+     * waited for, so it cannot be on a cycle.
+     */
+    private void findDeadlocks(long t) {
+        int[] mark = new int[n];
+        for (int p = 0; p < pendingSize; p++) {
+            int first = pending[p];
+            if (mark[first] != 0 || held[first] == 0) {
+                continue;
+            }
+            int stamp = p + 1;
+            int j = first;
+            while (j >= 0 && mark[j] == 0 && start[j] == NEVER) {
+                mark[j] = stamp;
+                int w = holder[x.lockOrder[task[j]][held[j]]];
+                j = (w >= 0 && start[w] == NEVER) ? w : -1;
+            }
+            if (j >= 0 && mark[j] == stamp && !inDeadlock[j]) {
+                List<Integer> cycle = new ArrayList<>();
+                int c = j;
+                do {
+                    cycle.add(c);
+                    c = holder[x.lockOrder[task[c]][held[c]]];
+                } while (c != j);
+                cycle.sort(this::comparePending);
+                List<String> ids = new ArrayList<>();
+                List<Integer> tpus = new ArrayList<>();
+                for (int c2 : cycle) {
+                    inDeadlock[c2] = true;
+                    ids.add(job[c2].id());
+                    for (int h = 0; h < held[c2]; h++) {
+                        tpus.add(acqTpu[c2][h]);
+                    }
+                }
+                tpus.sort(null);
+                deadlocks.add(new Deadlock(t, ids, tpus));
+                if (recordEvents) {
+                    events.add(new TraceEvent(t, TraceEvent.Kind.DEADLOCK, ids, tpus));
+                }
+            }
+        }
+    }
+
+    /**
+     * Pending order of semantics §6: fp by priority; edf by absolute deadline then priority;
+     * fifo by arrival then priority; remaining ties by arrival, then task name.
+     */
+    private int comparePending(int a, int b) {
+        int ta = task[a];
+        int tb = task[b];
+        Policy policy = x.spec().scheduler().policy();
+        int c = 0;
+        if (policy == Policy.EDF) {
+            c = Long.compare(deadline[a], deadline[b]);
+        } else if (policy == Policy.FIFO) {
+            c = Long.compare(arrival[a], arrival[b]);
+        }
+        if (c == 0) {
+            c = Integer.compare(x.priority[ta], x.priority[tb]);
+        }
+        if (c == 0) {
+            c = Long.compare(arrival[a], arrival[b]);
+        }
+        if (c == 0) {
+            c = Integer.compare(x.nameRank[ta], x.nameRank[tb]);
+        }
+        return c;
+    }
+
+    private void insertPending(int j) {
+        int lo = 0;
+        int hi = pendingSize;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (comparePending(pending[mid], j) <= 0) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        System.arraycopy(pending, lo, pending, lo + 1, pendingSize - lo);
+        pending[lo] = j;
+        pendingSize++;
+    }
+
+    private void removePending(int p) {
+        System.arraycopy(pending, p + 1, pending, p, pendingSize - p - 1);
+        pendingSize--;
+    }
+
+    private void sortByPending(int[] jobs, int count) {
+        for (int i = 1; i < count; i++) {
+            int v = jobs[i];
+            int k = i - 1;
+            while (k >= 0 && comparePending(jobs[k], v) > 0) {
+                jobs[k + 1] = jobs[k];
+                k--;
+            }
+            jobs[k + 1] = v;
+        }
+    }
+
+    private static List<Integer> boxed(int[] values) {
+        Integer[] b = new Integer[values.length];
+        for (int i = 0; i < values.length; i++) {
+            b[i] = values[i];
+        }
+        return List.of(b);
+    }
+
+    private Trace trace(Scenario scenario) {
+        List<JobRecord> jobs = new ArrayList<>(n);
+        List<Occupancy> occupancy = new ArrayList<>();
+        for (int j = 0; j < n; j++) {
+            ScenarioJob sj = job[j];
+            List<Acquisition> acquisitions = new ArrayList<>(held[j]);
+            for (int h = 0; h < held[j]; h++) {
+                acquisitions.add(new Acquisition(acqTpu[j][h], acqTime[j][h]));
+                long from = acqTime[j][h];
+                if (start[j] == NEVER) {
+                    occupancy.add(new Occupancy(acqTpu[j][h], sj.id(), from, horizon, false, true));
+                } else {
+                    if (from < start[j]) {
+                        occupancy.add(new Occupancy(acqTpu[j][h], sj.id(), from, start[j], false, false));
+                    }
+                    boolean open = end[j] > horizon;
+                    occupancy.add(new Occupancy(acqTpu[j][h], sj.id(), start[j], open ? horizon : end[j], true, open));
+                }
+            }
+            jobs.add(new JobRecord(sj.task(), sj.index(), sj.arrival(), sj.release(), deadline[j], sj.executionTime(),
+                    sj.exit(), start[j] == NEVER ? OptionalLong.empty() : OptionalLong.of(start[j]),
+                    end[j] <= horizon ? OptionalLong.of(end[j]) : OptionalLong.empty(), reloadPaid[j], acquisitions));
+        }
+        occupancy.sort(Comparator.comparingInt(Occupancy::tpu).thenComparingLong(Occupancy::from));
+        SystemSpec spec = x.spec();
+        return new Trace(spec.name(), spec.scheduler().describe(), horizon, scenario, jobs, occupancy, events, deadlocks,
+                List.of());
+    }
+}
