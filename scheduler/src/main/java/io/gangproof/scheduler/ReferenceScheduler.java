@@ -415,28 +415,17 @@ public final class ReferenceScheduler {
 
     private Trace trace(Scenario scenario) {
         List<JobRecord> jobs = new ArrayList<>(n);
-        List<Occupancy> occupancy = new ArrayList<>();
         for (int j = 0; j < n; j++) {
             ScenarioJob sj = job[j];
             List<Acquisition> acquisitions = new ArrayList<>(held[j]);
             for (int h = 0; h < held[j]; h++) {
                 acquisitions.add(new Acquisition(acqTpu[j][h], acqTime[j][h]));
-                long from = acqTime[j][h];
-                if (start[j] == NEVER) {
-                    occupancy.add(new Occupancy(acqTpu[j][h], sj.id(), from, horizon, false, true));
-                } else {
-                    if (from < start[j]) {
-                        occupancy.add(new Occupancy(acqTpu[j][h], sj.id(), from, start[j], false, false));
-                    }
-                    boolean open = end[j] > horizon;
-                    occupancy.add(new Occupancy(acqTpu[j][h], sj.id(), start[j], open ? horizon : end[j], true, open));
-                }
             }
             jobs.add(new JobRecord(sj.task(), sj.index(), sj.arrival(), sj.release(), deadline[j], sj.executionTime(),
                     sj.exit(), start[j] == NEVER ? OptionalLong.empty() : OptionalLong.of(start[j]),
                     end[j] <= horizon ? OptionalLong.of(end[j]) : OptionalLong.empty(), reloadPaid[j], acquisitions));
         }
-        occupancy.sort(Comparator.comparingInt(Occupancy::tpu).thenComparingLong(Occupancy::from));
+        List<Occupancy> occupancy = Occupancy.of(jobs, horizon);
         SystemSpec spec = x.spec();
         return new Trace(spec.name(), spec.scheduler().describe(), horizon, scenario, jobs, occupancy, events, deadlocks,
                 List.of());

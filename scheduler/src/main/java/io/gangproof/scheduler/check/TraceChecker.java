@@ -93,6 +93,18 @@ public final class TraceChecker {
         return out;
     }
 
+    /** The merged priority-inversion intervals of every job, for display (e.g. shading in a Gantt chart). */
+    public static List<InversionInterval> inversionIntervals(SystemSpec spec, Trace trace) {
+        TraceChecker c = new TraceChecker(spec, trace);
+        List<InversionInterval> out = new ArrayList<>();
+        for (JobRecord j : trace.jobs()) {
+            for (long[] iv : merge(c.lowerPriorityExecution(j, c.window(j), null))) {
+                out.add(new InversionInterval(j.id(), iv[0], iv[1]));
+            }
+        }
+        return out;
+    }
+
     private static Bound boundOf(Property p) {
         if (p instanceof Property.Response r) {
             return r.bound();
