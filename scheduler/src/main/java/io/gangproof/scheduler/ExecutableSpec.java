@@ -36,6 +36,12 @@ public final class ExecutableSpec {
     final int[] dnnIndex;
     final long[] reload;
     final long[] relativeDeadline;
+    /**
+     * Per task: the queue gang-strict stops in. Under partitioned placement one per pipeline,
+     * because partitions never interfere (semantics §6); otherwise a single queue (0).
+     */
+    final int[] strictQueue;
+    final int strictQueues;
     private final Map<String, Integer> indexByName = new HashMap<>();
 
     private ExecutableSpec(SystemSpec spec) {
@@ -53,6 +59,7 @@ public final class ExecutableSpec {
         dnnIndex = new int[n];
         reload = new long[n];
         relativeDeadline = new long[n];
+        strictQueue = new int[n];
         List<Dnn> dnns = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             Task t = spec.tasks().get(i);
@@ -70,11 +77,15 @@ public final class ExecutableSpec {
             List<Integer> bound = boundTpus(spec, t).orElse(List.of());
             tpus[i] = bound.stream().mapToInt(Integer::intValue).toArray();
             level[i] = bound.isEmpty() ? t.level() : bound.size();
+            if (placement == Placement.PARTITIONED && t.binding() instanceof Binding.OnPipeline p) {
+                strictQueue[i] = spec.platform().pipelines().indexOf(spec.platform().pipeline(p.pipeline()).orElseThrow());
+            }
             lockOrder[i] = tpus[i].clone();
             if (protocol == Protocol.PER_TPU_ASCENDING) {
                 Arrays.sort(lockOrder[i]);
             }
         }
+        strictQueues = placement == Placement.PARTITIONED ? Math.max(1, spec.platform().pipelines().size()) : 1;
         String[] sorted = names.clone();
         Arrays.sort(sorted);
         for (int r = 0; r < n; r++) {

@@ -198,8 +198,13 @@ public final class ReferenceScheduler {
     }
 
     private void dispatchGang(long t, boolean strict) {
+        boolean[] stopped = strict && x.strictQueues > 1 ? new boolean[x.strictQueues] : null;
         for (int p = 0; p < pendingSize; ) {
             int j = pending[p];
+            if (stopped != null && stopped[x.strictQueue[task[j]]]) {
+                p++;
+                continue;
+            }
             int k = x.level[task[j]];
             int[] fixed = x.tpus[task[j]];
             int[] chosen = null;
@@ -228,8 +233,12 @@ public final class ReferenceScheduler {
                 held[j] = k;
                 removePending(p);
                 begin(j, t);
-            } else if (strict) {
+            } else if (strict && stopped == null) {
                 return;
+            } else if (strict) {
+                // Partitioned: only this partition's queue stops; the others never interfere.
+                stopped[x.strictQueue[task[j]]] = true;
+                p++;
             } else {
                 p++;
             }
