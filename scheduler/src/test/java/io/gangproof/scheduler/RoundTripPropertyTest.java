@@ -19,7 +19,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.constraints.LongRange;
 
 /** Every trace written can be read back and replayed to the same result; schedules obey §5's invariants. */
-class RoundTripProperties {
+class RoundTripPropertyTest {
     @Property(tries = 300)
     void writtenTracesReadBackAndReplayToTheSameResult(@ForAll long specSeed, @ForAll long scenarioSeed,
             @ForAll @LongRange(min = 0, max = 60) long horizon) {
