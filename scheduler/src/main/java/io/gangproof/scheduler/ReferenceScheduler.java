@@ -11,7 +11,6 @@ import io.gangproof.spec.Protocol;
 import io.gangproof.spec.SystemSpec;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.OptionalLong;
 
@@ -38,6 +37,7 @@ public final class ReferenceScheduler {
     private static final long NEVER = Long.MAX_VALUE;
 
     private final ExecutableSpec x;
+    private final Policy policy;
     private final long horizon;
     private final boolean recordEvents;
     private final int n;
@@ -64,10 +64,13 @@ public final class ReferenceScheduler {
     private final boolean[] inDeadlock;
     private final List<TraceEvent> events = new ArrayList<>();
     private final List<Deadlock> deadlocks = new ArrayList<>();
-    private final int[] scratch;
+    /** Per TPU, the jobs that took it, in order: occupancy comes out sorted without a sort. */
+    private final int[][] tpuHistory;
+    private final int[] tpuHistorySize;
 
     private ReferenceScheduler(ExecutableSpec x, Scenario scenario, long horizon, Detail detail) {
         this.x = x;
+        this.policy = x.spec().scheduler().policy();
         this.horizon = horizon;
         this.recordEvents = detail == Detail.FULL;
         List<ScenarioJob> inHorizon = new ArrayList<>();
@@ -90,7 +93,6 @@ public final class ReferenceScheduler {
         acqTpu = new int[n][];
         acqTime = new long[n][];
         inDeadlock = new boolean[n];
-        Integer[] order = new Integer[n];
         for (int i = 0; i < n; i++) {
             ScenarioJob j = job[i];
             task[i] = x.taskIndex(j.task());
@@ -100,14 +102,8 @@ public final class ReferenceScheduler {
             exec[i] = j.executionTime();
             start[i] = NEVER;
             end[i] = NEVER;
-            order[i] = i;
         }
-        // Release events at one instant are listed in pending order, which is what dispatch uses anyway.
-        Arrays.sort(order, Comparator.<Integer>comparingLong(i -> release[i]).thenComparing(this::comparePending));
-        byRelease = new int[n];
-        for (int i = 0; i < n; i++) {
-            byRelease[i] = order[i];
-        }
+        byRelease = sortedByRelease();
         holder = new int[x.tpuCount];
         Arrays.fill(holder, -1);
         lastDnn = new int[x.tpuCount];
@@ -115,7 +111,39 @@ public final class ReferenceScheduler {
         freeCount = x.tpuCount;
         pending = new int[n];
         running = new int[x.tpuCount];
-        scratch = new int[x.tpuCount];
+        tpuHistory = new int[x.tpuCount][16];
+        tpuHistorySize = new int[x.tpuCount];
+    }
+
+    /** Job indices by release time, ties in scenario order (a stable merge sort on primitives, for speed). */
+    private int[] sortedByRelease() {
+        int[] a = new int[n];
+        for (int i = 0; i < n; i++) {
+            a[i] = i;
+        }
+        int[] b = new int[n];
+        for (int width = 1; width < n; width *= 2) {
+            for (int lo = 0; lo < n; lo += 2 * width) {
+                int mid = Math.min(lo + width, n);
+                int hi = Math.min(lo + 2 * width, n);
+                int i = lo;
+                int k = mid;
+                int o = lo;
+                while (i < mid && k < hi) {
+                    b[o++] = release[a[k]] < release[a[i]] ? a[k++] : a[i++];
+                }
+                while (i < mid) {
+                    b[o++] = a[i++];
+                }
+                while (k < hi) {
+                    b[o++] = a[k++];
+                }
+            }
+            int[] swap = a;
+            a = b;
+            b = swap;
+        }
+        return a;
     }
 
     /** Runs the spec under the scenario over instants {@code 0..horizon}. */
@@ -179,10 +207,14 @@ public final class ReferenceScheduler {
                 }
             }
             // (2) releases become pending.
+            int firstReleased = nextRelease;
             while (nextRelease < n && release[byRelease[nextRelease]] == t) {
-                int j = byRelease[nextRelease++];
-                insertPending(j);
-                if (recordEvents) {
+                insertPending(byRelease[nextRelease++]);
+            }
+            if (recordEvents && nextRelease > firstReleased) {
+                int[] released = Arrays.copyOfRange(byRelease, firstReleased, nextRelease);
+                sortByPending(released, released.length);
+                for (int j : released) {
                     events.add(new TraceEvent(t, TraceEvent.Kind.RELEASE, List.of(job[j].id()), List.of()));
                 }
             }
@@ -227,7 +259,7 @@ public final class ReferenceScheduler {
                 acqTime[j] = new long[k];
                 Arrays.fill(acqTime[j], t);
                 for (int tpu : chosen) {
-                    holder[tpu] = j;
+                    take(tpu, j);
                 }
                 freeCount -= k;
                 held[j] = k;
@@ -265,7 +297,7 @@ public final class ReferenceScheduler {
                 acqTpu[j][held[j]] = tpu;
                 acqTime[j][held[j]] = t;
                 held[j]++;
-                holder[tpu] = j;
+                take(tpu, j);
                 freeCount--;
                 any = true;
                 if (recordEvents) {
@@ -299,6 +331,14 @@ public final class ReferenceScheduler {
         if (recordEvents) {
             events.add(new TraceEvent(t, TraceEvent.Kind.START, List.of(job[j].id()), boxed(acqTpu[j])));
         }
+    }
+
+    private void take(int tpu, int j) {
+        holder[tpu] = j;
+        if (tpuHistorySize[tpu] == tpuHistory[tpu].length) {
+            tpuHistory[tpu] = Arrays.copyOf(tpuHistory[tpu], tpuHistory[tpu].length * 2);
+        }
+        tpuHistory[tpu][tpuHistorySize[tpu]++] = j;
     }
 
     private boolean allFree(int[] tpus) {
@@ -362,7 +402,6 @@ public final class ReferenceScheduler {
     private int comparePending(int a, int b) {
         int ta = task[a];
         int tb = task[b];
-        Policy policy = x.spec().scheduler().policy();
         int c = 0;
         if (policy == Policy.EDF) {
             c = Long.compare(deadline[a], deadline[b]);
@@ -423,20 +462,45 @@ public final class ReferenceScheduler {
     }
 
     private Trace trace(Scenario scenario) {
-        List<JobRecord> jobs = new ArrayList<>(n);
+        JobRecord[] jobs = new JobRecord[n];
+        String[] ids = new String[n];
         for (int j = 0; j < n; j++) {
             ScenarioJob sj = job[j];
-            List<Acquisition> acquisitions = new ArrayList<>(held[j]);
+            ids[j] = sj.id();
+            Acquisition[] acquisitions = new Acquisition[held[j]];
             for (int h = 0; h < held[j]; h++) {
-                acquisitions.add(new Acquisition(acqTpu[j][h], acqTime[j][h]));
+                acquisitions[h] = new Acquisition(acqTpu[j][h], acqTime[j][h]);
             }
-            jobs.add(new JobRecord(sj.task(), sj.index(), sj.arrival(), sj.release(), deadline[j], sj.executionTime(),
+            jobs[j] = new JobRecord(sj.task(), sj.index(), sj.arrival(), sj.release(), deadline[j], sj.executionTime(),
                     sj.exit(), start[j] == NEVER ? OptionalLong.empty() : OptionalLong.of(start[j]),
-                    end[j] <= horizon ? OptionalLong.of(end[j]) : OptionalLong.empty(), reloadPaid[j], acquisitions));
+                    end[j] <= horizon ? OptionalLong.of(end[j]) : OptionalLong.empty(), reloadPaid[j],
+                    List.of(acquisitions));
         }
-        List<Occupancy> occupancy = Occupancy.of(jobs, horizon);
+        // Same intervals as Occupancy.of(jobs, horizon), produced in (TPU, time) order directly.
+        List<Occupancy> occupancy = new ArrayList<>();
+        for (int tpu = 0; tpu < x.tpuCount; tpu++) {
+            for (int i = 0; i < tpuHistorySize[tpu]; i++) {
+                int j = tpuHistory[tpu][i];
+                String id = ids[j];
+                long from = 0;
+                for (int h = 0; h < held[j]; h++) {
+                    if (acqTpu[j][h] == tpu) {
+                        from = acqTime[j][h];
+                    }
+                }
+                if (start[j] == NEVER) {
+                    occupancy.add(new Occupancy(tpu, id, from, horizon, false, true));
+                    continue;
+                }
+                if (from < start[j]) {
+                    occupancy.add(new Occupancy(tpu, id, from, start[j], false, false));
+                }
+                boolean open = end[j] > horizon;
+                occupancy.add(new Occupancy(tpu, id, start[j], open ? horizon : end[j], true, open));
+            }
+        }
         SystemSpec spec = x.spec();
-        return new Trace(spec.name(), spec.scheduler().describe(), horizon, scenario, jobs, occupancy, events, deadlocks,
+        return new Trace(spec.name(), spec.scheduler().describe(), horizon, scenario, List.of(jobs), occupancy, events, deadlocks,
                 List.of());
     }
 }

@@ -6,7 +6,8 @@ import io.gangproof.spec.Latency;
 import io.gangproof.spec.Task;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * Whether a scenario is a behaviour the spec allows (semantics §4): arrivals follow the
@@ -23,14 +24,24 @@ public final class ScenarioValidation {
         if (horizon < 0) {
             problems.add("the horizon must be >= 0, got " + horizon);
         }
+        // Scenario jobs are sorted by task, then index: one pass groups them.
+        Map<String, List<ScenarioJob>> byTask = new HashMap<>();
         for (ScenarioJob j : scenario.jobs()) {
-            if (spec.spec().tasks().stream().noneMatch(t -> t.name().equals(j.task()))) {
-                problems.add("job " + j.id() + " belongs to no task of the spec");
+            byTask.computeIfAbsent(j.task(), k -> new ArrayList<>()).add(j);
+        }
+        for (String name : byTask.keySet()) {
+            if (spec.spec().tasks().stream().noneMatch(t -> t.name().equals(name))) {
+                problems.add("job " + byTask.get(name).get(0).id() + " belongs to no task of the spec");
             }
         }
         for (int ti = 0; ti < spec.taskCount(); ti++) {
             Task task = spec.task(ti);
-            List<ScenarioJob> jobs = scenario.jobsOf(task.name());
+            List<ScenarioJob> jobs = byTask.getOrDefault(task.name(), List.of());
+            int k = spec.level(ti);
+            Map<String, Latency> intervals = new HashMap<>();
+            for (DnnExit e : task.dnn().exits()) {
+                intervals.put(e.name(), e.table().get(k));
+            }
             for (int i = 0; i < jobs.size(); i++) {
                 ScenarioJob j = jobs.get(i);
                 if (j.index() != i) {
@@ -41,11 +52,10 @@ public final class ScenarioValidation {
                     problems.add("job " + j.id() + " is released at " + j.release() + ", after arrival " + j.arrival()
                             + " plus jitter " + task.jitter());
                 }
-                Optional<DnnExit> exit = task.dnn().exits().stream().filter(e -> e.name().equals(j.exit())).findFirst();
-                if (exit.isEmpty()) {
+                if (!intervals.containsKey(j.exit())) {
                     problems.add("job " + j.id() + " takes exit " + j.exit() + ", which DNN " + task.dnn().name() + " lacks");
                 } else {
-                    Latency l = exit.get().table().get(spec.level(ti));
+                    Latency l = intervals.get(j.exit());
                     if (l == null || j.executionTime() < l.bcet() || j.executionTime() > l.wcet()) {
                         problems.add("job " + j.id() + " executes for " + j.executionTime() + " ticks, outside ["
                                 + (l == null ? "?" : l.bcet() + ", " + l.wcet()) + "] of exit " + j.exit() + " at "

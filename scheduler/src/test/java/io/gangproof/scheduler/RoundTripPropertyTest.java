@@ -66,6 +66,7 @@ class RoundTripPropertyTest {
                 assertThat(j.finish().getAsLong()).isEqualTo(j.end().getAsLong()).isLessThanOrEqualTo(horizon);
             }
         }
+        assertThat(t.occupancy()).isEqualTo(Occupancy.of(t.jobs(), horizon));
         // A TPU is held by at most one job at a time.
         List<Occupancy> occ = t.occupancy();
         for (int i = 1; i < occ.size(); i++) {
