@@ -115,17 +115,30 @@ public final class ReferenceScheduler {
         tpuHistorySize = new int[x.tpuCount];
     }
 
-    /** Job indices by release time, ties in scenario order (a stable merge sort on primitives, for speed). */
+    /**
+     * Job indices by release time, ties in scenario order. A stable natural merge sort on
+     * primitives: scenario jobs come grouped by task and each task's releases mostly ascend,
+     * so there are few runs to merge.
+     */
     private int[] sortedByRelease() {
         int[] a = new int[n];
         for (int i = 0; i < n; i++) {
             a[i] = i;
         }
+        int[] runEnds = new int[n + 1];
+        int runs = 0;
+        for (int i = 1; i <= n; i++) {
+            if (i == n || release[i] < release[i - 1]) {
+                runEnds[runs++] = i;
+            }
+        }
         int[] b = new int[n];
-        for (int width = 1; width < n; width *= 2) {
-            for (int lo = 0; lo < n; lo += 2 * width) {
-                int mid = Math.min(lo + width, n);
-                int hi = Math.min(lo + 2 * width, n);
+        while (runs > 1) {
+            int merged = 0;
+            int lo = 0;
+            for (int r = 0; r < runs; r += 2) {
+                int mid = runEnds[r];
+                int hi = r + 1 < runs ? runEnds[r + 1] : mid;
                 int i = lo;
                 int k = mid;
                 int o = lo;
@@ -138,7 +151,10 @@ public final class ReferenceScheduler {
                 while (k < hi) {
                     b[o++] = a[k++];
                 }
+                runEnds[merged++] = hi;
+                lo = hi;
             }
+            runs = merged;
             int[] swap = a;
             a = b;
             b = swap;
@@ -453,6 +469,20 @@ public final class ReferenceScheduler {
         }
     }
 
+    /** Small lists without the array copy of {@code List.of(E...)}: most jobs hold one or two TPUs. */
+    private static List<Acquisition> listOf(Acquisition[] a) {
+        switch (a.length) {
+            case 0:
+                return List.of();
+            case 1:
+                return List.of(a[0]);
+            case 2:
+                return List.of(a[0], a[1]);
+            default:
+                return List.of(a);
+        }
+    }
+
     private static List<Integer> boxed(int[] values) {
         Integer[] b = new Integer[values.length];
         for (int i = 0; i < values.length; i++) {
@@ -474,7 +504,7 @@ public final class ReferenceScheduler {
             jobs[j] = new JobRecord(sj.task(), sj.index(), sj.arrival(), sj.release(), deadline[j], sj.executionTime(),
                     sj.exit(), start[j] == NEVER ? OptionalLong.empty() : OptionalLong.of(start[j]),
                     end[j] <= horizon ? OptionalLong.of(end[j]) : OptionalLong.empty(), reloadPaid[j],
-                    List.of(acquisitions));
+                    listOf(acquisitions));
         }
         // Same intervals as Occupancy.of(jobs, horizon), produced in (TPU, time) order directly.
         List<Occupancy> occupancy = new ArrayList<>();
