@@ -62,6 +62,9 @@ public final class ReferenceScheduler {
     private final int[] running;
     private int runningSize;
     private final boolean[] inDeadlock;
+    /** Visit marks of deadlock detection: a mark above the stamp at a search's start means "seen in this search". */
+    private final int[] mark;
+    private int stamp;
     private final List<TraceEvent> events = new ArrayList<>();
     private final List<Deadlock> deadlocks = new ArrayList<>();
     /** Per TPU, the jobs that took it, in order: occupancy comes out sorted without a sort. */
@@ -93,6 +96,7 @@ public final class ReferenceScheduler {
         acqTpu = new int[n][];
         acqTime = new long[n][];
         inDeadlock = new boolean[n];
+        mark = new int[n];
         for (int i = 0; i < n; i++) {
             ScenarioJob j = job[i];
             task[i] = x.taskIndex(j.task());
@@ -247,7 +251,7 @@ public final class ReferenceScheduler {
 
     private void dispatchGang(long t, boolean strict) {
         boolean[] stopped = strict && x.strictQueues > 1 ? new boolean[x.strictQueues] : null;
-        for (int p = 0; p < pendingSize; ) {
+        for (int p = 0; p < pendingSize && freeCount > 0; ) {
             int j = pending[p];
             if (stopped != null && stopped[x.strictQueue[task[j]]]) {
                 p++;
@@ -293,19 +297,23 @@ public final class ReferenceScheduler {
         }
     }
 
-    /** Returns whether any lock was taken (only then can a new circular wait have formed). */
+    /**
+     * Returns whether any lock was taken (only then can a new circular wait have formed).
+     *
+     * <p>The rule is "repeatedly, the first job in pending order whose next TPU is free takes
+     * it". Dispatch only ever takes TPUs, never frees them, so a job whose next TPU is held
+     * stays unable for the rest of the instant, and the job that just took a lock is still the
+     * first able one. One pass in pending order, each job taking as many of its next locks as
+     * are free, is therefore the same as restarting the scan after every acquisition.
+     */
     private boolean dispatchPerTpu(long t) {
         boolean any = false;
-        boolean progress = true;
-        while (progress) {
-            progress = false;
-            for (int p = 0; p < pendingSize; p++) {
-                int j = pending[p];
-                int[] order = x.lockOrder[task[j]];
+        for (int p = 0; p < pendingSize && freeCount > 0; ) {
+            int j = pending[p];
+            int[] order = x.lockOrder[task[j]];
+            boolean started = false;
+            while (holder[order[held[j]]] < 0) {
                 int tpu = order[held[j]];
-                if (holder[tpu] >= 0) {
-                    continue;
-                }
                 if (acqTpu[j] == null) {
                     acqTpu[j] = new int[order.length];
                     acqTime[j] = new long[order.length];
@@ -322,10 +330,12 @@ public final class ReferenceScheduler {
                 if (held[j] == order.length) {
                     removePending(p);
                     begin(j, t);
+                    started = true;
+                    break;
                 }
-                // The first job in pending order whose next TPU is free takes it: rescan from the front.
-                progress = true;
-                break;
+            }
+            if (!started) {
+                p++;
             }
         }
         return any;
@@ -372,15 +382,19 @@ public final class ReferenceScheduler {
      * waited for, so it cannot be on a cycle.
      */
     private void findDeadlocks(long t) {
-        int[] mark = new int[n];
+        if (stamp > Integer.MAX_VALUE - n - 1) {
+            Arrays.fill(mark, 0);
+            stamp = 0;
+        }
+        int base = stamp;
         for (int p = 0; p < pendingSize; p++) {
             int first = pending[p];
-            if (mark[first] != 0 || held[first] == 0) {
+            if (mark[first] > base || held[first] == 0) {
                 continue;
             }
-            int stamp = p + 1;
+            int stamp = ++this.stamp;
             int j = first;
-            while (j >= 0 && mark[j] == 0 && start[j] == NEVER) {
+            while (j >= 0 && mark[j] <= base && start[j] == NEVER) {
                 mark[j] = stamp;
                 int w = holder[x.lockOrder[task[j]][held[j]]];
                 j = (w >= 0 && start[w] == NEVER) ? w : -1;

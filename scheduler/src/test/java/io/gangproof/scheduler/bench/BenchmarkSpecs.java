@@ -24,7 +24,8 @@ import java.util.TreeSet;
 /**
  * The benchmark workload: 16 TPUs, 50 sporadic tasks of widths 1, 2 or 4 with 8 shared DNNs
  * (so reloads happen), fp, at about 70% TPU-time load. Gang protocols run it under global
- * placement; per-TPU protocols under pinned placement, with lists in descending TPU order for
+ * placement; per-TPU protocols under pinned placement on aligned blocks of TPUs dealt round
+ * robin (so every TPU carries about the same load), with lists in descending TPU order for
  * per-tpu-listed (one global order, so it cannot deadlock and keeps completing jobs).
  */
 public final class BenchmarkSpecs {
@@ -45,6 +46,7 @@ public final class BenchmarkSpecs {
             dnns.add(new Dnn("dnn" + d, 1 << 20, 50, false, List.of(new DnnExit(DnnExit.SINGLE, table))));
         }
         List<Task> tasks = new ArrayList<>();
+        Map<Integer, Integer> nextBlock = new java.util.HashMap<>(Map.of(1, 0, 2, 0, 4, 0));
         for (int i = 0; i < 50; i++) {
             int k = new int[] {1, 1, 2, 4}[r.nextInt(4)];
             Dnn dnn = dnns.get(r.nextInt(dnns.size()));
@@ -52,7 +54,9 @@ public final class BenchmarkSpecs {
             long period = Map.of(1, 1L, 2, 2L, 4, 4L).get(k) * dnn.wcet(k) * 50 * 10 / (7 * m);
             Binding binding = new Binding.AnyTpus();
             if (pinned) {
-                int first = r.nextInt(m - k + 1);
+                int block = nextBlock.get(k);
+                nextBlock.put(k, (block + 1) % (m / k));
+                int first = block * k;
                 List<Integer> tpus = new ArrayList<>();
                 for (int t = first + k - 1; t >= first; t--) {
                     tpus.add(t);
