@@ -32,11 +32,20 @@ final class RandomSpecs {
     }
 
     static SystemSpec generate(long seed) {
+        return generate(seed, false);
+    }
+
+    /**
+     * {@code contended}: pinned per-TPU protocols on 2-3 TPUs, wide lists in random orders and
+     * short periods, where hold-and-wait and deadlocks are common.
+     */
+    static SystemSpec generate(long seed, boolean contended) {
         SplittableRandom r = new SplittableRandom(seed);
-        int m = 1 + r.nextInt(4);
-        Placement placement = Placement.values()[r.nextInt(3)];
+        int m = contended ? 2 + r.nextInt(2) : 1 + r.nextInt(4);
+        Placement placement = contended ? Placement.PINNED : Placement.values()[r.nextInt(3)];
         Policy policy = Policy.values()[r.nextInt(3)];
-        Protocol protocol = placement == Placement.GLOBAL ? Protocol.values()[r.nextInt(2)] : Protocol.values()[r.nextInt(4)];
+        Protocol protocol = contended ? Protocol.values()[2 + r.nextInt(2)]
+                : placement == Placement.GLOBAL ? Protocol.values()[r.nextInt(2)] : Protocol.values()[r.nextInt(4)];
         List<Pipeline> pipelines = new ArrayList<>();
         if (placement == Placement.PARTITIONED) {
             List<Integer> tpus = shuffled(m, r);
@@ -47,7 +56,7 @@ final class RandomSpecs {
                 at += size;
             }
         }
-        int n = 1 + r.nextInt(4);
+        int n = contended ? 2 + r.nextInt(3) : 1 + r.nextInt(4);
         List<Integer> priorities = shuffled(n, r);
         List<Task> tasks = new ArrayList<>();
         List<Dnn> dnns = new ArrayList<>();
@@ -62,7 +71,7 @@ final class RandomSpecs {
                 tpus = p.tpus();
                 binding = new Binding.OnPipeline(p.name());
             } else {
-                tpus = shuffled(m, r).subList(0, 1 + r.nextInt(m));
+                tpus = shuffled(m, r).subList(0, contended ? 2 + r.nextInt(m - 1) : 1 + r.nextInt(m));
                 binding = new Binding.Pinned(tpus);
             }
             int k = tpus.isEmpty() ? 1 + r.nextInt(m) : tpus.size();
@@ -73,7 +82,7 @@ final class RandomSpecs {
             if (!dnns.contains(dnn)) {
                 dnns.add(dnn);
             }
-            long period = 2 + r.nextInt(12);
+            long period = contended ? 3 + r.nextInt(6) : 2 + r.nextInt(12);
             Arrival arrival = switch (r.nextInt(3)) {
                 case 0 -> new Arrival.Periodic(period, r.nextInt(5));
                 case 1 -> new Arrival.PeriodicAnyOffset(period);

@@ -12,18 +12,20 @@ import io.gangproof.scheduler.trace.Occupancy;
 import io.gangproof.scheduler.trace.Trace;
 import io.gangproof.scheduler.trace.TraceJson;
 import io.gangproof.spec.Placement;
+import io.gangproof.scheduler.Scenario;
 import io.gangproof.spec.SystemSpec;
 import java.util.List;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
+import net.jqwik.api.statistics.Statistics;
 import net.jqwik.api.constraints.LongRange;
 
 /** Every trace written can be read back and replayed to the same result; schedules obey §5's invariants. */
 class RoundTripPropertyTest {
     @Property(tries = 300)
-    void writtenTracesReadBackAndReplayToTheSameResult(@ForAll long specSeed, @ForAll long scenarioSeed,
-            @ForAll @LongRange(min = 0, max = 60) long horizon) {
-        SystemSpec spec = RandomSpecs.generate(specSeed);
+    void writtenTracesReadBackAndReplayToTheSameResult(@ForAll long specSeed, @ForAll boolean contended,
+            @ForAll long scenarioSeed, @ForAll @LongRange(min = 0, max = 60) long horizon) {
+        SystemSpec spec = RandomSpecs.generate(specSeed, contended);
         Trace t = ReferenceScheduler.run(spec, RandomScenarios.generate(spec, horizon, scenarioSeed), horizon);
         List<Violation> violations = TraceChecker.checkAll(spec, t);
         Trace claimed = t.withViolations(violations);
@@ -37,6 +39,33 @@ class RoundTripPropertyTest {
             assertThat(r).isInstanceOf(ReplayResult.Confirmed.class);
             assertThat(((ReplayResult.Confirmed) r).violations()).isEqualTo(violations);
         }
+    }
+
+    @Property(tries = 400)
+    void agreesWithALiteralTickByTickReadingOfTheRules(@ForAll long specSeed, @ForAll boolean contended,
+            @ForAll long scenarioSeed, @ForAll @LongRange(min = 0, max = 60) long horizon) {
+        SystemSpec spec = RandomSpecs.generate(specSeed, contended);
+        Scenario scenario = RandomScenarios.generate(spec, horizon, scenarioSeed);
+        Trace t = ReferenceScheduler.run(spec, scenario, horizon);
+        LiteralScheduler literal = LiteralScheduler.run(spec, scenario, horizon);
+        var expected = literal.byId();
+        assertThat(t.jobs()).hasSize(expected.size());
+        for (JobRecord j : t.jobs()) {
+            LiteralScheduler.Job e = expected.get(j.id());
+            assertThat(j.start()).as(j.id() + " start").isEqualTo(e.start);
+            assertThat(j.tpus()).as(j.id() + " TPUs").isEqualTo(e.taken);
+            assertThat(j.acquisitions()).extracting(a -> a.time()).as(j.id() + " acquisition times").isEqualTo(e.takenAt);
+            if (j.start().isPresent()) {
+                assertThat(j.reloadTime()).as(j.id() + " reload").isEqualTo(e.reload);
+            }
+        }
+        long firstDeadlock = t.deadlocks().isEmpty() ? -1 : t.deadlocks().get(0).time();
+        assertThat(firstDeadlock).isEqualTo(literal.firstDeadlock);
+        // Shows in the jqwik report that the generator reaches every protocol, waiting and deadlocks.
+        Statistics.label("protocol").collect(spec.scheduler().protocol());
+        Statistics.label("some job waited").collect(t.jobs().stream()
+                .anyMatch(j -> j.start().isEmpty() || j.start().getAsLong() > j.release()));
+        Statistics.label("deadlock").collect(firstDeadlock >= 0);
     }
 
     @Property(tries = 300)
