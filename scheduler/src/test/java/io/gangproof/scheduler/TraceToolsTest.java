@@ -177,4 +177,15 @@ class TraceToolsTest {
         Files.createDirectories(keep.getParent());
         Files.writeString(keep, svg);
     }
+
+    @Test
+    void ganttChartDrawsLocksHeldWhileWaitingDashed() throws Exception {
+        SystemSpec spec = SpecFixture.deadlock(Protocol.PER_TPU_LISTED);
+        Trace t = ReferenceScheduler.run(spec, SynchronousScenario.of(spec, 12), 12);
+        String svg = GanttSvg.render(spec, t);
+        // A#0 holds TPU 0 from 1 on without executing; B#0 holds TPU 1 from 3 on.
+        assertThat(svg).contains("stroke-dasharray").contains("A#0").contains("B#0").contains("deadlock B#0, A#0");
+        Files.createDirectories(Path.of("target"));
+        Files.writeString(Path.of("target", "gantt-deadlock.svg"), svg);
+    }
 }

@@ -27,7 +27,8 @@ import org.jfree.svg.SVGGraphics2D;
  * Draws a trace as an SVG Gantt chart: one lane per TPU with the jobs coloured by task and
  * labelled (a per-TPU lock held while waiting is drawn pale and dashed), then one row per task
  * with arrivals (triangles), deadlines (ticks), deadline misses (red crosses) and the
- * priority-inversion intervals of its jobs (shaded). Coordinates are floating point: this is
+ * priority-inversion intervals of its jobs (shaded); deadlocks are red lines across the TPU
+ * lanes. Coordinates are floating point: this is
  * display only, never a verdict.
  */
 public final class GanttSvg {
@@ -151,6 +152,14 @@ public final class GanttSvg {
             }
         }
 
+        for (io.gangproof.scheduler.trace.Deadlock d : trace.deadlocks()) {
+            double x = LEFT + d.time() * scale;
+            g.setColor(MISS);
+            g.setStroke(new BasicStroke(2));
+            g.draw(new Line2D.Double(x, TOP - 4, x, TOP + m * (LANE + GAP)));
+            g.drawString("deadlock " + String.join(", ", d.jobs()), (float) x + 4, TOP - 6);
+        }
+
         double axisY = TOP + rows * (LANE + GAP) + 4;
         g.setColor(Color.BLACK);
         g.setStroke(new BasicStroke(1));
@@ -162,7 +171,7 @@ public final class GanttSvg {
             String s = Long.toString(t);
             g.drawString(s, (float) (x - fm.stringWidth(s) / 2.0), (float) (axisY + 18));
         }
-        g.drawString("ticks; triangle = arrival, tick = deadline, red cross = miss, orange = priority inversion, pale = lock held while waiting",
+        g.drawString("ticks; triangle = arrival, tick = deadline, red cross = miss, orange = priority inversion, pale = lock held while waiting, red line = deadlock",
                 LEFT, (float) (axisY + 40));
         return g.getSVGDocument();
     }
