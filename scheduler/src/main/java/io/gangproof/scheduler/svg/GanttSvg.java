@@ -56,8 +56,25 @@ public final class GanttSvg {
         }
     }
 
-    /** The SVG document as text. */
+    /** The SVG document of the whole trace, {@code [0, horizon]}. */
     public static String render(SystemSpec spec, Trace trace) {
+        return render(spec, trace, 0, trace.horizon());
+    }
+
+    /** Writes only the window {@code [from, to]} of the trace: long traces are unreadable whole. */
+    public static void write(SystemSpec spec, Trace trace, long from, long to, Path file) {
+        try {
+            Files.writeString(file, render(spec, trace, from, to));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The SVG document of the window {@code [from, to]}; everything outside it is left out or clipped. */
+    public static String render(SystemSpec spec, Trace trace, long from, long to) {
+        if (from < 0 || to <= from) {
+            throw new IllegalArgumentException("need 0 <= from < to, got [" + from + ", " + to + "]");
+        }
         int m = spec.platform().tpus();
         List<Task> tasks = spec.tasks();
         int rows = m + tasks.size();
@@ -66,7 +83,7 @@ public final class GanttSvg {
         SVGGraphics2D g = new SVGGraphics2D(width, height);
         g.setColor(Color.WHITE);
         g.fill(new Rectangle2D.Double(0, 0, width, height));
-        double scale = PLOT_WIDTH / (double) Math.max(1, trace.horizon());
+        double scale = PLOT_WIDTH / (double) (to - from);
         Map<String, Color> colour = new HashMap<>();
         for (int i = 0; i < tasks.size(); i++) {
             colour.put(tasks.get(i).name(), PALETTE[i % PALETTE.length]);
@@ -77,7 +94,8 @@ public final class GanttSvg {
         g.setFont(font);
         FontMetrics fm = g.getFontMetrics();
         g.setColor(Color.BLACK);
-        g.drawString(trace.spec() + " - " + trace.scheduler() + " - horizon " + trace.horizon(), LEFT, 20);
+        g.drawString(trace.spec() + " - " + trace.scheduler() + " - horizon " + trace.horizon()
+                + (from > 0 || to < trace.horizon() ? " - window [" + from + ", " + to + "]" : ""), LEFT, 20);
 
         for (int tpu = 0; tpu < m; tpu++) {
             double y = TOP + tpu * (LANE + GAP);
@@ -92,8 +110,11 @@ public final class GanttSvg {
             }
             String task = jobs.containsKey(o.job()) ? jobs.get(o.job()).task() : "";
             Color c = colour.getOrDefault(task, Color.GRAY);
-            double x = LEFT + o.from() * scale;
-            double w = Math.max(1, (o.to() - o.from()) * scale);
+            if (o.to() < from || o.from() > to) {
+                continue;
+            }
+            double x = LEFT + (Math.max(o.from(), from) - from) * scale;
+            double w = Math.max(1, (Math.min(o.to(), to) - Math.max(o.from(), from)) * scale);
             double y = TOP + o.tpu() * (LANE + GAP);
             Rectangle2D r = new Rectangle2D.Double(x, y + 2, w, LANE - 4);
             if (o.executing()) {
@@ -130,18 +151,28 @@ public final class GanttSvg {
             JobRecord j = jobs.get(iv.job());
             double y = TOP + (m + row.get(j.task())) * (LANE + GAP);
             g.setColor(INVERSION);
-            g.fill(new Rectangle2D.Double(LEFT + iv.from() * scale, y, Math.max(1, (iv.to() - iv.from()) * scale), LANE));
+            if (iv.to() < from || iv.from() > to) {
+                continue;
+            }
+            long a = Math.max(iv.from(), from);
+            long b = Math.min(iv.to(), to);
+            g.fill(new Rectangle2D.Double(LEFT + (a - from) * scale, y, Math.max(1, (b - a) * scale), LANE));
         }
         g.setStroke(new BasicStroke(1.5f));
         for (JobRecord j : trace.jobs()) {
             double y = TOP + (m + row.get(j.task())) * (LANE + GAP);
-            double xa = LEFT + j.arrival() * scale;
+            if (j.arrival() > to || j.deadline() < from) {
+                continue;
+            }
+            double xa = LEFT + (j.arrival() - from) * scale;
             Polygon arrow = new Polygon(new int[] {(int) xa - 4, (int) xa + 4, (int) xa},
                     new int[] {(int) y + LANE, (int) y + LANE, (int) y + LANE - 8}, 3);
             g.setColor(colour.get(j.task()));
-            g.fill(arrow);
-            if (j.deadline() <= trace.horizon()) {
-                double xd = LEFT + j.deadline() * scale;
+            if (j.arrival() >= from) {
+                g.fill(arrow);
+            }
+            if (j.deadline() <= trace.horizon() && j.deadline() <= to) {
+                double xd = LEFT + (j.deadline() - from) * scale;
                 boolean missed = j.finish().isEmpty() || j.finish().getAsLong() > j.deadline();
                 g.setColor(missed ? MISS : Color.DARK_GRAY);
                 g.draw(new Line2D.Double(xd, y + 2, xd, y + 12));
@@ -153,7 +184,10 @@ public final class GanttSvg {
         }
 
         for (io.gangproof.scheduler.trace.Deadlock d : trace.deadlocks()) {
-            double x = LEFT + d.time() * scale;
+            if (d.time() < from || d.time() > to) {
+                continue;
+            }
+            double x = LEFT + (d.time() - from) * scale;
             g.setColor(MISS);
             g.setStroke(new BasicStroke(2));
             g.draw(new Line2D.Double(x, TOP - 4, x, TOP + m * (LANE + GAP)));
@@ -164,9 +198,9 @@ public final class GanttSvg {
         g.setColor(Color.BLACK);
         g.setStroke(new BasicStroke(1));
         g.draw(new Line2D.Double(LEFT, axisY, LEFT + PLOT_WIDTH, axisY));
-        long step = niceStep(trace.horizon());
-        for (long t = 0; t <= trace.horizon(); t += step) {
-            double x = LEFT + t * scale;
+        long step = niceStep(to - from);
+        for (long t = (from + step - 1) / step * step; t <= to; t += step) {
+            double x = LEFT + (t - from) * scale;
             g.draw(new Line2D.Double(x, axisY, x, axisY + 5));
             String s = Long.toString(t);
             g.drawString(s, (float) (x - fm.stringWidth(s) / 2.0), (float) (axisY + 18));
