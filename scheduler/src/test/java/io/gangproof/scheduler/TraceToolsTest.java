@@ -11,6 +11,7 @@ import io.gangproof.scheduler.replay.Replayer;
 import io.gangproof.scheduler.replay.ReplayResult;
 import io.gangproof.scheduler.scenario.RandomScenarios;
 import io.gangproof.scheduler.scenario.SynchronousScenario;
+import io.gangproof.scheduler.search.SearchProgressBar;
 import io.gangproof.scheduler.search.SearchResult;
 import io.gangproof.scheduler.search.SimulationSearch;
 import io.gangproof.scheduler.search.TaskExtremes;
@@ -156,6 +157,16 @@ class TraceToolsTest {
         List<Integer> seen = new ArrayList<>();
         SimulationSearch.run(GREEDY, 20, 1, 5, (done, total) -> seen.add(done * 10 + total));
         assertThat(seen).containsExactly(15, 25, 35, 45, 55);
+    }
+
+    @Test
+    void progressBarShowsTheRunsDone() {
+        List<String> lines = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (SearchProgressBar bar = SearchProgressBar.to(lines::add, 4)) {
+            SimulationSearch.run(GREEDY, 20, 1, 4, bar);
+        }
+        assertThat(lines).isNotEmpty();
+        assertThat(lines.get(lines.size() - 1)).contains("simulate").contains("4/4");
     }
 
     @Test
