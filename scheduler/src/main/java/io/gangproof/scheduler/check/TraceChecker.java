@@ -31,6 +31,8 @@ public final class TraceChecker {
     private final SystemSpec spec;
     private final Trace trace;
     private final Map<String, JobRecord> byId = new HashMap<>();
+    private final Map<String, Task> tasks = new HashMap<>();
+    private final Map<String, List<Integer>> eligible = new HashMap<>();
     /** Per TPU, its executing intervals sorted by start (they are disjoint). */
     private final Occupancy[][] executing;
 
@@ -39,6 +41,10 @@ public final class TraceChecker {
         this.trace = trace;
         for (JobRecord j : trace.jobs()) {
             byId.put(j.id(), j);
+        }
+        for (Task t : spec.tasks()) {
+            tasks.put(t.name(), t);
+            eligible.put(t.name(), spec.eligibleTpus(t));
         }
         int m = spec.platform().tpus();
         List<List<Occupancy>> perTpu = new ArrayList<>();
@@ -193,6 +199,19 @@ public final class TraceChecker {
         return out;
     }
 
+    private Task task(String name) {
+        Task t = tasks.get(name);
+        if (t == null) {
+            throw new IllegalArgumentException("the trace has a job of task " + name + ", which the spec lacks");
+        }
+        return t;
+    }
+
+    private List<Integer> eligible(String task) {
+        task(task);
+        return eligible.get(task);
+    }
+
     private static boolean finishedBy(JobRecord j, long t) {
         return j.finish().isPresent() && j.finish().getAsLong() <= t;
     }
@@ -224,7 +243,7 @@ public final class TraceChecker {
         if (spec.scheduler().policy() == Policy.EDF) {
             return other.deadline() > than.deadline();
         }
-        return spec.task(other.task()).priority() > spec.task(than.task()).priority();
+        return task(other.task()).priority() > task(than.task()).priority();
     }
 
     /** Clipped executing intervals of lower-priority jobs on {@code j}'s eligible TPUs inside the window. */
@@ -233,8 +252,7 @@ public final class TraceChecker {
         if (w.empty()) {
             return out;
         }
-        Task task = spec.task(j.task());
-        for (int tpu : spec.eligibleTpus(task)) {
+        for (int tpu : eligible(j.task())) {
             if (tpu < 0 || tpu >= executing.length) {
                 continue;
             }

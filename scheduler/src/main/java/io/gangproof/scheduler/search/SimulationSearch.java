@@ -52,8 +52,9 @@ public final class SimulationSearch {
                     : RandomScenarios.generate(x, horizon, new SplittableRandom(runSeed));
             Trace t = ReferenceScheduler.run(x, scenario, horizon, ReferenceScheduler.Detail.NO_EVENTS);
             List<JobMeasures> measures = TraceChecker.measure(spec, t);
-            for (JobMeasures m : measures) {
-                acc.get(m.task()).add(m, t.job(m.job()), horizon, run);
+            for (int i = 0; i < measures.size(); i++) {
+                // measure() keeps the order of t.jobs().
+                acc.get(measures.get(i).task()).add(measures.get(i), t.jobs().get(i), horizon, run);
             }
             long violations = TraceChecker.checkAll(spec, t).size();
             long lateness = maxLateness(t);
