@@ -181,11 +181,6 @@ public final class ReferenceScheduler {
             throw new IllegalArgumentException("the scenario is not a behaviour of spec " + spec.spec().name() + ": "
                     + String.join("; ", problems));
         }
-        return runValidated(spec, scenario, horizon, detail);
-    }
-
-    /** For callers that generated the scenario themselves from the spec (search, benchmarks). */
-    static Trace runValidated(ExecutableSpec spec, Scenario scenario, long horizon, Detail detail) {
         ReferenceScheduler s = new ReferenceScheduler(spec, scenario, horizon, detail);
         s.execute();
         return s.trace(scenario);
