@@ -170,6 +170,39 @@ class TraceToolsTest {
     }
 
     @Test
+    void synchronousScenarioReleasesAsEarlyAndAsLongAsAllowed() {
+        io.gangproof.spec.Dnn dyn = new io.gangproof.spec.Dnn("dyn", 0, 0, true, List.of(
+                new io.gangproof.spec.DnnExit("early", new java.util.TreeMap<>(Map.of(1, io.gangproof.spec.Latency.exactly(1)))),
+                new io.gangproof.spec.DnnExit("full", new java.util.TreeMap<>(Map.of(1, new io.gangproof.spec.Latency(2, 3))))));
+        SystemSpec spec = SpecFixture.system(3, io.gangproof.spec.Placement.GLOBAL, io.gangproof.spec.Policy.FP,
+                        Protocol.GANG_STRICT)
+                .global("P", 1, SpecFixture.periodic(4, 2), 4, 1, 1)
+                .task("U", 2, new io.gangproof.spec.Arrival.PeriodicAnyOffset(4), 4, 2, 1,
+                        new io.gangproof.spec.Binding.AnyTpus(), dyn)
+                .global("S", 3, SpecFixture.sporadic(4), 4, 1, 2).build();
+        Scenario s = SynchronousScenario.of(spec, 10);
+        assertThat(s.jobsOf("P")).extracting(ScenarioJob::arrival).containsExactly(2L, 6L, 10L);
+        assertThat(s.jobsOf("U")).extracting(ScenarioJob::arrival).containsExactly(0L, 4L, 8L);
+        assertThat(s.jobsOf("S")).extracting(ScenarioJob::arrival).containsExactly(0L, 4L, 8L);
+        // No jitter is used, and the dynamic DNN takes its slowest exit at wcet.
+        assertThat(s.jobsOf("U")).allSatisfy(j -> {
+            assertThat(j.release()).isEqualTo(j.arrival());
+            assertThat(j.exit()).isEqualTo("full");
+            assertThat(j.executionTime()).isEqualTo(3);
+        });
+    }
+
+    @Test
+    void randomScenariosDrawOffsetsGapsJitterExitsAndTimesWithinTheSpec() {
+        SystemSpec spec = RandomSpecs.generate(11);
+        ExecutableSpec x = ExecutableSpec.of(spec);
+        for (long seed = 0; seed < 200; seed++) {
+            Scenario s = RandomScenarios.generate(spec, 50, seed);
+            assertThat(ScenarioValidation.problems(x, s, 50)).as("seed %d", seed).isEmpty();
+        }
+    }
+
+    @Test
     void randomScenariosAreDeterministicAndLegal() {
         Scenario a = RandomScenarios.generate(GREEDY, 100, 7);
         assertThat(RandomScenarios.generate(GREEDY, 100, 7)).isEqualTo(a);
