@@ -52,6 +52,7 @@ public final class ReferenceScheduler {
     private final long[] reloadPaid;
     private final int[] held;
     private final int[][] acqTpu;
+    /** Per-TPU protocols only: when each lock was taken. Gang jobs take all TPUs at their start. */
     private final long[][] acqTime;
     private final int[] byRelease;
     private final int[] holder;
@@ -271,8 +272,6 @@ public final class ReferenceScheduler {
             }
             if (chosen != null) {
                 acqTpu[j] = chosen;
-                acqTime[j] = new long[k];
-                Arrays.fill(acqTime[j], t);
                 for (int tpu : chosen) {
                     take(tpu, j);
                 }
@@ -508,7 +507,7 @@ public final class ReferenceScheduler {
             ids[j] = sj.id();
             Acquisition[] acquisitions = new Acquisition[held[j]];
             for (int h = 0; h < held[j]; h++) {
-                acquisitions[h] = new Acquisition(acqTpu[j][h], acqTime[j][h]);
+                acquisitions[h] = new Acquisition(acqTpu[j][h], acqTime[j] == null ? start[j] : acqTime[j][h]);
             }
             jobs[j] = new JobRecord(sj.task(), sj.index(), sj.arrival(), sj.release(), deadline[j], sj.executionTime(),
                     sj.exit(), start[j] == NEVER ? OptionalLong.empty() : OptionalLong.of(start[j]),
@@ -524,7 +523,7 @@ public final class ReferenceScheduler {
                 long from = 0;
                 for (int h = 0; h < held[j]; h++) {
                     if (acqTpu[j][h] == tpu) {
-                        from = acqTime[j][h];
+                        from = acqTime[j] == null ? start[j] : acqTime[j][h];
                     }
                 }
                 if (start[j] == NEVER) {
