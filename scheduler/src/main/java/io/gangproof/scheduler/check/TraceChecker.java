@@ -230,8 +230,10 @@ public final class TraceChecker {
 
     private JobMeasures measures(JobRecord j) {
         Window w = window(j);
-        long inversion = Arrays.stream(merge(lowerPriorityExecution(j, w, null))).mapToLong(x -> x[1] - x[0]).sum();
-        long overtakes = overtakers(j, w).size();
+        // Most jobs start when released: nothing to measure then.
+        long inversion = w.empty() ? 0
+                : Arrays.stream(merge(lowerPriorityExecution(j, w, null))).mapToLong(x -> x[1] - x[0]).sum();
+        long overtakes = w.empty() ? 0 : overtakers(j, w).size();
         boolean missed = j.deadline() <= trace.horizon() && !finishedBy(j, j.deadline());
         return new JobMeasures(j.id(), j.task(), j.finish().isPresent()
                 ? java.util.OptionalLong.of(j.finish().getAsLong() - j.arrival()) : java.util.OptionalLong.empty(),
