@@ -63,6 +63,44 @@ public final class TraceChecker {
         }
     }
 
+    /** A checker for several properties of one trace (the indexes are built once). */
+    public static TraceChecker of(SystemSpec spec, Trace trace) {
+        return new TraceChecker(spec, trace);
+    }
+
+    /** As {@link #check(SystemSpec, Trace, Property)}, on this checker's trace. */
+    public List<Violation> violationsOf(Property property) {
+        return violations(property, numericBound(property));
+    }
+
+    /** As {@link #check(SystemSpec, Trace, Property, long)}, on this checker's trace. */
+    public List<Violation> violationsOf(Property property, long bound) {
+        if (bound < 0) {
+            throw new IllegalArgumentException("a bound is never negative, got " + bound);
+        }
+        return violations(property, bound);
+    }
+
+    /** As {@link #checkAll(SystemSpec, Trace)}, on this checker's trace. */
+    public List<Violation> allViolations() {
+        List<Violation> all = new ArrayList<>();
+        for (Property p : spec.properties()) {
+            if (!(boundOf(p) instanceof Bound.FromAnalysis)) {
+                all.addAll(violations(p, numericBound(p)));
+            }
+        }
+        return all;
+    }
+
+    /** As {@link #measure(SystemSpec, Trace)}, on this checker's trace. */
+    public List<JobMeasures> measures() {
+        List<JobMeasures> out = new ArrayList<>(trace.jobs().size());
+        for (JobRecord j : trace.jobs()) {
+            out.add(measures(j));
+        }
+        return out;
+    }
+
     /** Checks a property whose bound, if any, is a number; a {@link Bound.FromAnalysis} needs {@link #check(SystemSpec, Trace, Property, long)}. */
     public static List<Violation> check(SystemSpec spec, Trace trace, Property property) {
         return new TraceChecker(spec, trace).violations(property, numericBound(property));
@@ -70,33 +108,17 @@ public final class TraceChecker {
 
     /** Checks a property against {@code bound} instead of the property's own (for analysis-derived bounds). */
     public static List<Violation> check(SystemSpec spec, Trace trace, Property property, long bound) {
-        if (bound < 0) {
-            throw new IllegalArgumentException("a bound is never negative, got " + bound);
-        }
-        return new TraceChecker(spec, trace).violations(property, bound);
+        return new TraceChecker(spec, trace).violationsOf(property, bound);
     }
 
     /** Every property of the spec with a numeric bound; properties bounded by an analysis are skipped. */
     public static List<Violation> checkAll(SystemSpec spec, Trace trace) {
-        TraceChecker c = new TraceChecker(spec, trace);
-        List<Violation> all = new ArrayList<>();
-        for (Property p : spec.properties()) {
-            Bound b = boundOf(p);
-            if (!(b instanceof Bound.FromAnalysis)) {
-                all.addAll(c.violations(p, numericBound(p)));
-            }
-        }
-        return all;
+        return new TraceChecker(spec, trace).allViolations();
     }
 
     /** Response, inversion and overtakes of every job of the trace. */
     public static List<JobMeasures> measure(SystemSpec spec, Trace trace) {
-        TraceChecker c = new TraceChecker(spec, trace);
-        List<JobMeasures> out = new ArrayList<>(trace.jobs().size());
-        for (JobRecord j : trace.jobs()) {
-            out.add(c.measures(j));
-        }
-        return out;
+        return new TraceChecker(spec, trace).measures();
     }
 
     /** The merged priority-inversion intervals of every job, for display (e.g. shading in a Gantt chart). */

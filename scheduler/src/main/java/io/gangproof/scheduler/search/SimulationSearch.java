@@ -51,12 +51,13 @@ public final class SimulationSearch {
             Scenario scenario = run == 0 ? SynchronousScenario.of(spec, horizon)
                     : RandomScenarios.generate(x, horizon, new SplittableRandom(runSeed));
             Trace t = ReferenceScheduler.run(x, scenario, horizon, ReferenceScheduler.Detail.NO_EVENTS);
-            List<JobMeasures> measures = TraceChecker.measure(spec, t);
+            TraceChecker checker = TraceChecker.of(spec, t);
+            List<JobMeasures> measures = checker.measures();
             for (int i = 0; i < measures.size(); i++) {
                 // measure() keeps the order of t.jobs().
                 acc.get(measures.get(i).task()).add(measures.get(i), t.jobs().get(i), horizon, run);
             }
-            long violations = TraceChecker.checkAll(spec, t).size();
+            long violations = checker.allViolations().size();
             long lateness = maxLateness(t);
             if (violations > worstViolationCount || (violations == worstViolationCount && lateness > worstLateness)) {
                 worstRun = run;
