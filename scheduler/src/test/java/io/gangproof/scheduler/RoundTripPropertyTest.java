@@ -31,6 +31,7 @@ class RoundTripPropertyTest {
         Trace claimed = t.withViolations(violations);
         Trace back = TraceJson.read(TraceJson.write(claimed));
         assertThat(back).isEqualTo(claimed);
+        assertThat(TraceJson.readScenario(TraceJson.writeScenario(t.scenario()))).isEqualTo(t.scenario());
         assertThat(TraceChecker.checkAll(spec, back)).isEqualTo(violations);
         ReplayResult r = Replayer.replay(spec, back);
         if (violations.isEmpty()) {

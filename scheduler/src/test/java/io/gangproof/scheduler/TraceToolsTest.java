@@ -11,6 +11,7 @@ import io.gangproof.scheduler.replay.Replayer;
 import io.gangproof.scheduler.replay.ReplayResult;
 import io.gangproof.scheduler.scenario.RandomScenarios;
 import io.gangproof.scheduler.scenario.SynchronousScenario;
+import io.gangproof.scheduler.search.SearchProgress;
 import io.gangproof.scheduler.search.SearchProgressBar;
 import io.gangproof.scheduler.search.SearchResult;
 import io.gangproof.scheduler.search.SimulationSearch;
@@ -150,6 +151,17 @@ class TraceToolsTest {
         assertThat(Replayer.replay(GREEDY, r.worstTrace())).isInstanceOf(ReplayResult.Confirmed.class);
         SearchResult again = SimulationSearch.run(GREEDY, 60, 42, 30, (done, total) -> { });
         assertThat(again).isEqualTo(r);
+    }
+
+    @Test
+    void searchOfTheDeadlockExampleKeepsADeadlockedRun() {
+        SystemSpec spec = SpecFixture.deadlock(Protocol.PER_TPU_LISTED);
+        SearchResult r = SimulationSearch.run(spec, 40, 5, 10, SearchProgress.NONE);
+        // Run 0 (offsets 0, 1, 2 as declared, wcet) is the deadlock of semantics §6; periodic
+        // offsets are known, so every run has the same arrivals and deadlocks too.
+        assertThat(r.worstTrace().deadlocks()).isNotEmpty();
+        assertThat(r.worstViolations()).extracting(v -> v.property()).contains(new Property.DeadlockFree());
+        assertThat(Replayer.replay(spec, r.worstTrace()).exitCode()).isEqualTo(1);
     }
 
     @Test
