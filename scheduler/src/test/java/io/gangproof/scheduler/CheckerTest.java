@@ -5,6 +5,7 @@ import static io.gangproof.scheduler.RulesTest.run;
 import static io.gangproof.scheduler.SpecFixture.sporadic;
 import static io.gangproof.scheduler.SpecFixture.system;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.gangproof.scheduler.check.JobMeasures;
 import io.gangproof.scheduler.check.TraceChecker;
@@ -46,6 +47,9 @@ class CheckerTest {
         assertThat(h6.job("A#0").finish()).isEmpty();
         assertThat(TraceChecker.check(ONE, h6, new Property.Response("A", new Bound.Value(5))))
                 .singleElement().satisfies(x -> assertThat(x.time()).isEqualTo(6));
+        assertThat(TraceChecker.check(ONE, t, new Property.Response("A", new Bound.Value(Long.MAX_VALUE)))).isEmpty();
+        assertThatThrownBy(() -> TraceChecker.check(ONE, t, new Property.Response("Nope", new Bound.Value(1))))
+                .hasMessageContaining("Nope");
     }
 
     @Test

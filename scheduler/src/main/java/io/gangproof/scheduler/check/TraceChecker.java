@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Set;
 
 /**
@@ -168,6 +169,9 @@ public final class TraceChecker {
             return out;
         }
         String taskName = property.task().orElse(null);
+        if (taskName != null) {
+            task(taskName);
+        }
         for (JobRecord j : trace.jobs()) {
             if (taskName != null && !j.task().equals(taskName)) {
                 continue;
@@ -179,8 +183,9 @@ public final class TraceChecker {
                             + (j.finish().isPresent() ? "; it finishes at " + j.finish().getAsLong() : "")));
                 }
             } else if (property instanceof Property.Response) {
-                long certain = Math.addExact(j.arrival(), bound);
-                if (certain <= h && !finishedBy(j, certain)) {
+                // a + R <= H, written so that a huge bound cannot overflow.
+                if (bound <= h - j.arrival() && !finishedBy(j, j.arrival() + bound)) {
+                    long certain = j.arrival() + bound;
                     String what = j.finish().isPresent()
                             ? "has response time " + (j.finish().getAsLong() - j.arrival())
                             : "is unfinished at the horizon " + h + " (response time > " + (h - j.arrival()) + ")";
@@ -258,7 +263,7 @@ public final class TraceChecker {
         long overtakes = w.empty() ? 0 : overtakers(j, w).size();
         boolean missed = j.deadline() <= trace.horizon() && !finishedBy(j, j.deadline());
         return new JobMeasures(j.id(), j.task(), j.finish().isPresent()
-                ? java.util.OptionalLong.of(j.finish().getAsLong() - j.arrival()) : java.util.OptionalLong.empty(),
+                ? OptionalLong.of(j.finish().getAsLong() - j.arrival()) : OptionalLong.empty(),
                 inversion, overtakes, missed);
     }
 
