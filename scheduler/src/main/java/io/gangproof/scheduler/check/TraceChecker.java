@@ -229,7 +229,7 @@ public final class TraceChecker {
     private Task task(String name) {
         Task t = tasks.get(name);
         if (t == null) {
-            throw new IllegalArgumentException("the trace has a job of task " + name + ", which the spec lacks");
+            throw new IllegalArgumentException("spec " + spec.name() + " has no task " + name);
         }
         return t;
     }
