@@ -63,6 +63,15 @@ public final class ReferenceScheduler {
     private final int[] running;
     private int runningSize;
     private final boolean[] inDeadlock;
+    /**
+     * Per-TPU protocols: per TPU, the jobs whose next lock it is, in pending order. Every
+     * waiting job waits for exactly one TPU, so these lists partition the pending jobs.
+     */
+    private final int[][] waiters;
+    private final int[] waitersSize;
+    /** Per-TPU protocols: jobs that took a lock at the current instant and still wait. */
+    private final int[] acquirers;
+    private int acquirersSize;
     /** Visit marks of deadlock detection: a mark above the stamp at a search's start means "seen in this search". */
     private final int[] mark;
     private int stamp;
@@ -98,6 +107,13 @@ public final class ReferenceScheduler {
         acqTime = new long[n][];
         inDeadlock = new boolean[n];
         mark = new int[n];
+        boolean perTpu = x.protocol.perTpu();
+        waiters = new int[perTpu ? x.tpuCount : 0][];
+        for (int tpu = 0; tpu < waiters.length; tpu++) {
+            waiters[tpu] = new int[8];
+        }
+        waitersSize = new int[waiters.length];
+        acquirers = new int[perTpu ? n : 0];
         for (int i = 0; i < n; i++) {
             ScenarioJob j = job[i];
             task[i] = x.taskIndex(j.task());
@@ -225,7 +241,12 @@ public final class ReferenceScheduler {
             // (2) releases become pending.
             int firstReleased = nextRelease;
             while (nextRelease < n && release[byRelease[nextRelease]] == t) {
-                insertPending(byRelease[nextRelease++]);
+                int j = byRelease[nextRelease++];
+                if (x.protocol.perTpu()) {
+                    insertWaiter(x.lockOrder[task[j]][0], j);
+                } else {
+                    insertPending(j);
+                }
             }
             if (recordEvents && nextRelease > firstReleased) {
                 int[] released = Arrays.copyOfRange(byRelease, firstReleased, nextRelease);
@@ -236,7 +257,8 @@ public final class ReferenceScheduler {
             }
             // (3) dispatch until nothing more can start.
             if (x.protocol.perTpu()) {
-                if (dispatchPerTpu(t)) {
+                dispatchPerTpu(t);
+                if (acquirersSize > 0) {
                     findDeadlocks(t);
                 }
             } else {
@@ -292,47 +314,85 @@ public final class ReferenceScheduler {
     }
 
     /**
-     * Returns whether any lock was taken (only then can a new circular wait have formed).
-     *
-     * <p>The rule is "repeatedly, the first job in pending order whose next TPU is free takes
-     * it". Dispatch only ever takes TPUs, never frees them, so a job whose next TPU is held
-     * stays unable for the rest of the instant, and the job that just took a lock is still the
-     * first able one. One pass in pending order, each job taking as many of its next locks as
-     * are free, is therefore the same as restarting the scan after every acquisition.
+     * The rule is "repeatedly, the first job in pending order whose next TPU is free takes
+     * it". Dispatch only takes TPUs, never frees them, so a job whose next TPU is held stays
+     * unable for the rest of the instant; and the job that just took a lock is still the first
+     * able one (any earlier job waiting for its next TPU would have been able before it). So:
+     * among the free TPUs, the first waiter in pending order takes its TPU and goes on taking
+     * its next locks while they are free; repeat until no free TPU has a waiter. A test checks
+     * this against a literal rescanning implementation.
      */
-    private boolean dispatchPerTpu(long t) {
-        boolean any = false;
-        for (int p = 0; p < pendingSize && freeCount > 0; ) {
-            int j = pending[p];
+    private void dispatchPerTpu(long t) {
+        acquirersSize = 0;
+        while (freeCount > 0) {
+            int best = -1;
+            int bestTpu = -1;
+            for (int tpu = 0; tpu < x.tpuCount; tpu++) {
+                if (holder[tpu] < 0 && waitersSize[tpu] > 0) {
+                    int first = waiters[tpu][0];
+                    if (best < 0 || comparePending(first, best) < 0) {
+                        best = first;
+                        bestTpu = tpu;
+                    }
+                }
+            }
+            if (best < 0) {
+                return;
+            }
+            removeFirstWaiter(bestTpu);
+            int j = best;
             int[] order = x.lockOrder[task[j]];
-            boolean started = false;
-            while (holder[order[held[j]]] < 0) {
+            if (acqTpu[j] == null) {
+                acqTpu[j] = new int[order.length];
+                acqTime[j] = new long[order.length];
+            }
+            while (true) {
                 int tpu = order[held[j]];
-                if (acqTpu[j] == null) {
-                    acqTpu[j] = new int[order.length];
-                    acqTime[j] = new long[order.length];
+                if (holder[tpu] >= 0) {
+                    insertWaiter(tpu, j);
+                    acquirers[acquirersSize++] = j;
+                    break;
                 }
                 acqTpu[j][held[j]] = tpu;
                 acqTime[j][held[j]] = t;
                 held[j]++;
                 take(tpu, j);
                 freeCount--;
-                any = true;
                 if (recordEvents) {
                     events.add(new TraceEvent(t, TraceEvent.Kind.ACQUIRE, List.of(job[j].id()), List.of(tpu)));
                 }
                 if (held[j] == order.length) {
-                    removePending(p);
                     begin(j, t);
-                    started = true;
                     break;
                 }
             }
-            if (!started) {
-                p++;
+        }
+    }
+
+    private void insertWaiter(int tpu, int j) {
+        int[] w = waiters[tpu];
+        int size = waitersSize[tpu];
+        if (size == w.length) {
+            w = Arrays.copyOf(w, size * 2);
+            waiters[tpu] = w;
+        }
+        int lo = 0;
+        int hi = size;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (comparePending(w[mid], j) <= 0) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
             }
         }
-        return any;
+        System.arraycopy(w, lo, w, lo + 1, size - lo);
+        w[lo] = j;
+        waitersSize[tpu] = size + 1;
+    }
+
+    private void removeFirstWaiter(int tpu) {
+        System.arraycopy(waiters[tpu], 1, waiters[tpu], 0, --waitersSize[tpu]);
     }
 
     private void begin(int j, long t) {
@@ -381,9 +441,13 @@ public final class ReferenceScheduler {
             stamp = 0;
         }
         int base = stamp;
-        for (int p = 0; p < pendingSize; p++) {
-            int first = pending[p];
-            if (mark[first] > base || held[first] == 0) {
+        // A new circular wait must pass through a job that took a lock just now: only taking
+        // a lock adds wait-for edges (from the taker, and to it from its new TPU's waiters).
+        sortByPending(acquirers, acquirersSize);
+        int before = deadlocks.size();
+        for (int a = 0; a < acquirersSize; a++) {
+            int first = acquirers[a];
+            if (mark[first] > base || start[first] != NEVER) {
                 continue;
             }
             int stamp = ++this.stamp;
@@ -412,9 +476,12 @@ public final class ReferenceScheduler {
                 }
                 tpus.sort(null);
                 deadlocks.add(new Deadlock(t, ids, tpus));
-                if (recordEvents) {
-                    events.add(new TraceEvent(t, TraceEvent.Kind.DEADLOCK, ids, tpus));
-                }
+            }
+        }
+        if (recordEvents) {
+            for (int d = before; d < deadlocks.size(); d++) {
+                Deadlock dl = deadlocks.get(d);
+                events.add(new TraceEvent(t, TraceEvent.Kind.DEADLOCK, dl.jobs(), dl.tpus()));
             }
         }
     }
@@ -477,18 +544,26 @@ public final class ReferenceScheduler {
         }
     }
 
-    /** Small lists without the array copy of {@code List.of(E...)}: most jobs hold one or two TPUs. */
-    private static List<Acquisition> listOf(Acquisition[] a) {
-        switch (a.length) {
+    /** Most jobs hold one or two TPUs: build those lists without an intermediate array. */
+    private List<Acquisition> acquisitionsOf(int j) {
+        switch (held[j]) {
             case 0:
                 return List.of();
             case 1:
-                return List.of(a[0]);
+                return List.of(acquisition(j, 0));
             case 2:
-                return List.of(a[0], a[1]);
+                return List.of(acquisition(j, 0), acquisition(j, 1));
             default:
+                Acquisition[] a = new Acquisition[held[j]];
+                for (int h = 0; h < a.length; h++) {
+                    a[h] = acquisition(j, h);
+                }
                 return List.of(a);
         }
+    }
+
+    private Acquisition acquisition(int j, int h) {
+        return new Acquisition(acqTpu[j][h], acqTime[j] == null ? start[j] : acqTime[j][h]);
     }
 
     private static List<Integer> boxed(int[] values) {
@@ -505,17 +580,19 @@ public final class ReferenceScheduler {
         for (int j = 0; j < n; j++) {
             ScenarioJob sj = job[j];
             ids[j] = sj.id();
-            Acquisition[] acquisitions = new Acquisition[held[j]];
-            for (int h = 0; h < held[j]; h++) {
-                acquisitions[h] = new Acquisition(acqTpu[j][h], acqTime[j] == null ? start[j] : acqTime[j][h]);
-            }
+            List<Acquisition> acquisitions = acquisitionsOf(j);
             jobs[j] = new JobRecord(sj.task(), sj.index(), sj.arrival(), sj.release(), deadline[j], sj.executionTime(),
                     sj.exit(), start[j] == NEVER ? OptionalLong.empty() : OptionalLong.of(start[j]),
                     end[j] <= horizon ? OptionalLong.of(end[j]) : OptionalLong.empty(), reloadPaid[j],
-                    listOf(acquisitions));
+                    acquisitions);
         }
         // Same intervals as Occupancy.of(jobs, horizon), produced in (TPU, time) order directly.
-        List<Occupancy> occupancy = new ArrayList<>();
+        int intervals = 0;
+        for (int j = 0; j < n; j++) {
+            // One interval per TPU held, plus one per lock held while waiting before the start.
+            intervals += acqTime[j] == null ? held[j] : 2 * held[j];
+        }
+        List<Occupancy> occupancy = new ArrayList<>(intervals);
         for (int tpu = 0; tpu < x.tpuCount; tpu++) {
             for (int i = 0; i < tpuHistorySize[tpu]; i++) {
                 int j = tpuHistory[tpu][i];
