@@ -149,6 +149,9 @@ class TraceToolsTest {
         assertThat(h.maxOvertakes()).isGreaterThanOrEqualTo(2);
         assertThat(r.worstViolations()).isNotEmpty();
         assertThat(Replayer.replay(GREEDY, r.worstTrace())).isInstanceOf(ReplayResult.Confirmed.class);
+        // Run 0 releases H at 0 with both TPUs free, so the worst run is a random one; its seed regenerates it.
+        assertThat(r.worstRun()).isPositive();
+        assertThat(RandomScenarios.generate(GREEDY, 60, r.worstRunSeed())).isEqualTo(r.worstTrace().scenario());
         SearchResult again = SimulationSearch.run(GREEDY, 60, 42, 30, (done, total) -> { });
         assertThat(again).isEqualTo(r);
     }
