@@ -63,12 +63,6 @@ public final class ReferenceScheduler {
     private final int[] running;
     private int runningSize;
     private final boolean[] inDeadlock;
-    /**
-     * Per-TPU protocols: per TPU, the jobs whose next lock it is, in pending order. Every
-     * waiting job waits for exactly one TPU, so these lists partition the pending jobs.
-     */
-    private final int[][] waiters;
-    private final int[] waitersSize;
     /** Per-TPU protocols: jobs that took a lock at the current instant and still wait. */
     private final int[] acquirers;
     private int acquirersSize;
@@ -108,11 +102,6 @@ public final class ReferenceScheduler {
         inDeadlock = new boolean[n];
         mark = new int[n];
         boolean perTpu = x.protocol.perTpu();
-        waiters = new int[perTpu ? x.tpuCount : 0][];
-        for (int tpu = 0; tpu < waiters.length; tpu++) {
-            waiters[tpu] = new int[8];
-        }
-        waitersSize = new int[waiters.length];
         acquirers = new int[perTpu ? n : 0];
         for (int i = 0; i < n; i++) {
             ScenarioJob j = job[i];
@@ -241,12 +230,7 @@ public final class ReferenceScheduler {
             // (2) releases become pending.
             int firstReleased = nextRelease;
             while (nextRelease < n && release[byRelease[nextRelease]] == t) {
-                int j = byRelease[nextRelease++];
-                if (x.protocol.perTpu()) {
-                    insertWaiter(x.lockOrder[task[j]][0], j);
-                } else {
-                    insertPending(j);
-                }
+                insertPending(byRelease[nextRelease++]);
             }
             if (recordEvents && nextRelease > firstReleased) {
                 int[] released = Arrays.copyOfRange(byRelease, firstReleased, nextRelease);
@@ -315,84 +299,48 @@ public final class ReferenceScheduler {
 
     /**
      * The rule is "repeatedly, the first job in pending order whose next TPU is free takes
-     * it". Dispatch only takes TPUs, never frees them, so a job whose next TPU is held stays
-     * unable for the rest of the instant; and the job that just took a lock is still the first
-     * able one (any earlier job waiting for its next TPU would have been able before it). So:
-     * among the free TPUs, the first waiter in pending order takes its TPU and goes on taking
-     * its next locks while they are free; repeat until no free TPU has a waiter. A test checks
-     * this against a literal rescanning implementation.
+     * it". Dispatch only ever takes TPUs, never frees them, so a job whose next TPU is held
+     * stays unable for the rest of the instant, and the job that just took a lock is still the
+     * first able one. One pass in pending order, each job taking as many of its next locks as
+     * are free, is therefore the same as restarting the scan after every acquisition (a test
+     * checks this against a literal rescanning implementation).
      */
     private void dispatchPerTpu(long t) {
         acquirersSize = 0;
-        while (freeCount > 0) {
-            int best = -1;
-            int bestTpu = -1;
-            for (int tpu = 0; tpu < x.tpuCount; tpu++) {
-                if (holder[tpu] < 0 && waitersSize[tpu] > 0) {
-                    int first = waiters[tpu][0];
-                    if (best < 0 || comparePending(first, best) < 0) {
-                        best = first;
-                        bestTpu = tpu;
-                    }
-                }
-            }
-            if (best < 0) {
-                return;
-            }
-            removeFirstWaiter(bestTpu);
-            int j = best;
+        for (int p = 0; p < pendingSize && freeCount > 0; ) {
+            int j = pending[p];
             int[] order = x.lockOrder[task[j]];
-            if (acqTpu[j] == null) {
-                acqTpu[j] = new int[order.length];
-                acqTime[j] = new long[order.length];
-            }
-            while (true) {
+            boolean took = false;
+            boolean started = false;
+            while (holder[order[held[j]]] < 0) {
                 int tpu = order[held[j]];
-                if (holder[tpu] >= 0) {
-                    insertWaiter(tpu, j);
-                    acquirers[acquirersSize++] = j;
-                    break;
+                if (acqTpu[j] == null) {
+                    acqTpu[j] = new int[order.length];
+                    acqTime[j] = new long[order.length];
                 }
                 acqTpu[j][held[j]] = tpu;
                 acqTime[j][held[j]] = t;
                 held[j]++;
                 take(tpu, j);
                 freeCount--;
+                took = true;
                 if (recordEvents) {
                     events.add(new TraceEvent(t, TraceEvent.Kind.ACQUIRE, List.of(job[j].id()), List.of(tpu)));
                 }
                 if (held[j] == order.length) {
+                    removePending(p);
                     begin(j, t);
+                    started = true;
                     break;
                 }
             }
-        }
-    }
-
-    private void insertWaiter(int tpu, int j) {
-        int[] w = waiters[tpu];
-        int size = waitersSize[tpu];
-        if (size == w.length) {
-            w = Arrays.copyOf(w, size * 2);
-            waiters[tpu] = w;
-        }
-        int lo = 0;
-        int hi = size;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (comparePending(w[mid], j) <= 0) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
+            if (!started) {
+                if (took) {
+                    acquirers[acquirersSize++] = j;
+                }
+                p++;
             }
         }
-        System.arraycopy(w, lo, w, lo + 1, size - lo);
-        w[lo] = j;
-        waitersSize[tpu] = size + 1;
-    }
-
-    private void removeFirstWaiter(int tpu) {
-        System.arraycopy(waiters[tpu], 1, waiters[tpu], 0, --waitersSize[tpu]);
     }
 
     private void begin(int j, long t) {
@@ -443,7 +391,7 @@ public final class ReferenceScheduler {
         int base = stamp;
         // A new circular wait must pass through a job that took a lock just now: only taking
         // a lock adds wait-for edges (from the taker, and to it from its new TPU's waiters).
-        sortByPending(acquirers, acquirersSize);
+        // Collected in pending order already.
         int before = deadlocks.size();
         for (int a = 0; a < acquirersSize; a++) {
             int first = acquirers[a];
