@@ -31,7 +31,14 @@ final class Search {
 
     /** What a search established. {@code expandedUpTo}: every state of instants up to it was expanded. */
     record Outcome(long states, long transitions, Optional<String> limitHit, long expandedUpTo, Found[] violations,
-            long peakBytes, long payloadInts, double seconds) {
+            long peakBytes, long payloadInts, long storeBytes, double seconds) {
+        /**
+         * Bytes per stored state: the level stores' arrays (encodings, offsets, hashes, table,
+         * as allocated) summed over all levels, plus the 8 bytes of parent and ordinal.
+         */
+        double bytesPerState() {
+            return states == 0 ? 0 : (double) storeBytes / states + 8;
+        }
     }
 
     private final TransitionModel model;
@@ -107,6 +114,7 @@ final class Search {
         long transitions = 0;
         long payload = current.payloadInts();
         long peak = current.bytes();
+        long storeBytes = current.bytes();
         long lastReport = started;
         int time = -1;
         Optional<String> limitHit = Optional.empty();
@@ -139,9 +147,10 @@ final class Search {
                     transitions++;
                     currentOrdinal++;
                 } while (choices.advance());
-                if (pending == 0L && watchedTask < 0) {
+                if (pending == 0L && propertyCount > 0 && watchedTask < 0) {
                     // every property is violated: nothing left to learn
                     payload += next.payloadInts();
+                    storeBytes += next.bytes();
                     time = horizon;
                     break levels;
                 }
@@ -158,6 +167,7 @@ final class Search {
                     }
                     if (limitHit.isPresent()) {
                         payload += next.payloadInts();
+                        storeBytes += next.bytes();
                         break levels;
                     }
                     if (now - lastReport > 1_000_000_000L) {
@@ -169,13 +179,14 @@ final class Search {
             }
             peak = Math.max(peak, current.bytes() + next.bytes() + 8L * parent.length);
             payload += next.payloadInts();
+            storeBytes += next.bytes();
             current = next;
             levelBase = nextBase;
             time++;
         }
         double seconds = (System.nanoTime() - started) / 1e9;
         long expandedUpTo = limitHit.isPresent() ? time : horizon;
-        return new Outcome(states, transitions, limitHit, expandedUpTo, found, peak, payload, seconds);
+        return new Outcome(states, transitions, limitHit, expandedUpTo, found, peak, payload, storeBytes, seconds);
     }
 
     private void addState(int parentGid, int ord) {

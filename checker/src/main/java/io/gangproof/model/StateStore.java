@@ -8,13 +8,13 @@ import java.util.Arrays;
  * state costs its encoding plus about 16 bytes.
  */
 final class StateStore {
-    private int[] arena = new int[1 << 12];
+    private int[] arena = new int[1 << 8];
     private int used;
-    private int[] offsets = new int[1 << 10];
-    private int[] hashes = new int[1 << 10];
+    private int[] offsets = new int[1 << 5];
+    private int[] hashes = new int[1 << 5];
     private int count;
     /** State index + 1; 0 marks a free slot. Kept at most half full. */
-    private int[] table = new int[1 << 11];
+    private int[] table = new int[1 << 6];
 
     int size() {
         return count;
