@@ -45,6 +45,7 @@ final class Search {
     private final Limits limits;
     private final Consumer<ExplorationProgress> progress;
     private final int watchedTask;
+    private final long progressIntervalNanos;
     private final ChoiceEnumerator choices = new ChoiceEnumerator();
     private int[] parent = new int[1 << 12];
     private int[] ordinal = new int[1 << 12];
@@ -57,6 +58,13 @@ final class Search {
 
     /** {@code watchedTask >= 0}: also track the largest response time of that task's jobs. */
     Search(TransitionModel model, Limits limits, Consumer<ExplorationProgress> progress, int watchedTask) {
+        this(model, limits, progress, watchedTask, 1_000_000_000L);
+    }
+
+    /** {@code progressIntervalNanos}: the least time between two progress reports. */
+    Search(TransitionModel model, Limits limits, Consumer<ExplorationProgress> progress, int watchedTask,
+            long progressIntervalNanos) {
+        this.progressIntervalNanos = progressIntervalNanos;
         this.model = model;
         this.limits = limits;
         this.progress = progress;
@@ -170,7 +178,7 @@ final class Search {
                         storeBytes += next.bytes();
                         break levels;
                     }
-                    if (now - lastReport > 1_000_000_000L) {
+                    if (now - lastReport >= progressIntervalNanos) {
                         lastReport = now;
                         progress.accept(new ExplorationProgress(states, time + 1, horizon, (now - started) / 1_000_000L,
                                 bytes));
