@@ -41,12 +41,35 @@ final class ModelGenerator {
 
     private final ModelPlan plan;
     private final boolean wideMasks;
+    /** Two ints per job (times relative to t in 16 bits, mask in 16 bits) when every value fits. */
+    private final boolean packed;
     private final int perJob;
 
-    private ModelGenerator(ModelPlan plan) {
+    private ModelGenerator(ModelPlan plan, boolean allowPacked) {
         this.plan = plan;
         this.wideMasks = plan.tpuCount() > 32;
-        this.perJob = 4 + (wideMasks ? 1 : 0) + (plan.hasInversion() ? 1 : 0) + (plan.hasOvertakes() ? 1 : 0);
+        this.packed = allowPacked && fitsPacked(plan);
+        boolean counters = plan.hasInversion() || plan.hasOvertakes();
+        this.perJob = packed ? 2 + (counters ? 1 : 0)
+                : 4 + (wideMasks ? 1 : 0) + (plan.hasInversion() ? 1 : 0) + (plan.hasOvertakes() ? 1 : 0);
+    }
+
+    /**
+     * The packed encoding stores, per job, its age {@code t - arrival} (at most the horizon),
+     * its finish or release relative to {@code t} (at most the longest hold or jitter), its
+     * mask and its counters (at most horizon + 2) in 16-bit fields.
+     */
+    private static boolean fitsPacked(ModelPlan plan) {
+        if (plan.horizon() >= (1 << 15) || plan.tpuCount() > 16) {
+            return false;
+        }
+        for (int i = 0; i < plan.taskCount(); i++) {
+            long hold = (long) plan.execHigh()[i][plan.execHigh()[i].length - 1] + plan.reload()[i];
+            if (hold >= (1 << 16) || plan.jitter()[i] >= (1 << 16)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The generated sources of one model. */
@@ -61,7 +84,12 @@ final class ModelGenerator {
     }
 
     static GeneratedModel generate(ModelPlan plan) {
-        return new ModelGenerator(plan).generate();
+        return generate(plan, true);
+    }
+
+    /** {@code allowPacked = false} forces the wide encoding (so that tests cover both). */
+    static GeneratedModel generate(ModelPlan plan, boolean allowPacked) {
+        return new ModelGenerator(plan, allowPacked).generate();
     }
 
     private GeneratedModel generate() {
@@ -268,6 +296,10 @@ final class ModelGenerator {
             m.beginControlFlow("for (int q = 0; q < M; q++)").addStatement("b[x++] = last[q]").endControlFlow();
         }
         m.addStatement("b[x++] = n");
+        if (packed) {
+            encodePacked(m);
+            return m.addStatement("return x").build();
+        }
         m.beginControlFlow("for (int j = 0; j < n; j++)");
         m.addComment("Only whether a job started matters from now on, and for a waiting job only whether");
         m.addComment("it is released yet: min(release, t) keeps exactly that (see docs/semantics.md §13).");
@@ -305,6 +337,10 @@ final class ModelGenerator {
             m.beginControlFlow("for (int q = 0; q < M; q++)").addStatement("last[q] = b[x++]").endControlFlow();
         }
         m.addStatement("n = b[x++]").addStatement("busy = 0L");
+        if (packed) {
+            decodePacked(m);
+            return m.build();
+        }
         m.beginControlFlow("for (int j = 0; j < n; j++)");
         m.addStatement("int w = b[x++]").addStatement("jTask[j] = w & 0xFFFF").addStatement("jArr[j] = b[x++]")
                 .addStatement("int v = b[x++]");
@@ -323,6 +359,45 @@ final class ModelGenerator {
         m.addStatement("busy |= jMask[j]");
         m.endControlFlow();
         return m.build();
+    }
+
+    private void encodePacked(MethodSpec.Builder m) {
+        boolean counters = plan.hasInversion() || plan.hasOvertakes();
+        m.beginControlFlow("for (int j = 0; j < n; j++)");
+        m.addComment("age t - arrival | started | task, then finish - t or max(release - t, 0) | TPUs:");
+        m.addComment("a waiting job released by t keeps only that it is (see docs/semantics.md §13)");
+        m.beginControlFlow("if (jStart[j] >= 0)");
+        m.addStatement("b[x++] = jTask[j] | 0x8000 | (t - jArr[j]) << 16");
+        m.addStatement("b[x++] = (jFin[j] - t) | (int) jMask[j] << 16");
+        m.nextControlFlow("else");
+        m.addStatement("b[x++] = jTask[j] | (t - jArr[j]) << 16");
+        m.addStatement("b[x++] = (jRel[j] > t ? jRel[j] - t : 0) | (int) jMask[j] << 16");
+        m.endControlFlow();
+        if (counters) {
+            m.addStatement("b[x++] = jInv[j] | jOvt[j] << 16");
+        }
+        m.endControlFlow();
+    }
+
+    private void decodePacked(MethodSpec.Builder m) {
+        boolean counters = plan.hasInversion() || plan.hasOvertakes();
+        m.beginControlFlow("for (int j = 0; j < n; j++)");
+        m.addStatement("int w = b[x++]").addStatement("int u = b[x++]");
+        m.addStatement("jTask[j] = w & 0x7FFF").addStatement("jArr[j] = t - (w >>> 16)")
+                .addStatement("jMask[j] = (u >>> 16) & 0xFFFFL");
+        m.beginControlFlow("if ((w & 0x8000) != 0)");
+        m.addComment("started at some instant up to t; the exact one no longer matters");
+        m.addStatement("jStart[j] = t").addStatement("jFin[j] = t + (u & 0xFFFF)").addStatement("jRel[j] = jArr[j]");
+        m.nextControlFlow("else");
+        m.addStatement("jStart[j] = -1").addStatement("jFin[j] = 0").addStatement("jRel[j] = t + (u & 0xFFFF)");
+        m.endControlFlow();
+        if (counters) {
+            m.addStatement("int k = b[x++]").addStatement("jInv[j] = k & 0xFFFF").addStatement("jOvt[j] = k >>> 16");
+        } else {
+            m.addStatement("jInv[j] = 0").addStatement("jOvt[j] = 0");
+        }
+        m.addStatement("busy |= jMask[j]");
+        m.endControlFlow();
     }
 
     // ---------------------------------------------------------------- one instant

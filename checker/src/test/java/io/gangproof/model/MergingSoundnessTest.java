@@ -30,7 +30,8 @@ class MergingSoundnessTest {
         SystemSpec spec = SingleBehaviourTest.spec(RandomSpecs.text(new Random(seed)));
         long horizon = spec.exploration().horizon().orElseThrow();
         ModelPlan plan = ModelPlan.of(spec, spec.properties(), horizon, Map.of());
-        TransitionModel model = Explorer.instantiate(ModelGenerator.generate(plan));
+        // odd seeds use the wide encoding, even seeds the packed one where it fits
+        TransitionModel model = Explorer.instantiate(ModelGenerator.generate(plan, seed % 2 == 0));
 
         Naive naive = enumerate(model, spec.tasks().size());
         Assume.that(naive.complete);
