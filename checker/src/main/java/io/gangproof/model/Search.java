@@ -31,7 +31,7 @@ final class Search {
 
     /** What a search established. {@code expandedUpTo}: every state of instants up to it was expanded. */
     record Outcome(long states, long transitions, Optional<String> limitHit, long expandedUpTo, Found[] violations,
-            long peakBytes, long payloadInts, long storeBytes, double seconds) {
+            long peakBytes, long payloadInts, long storeBytes, double seconds, double cpuSeconds) {
         /**
          * Bytes per stored state: the level stores' arrays (encodings, offsets, hashes, table,
          * as allocated) summed over all levels, plus the 8 bytes of parent and ordinal.
@@ -105,6 +105,8 @@ final class Search {
 
     Outcome run() {
         long started = System.nanoTime();
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        long cpuStarted = threads.isCurrentThreadCpuTimeSupported() ? threads.getCurrentThreadCpuTime() : -1;
         long deadline = limits.timeLimitMillis() >= Long.MAX_VALUE / 2_000_000L ? Long.MAX_VALUE
                 : started + limits.timeLimitMillis() * 1_000_000L;
         StepObserver observer = watchedTask >= 0 ? new ResponseWatch() : StepObserver.NONE;
@@ -128,7 +130,7 @@ final class Search {
         Optional<String> limitHit = Optional.empty();
         levels:
         while (time < horizon && current.size() > 0) {
-            StateStore next = new StateStore();
+            StateStore next = new StateStore(current.size(), current.payloadInts());
             int nextBase = levelBase + current.size();
             int[] arena;
             for (int s = 0; s < current.size(); s++) {
@@ -193,8 +195,10 @@ final class Search {
             time++;
         }
         double seconds = (System.nanoTime() - started) / 1e9;
+        // CPU time of this thread: what one core did, whatever else shares the machine
+        double cpuSeconds = cpuStarted < 0 ? seconds : (threads.getCurrentThreadCpuTime() - cpuStarted) / 1e9;
         long expandedUpTo = limitHit.isPresent() ? time : horizon;
-        return new Outcome(states, transitions, limitHit, expandedUpTo, found, peak, payload, storeBytes, seconds);
+        return new Outcome(states, transitions, limitHit, expandedUpTo, found, peak, payload, storeBytes, seconds, cpuSeconds);
     }
 
     private void addState(int parentGid, int ord) {

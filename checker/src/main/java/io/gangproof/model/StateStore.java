@@ -8,13 +8,26 @@ import java.util.Arrays;
  * state costs its encoding plus about 16 bytes.
  */
 final class StateStore {
-    private int[] arena = new int[1 << 8];
+    private int[] arena;
     private int used;
-    private int[] offsets = new int[1 << 5];
-    private int[] hashes = new int[1 << 5];
+    private int[] offsets;
+    private int[] hashes;
     private int count;
     /** State index + 1; 0 marks a free slot. Kept at most half full. */
-    private int[] table = new int[1 << 6];
+    private int[] table;
+
+    StateStore() {
+        this(32, 256);
+    }
+
+    /** Sized for about {@code states} states of {@code ints} ints in all (consecutive levels are alike). */
+    StateStore(int states, long ints) {
+        int n = Math.max(32, states);
+        arena = new int[(int) Math.min(Integer.MAX_VALUE - 8L, Math.max(256L, ints + ints / 8))];
+        offsets = new int[n];
+        hashes = new int[n];
+        table = new int[Integer.highestOneBit(Math.max(64, n) - 1) << 2];
+    }
 
     int size() {
         return count;

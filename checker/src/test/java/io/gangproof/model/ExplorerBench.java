@@ -57,21 +57,25 @@ public final class ExplorerBench {
         ExplorerOptions options = horizon < 0 ? ExplorerOptions.DEFAULTS : ExplorerOptions.DEFAULTS.withHorizon(horizon);
         // measure() checks the spec's properties; with nothing violated early the whole space is searched
         List<Double> rates = new ArrayList<>();
+        List<Double> cpuRates = new ArrayList<>();
         List<Double> bytes = new ArrayList<>();
         Search.Outcome last = null;
         for (int r = 0; r < runs + 1; r++) {
             Search.Outcome o = Explorer.measure(spec, options);
             if (r > 0) { // the first run warms the JIT up
                 rates.add(o.states() / o.seconds());
+                cpuRates.add(o.states() / o.cpuSeconds());
                 bytes.add(o.bytesPerState());
             }
             last = o;
         }
         rates.sort(null);
+        cpuRates.sort(null);
         bytes.sort(null);
-        System.out.printf("%s: %d states, %d transitions, %.3f s; median %.0f states/s (min %.0f, max %.0f);"
-                + " %.1f bytes/state (%.1f of it encoding)%n", name, last.states(), last.transitions(), last.seconds(),
-                rates.get(rates.size() / 2), rates.get(0), rates.get(rates.size() - 1), bytes.get(bytes.size() / 2),
+        System.out.printf("%s: %d states, %d transitions, %.3f s; median %.0f states/s of wall time (min %.0f, max %.0f),"
+                + " median %.0f states per CPU second; %.1f bytes/state (%.1f of it encoding)%n", name, last.states(),
+                last.transitions(), last.seconds(), rates.get(rates.size() / 2), rates.get(0),
+                rates.get(rates.size() - 1), cpuRates.get(cpuRates.size() / 2), bytes.get(bytes.size() / 2),
                 4.0 * last.payloadInts() / last.states());
     }
 }
