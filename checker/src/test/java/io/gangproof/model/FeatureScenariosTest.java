@@ -229,4 +229,26 @@ class FeatureScenariosTest {
         assertThat(job(q.witness().orElseThrow(), "Q", 0).tpus()).containsExactly(0, 1);
         assertThat(Explorer.check(s, ExplorerOptions.DEFAULTS).get(0).verdict()).isEqualTo(Verdict.HOLDS_UP_TO);
     }
+
+    /* 64 TPUs (the resolver's maximum; masks use all 64 bits): W needs all of them and waits for N. */
+    @Test
+    void sixtyFourTpus() {
+        SystemSpec s = spec("""
+                system wide_platform {
+                  resolution 1 ms
+                  platform { tpus 64 }
+                  dnn all { latency { 64: 1 ms } }
+                  dnn one { latency { 1: 2 ms } }
+                  task W { runs all, periodic 4 ms offset 1 ms, priority 1, tpus 64 }
+                  task N { runs one, periodic 4 ms offset 0 ms, priority 2, tpus 1 }
+                  scheduler global fp with gang-strict
+                  verify { response(W) <= 1 ms, horizon 8 ms }
+                }
+                """);
+        MaxResponseTime w = Explorer.maxResponseTime(s, "W", 8);
+        assertThat(w.max()).hasValue(2); // arrives at 1, N holds TPU 0 until 2, runs 2..3
+        assertThat(job(w.witness().orElseThrow(), "W", 0).tpus()).hasSize(64).startsWith(0, 1).endsWith(63);
+        Counterexample cx = violation(Explorer.check(s, ExplorerOptions.DEFAULTS).get(0));
+        assertThat(cx.violationTime()).isEqualTo(2);
+    }
 }
