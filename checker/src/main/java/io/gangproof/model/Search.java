@@ -168,7 +168,9 @@ final class Search {
                     long now = System.nanoTime();
                     long bytes = current.bytes() + next.bytes() + 8L * parent.length;
                     peak = Math.max(peak, bytes);
-                    if (states >= limits.maxStates()) {
+                    if (Thread.currentThread().isInterrupted()) {
+                        limitHit = Optional.of("the search was interrupted");
+                    } else if (states >= limits.maxStates()) {
                         limitHit = Optional.of("the state limit of " + limits.maxStates() + " states was reached");
                     } else if (now > deadline) {
                         limitHit = Optional.of("the time limit of " + limits.timeLimitMillis() + " ms was reached");
