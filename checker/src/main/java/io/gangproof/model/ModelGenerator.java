@@ -105,7 +105,7 @@ final class ModelGenerator {
                 .addFields(stateFields())
                 .addMethods(List.of(horizon(), time(), reset(), maxEncodedLength(), encode(), decode(), step(),
                         arrive(), remove(), dispatch(), begin(), execTime(), lower(), deadlockedJob(),
-                        propertyCount(), violationMessage(), record()))
+                        propertyCount(), violationMessage(), record(), canonicalize()))
                 .build();
         return new GeneratedModel(plan, model, main, JavaFile.builder(PACKAGE, type).build(),
                 JavaFile.builder(PACKAGE, jpfMain(main, model)).build());
@@ -709,6 +709,29 @@ final class ModelGenerator {
     // ---------------------------------------------------------------- Java PathFinder
 
     /**
+     * For JPF, whose state matching compares whole heaps: puts the state in its canonical form
+     * (what encoding and decoding keep, docs/semantics.md §13) and clears every field that is
+     * not part of the state, so that equal states are equal heaps.
+     */
+    private MethodSpec canonicalize() {
+        MethodSpec.Builder m = MethodSpec.methodBuilder("canonicalize").addModifiers(Modifier.PUBLIC)
+                .addJavadoc("Canonical form of the state, and zero everywhere else (for JPF's state matching).\n");
+        m.addStatement("int[] b = new int[maxEncodedLength()]").addStatement("decode(b, 0, encode(b))");
+        m.beginControlFlow("for (int j = n; j < MAXJ; j++)");
+        for (String a : List.of("jTask", "jArr", "jRel", "jStart", "jFin", "jInv", "jOvt", "order")) {
+            m.addStatement("$L[j] = 0", a);
+        }
+        m.addStatement("jMask[j] = 0L").addStatement("keys[j] = 0L");
+        m.endControlFlow();
+        m.beginControlFlow("for (int j = 0; j < n; j++)").addStatement("order[j] = 0").addStatement("keys[j] = 0L")
+                .endControlFlow();
+        m.beginControlFlow("for (int p = 0; p < P; p++)");
+        m.addStatement("vTask[p] = 0").addStatement("vArr[p] = 0").addStatement("vTime[p] = 0").addStatement("vVal[p] = 0");
+        m.endControlFlow();
+        return m.build();
+    }
+
+    /**
      * The entry point JPF runs: the same model, every choice answered by {@code Verify.getInt},
      * and each violation of the selected properties thrown as an {@link AssertionError} (JPF
      * reports it as a property violation with the trace of choices).
@@ -734,7 +757,9 @@ final class ModelGenerator {
                 .beginControlFlow("if (v != 0L)")
                 .addStatement("throw new $T(m.violationMessage($T.numberOfTrailingZeros(v)))", AssertionError.class,
                         Long.class)
-                .endControlFlow().endControlFlow().build();
+                .endControlFlow()
+                .addStatement("m.canonicalize()")
+                .endControlFlow().build();
         return TypeSpec.classBuilder(mainName).addModifiers(Modifier.PUBLIC, Modifier.FINAL)
                 .addJavadoc("Runs $L under Java PathFinder; see README.md beside the .jpf files.\n", modelName)
                 .addType(choices).addMethod(main).build();

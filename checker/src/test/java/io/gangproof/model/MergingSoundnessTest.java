@@ -33,8 +33,12 @@ class MergingSoundnessTest {
         // odd seeds use the wide encoding, even seeds the packed one where it fits
         TransitionModel model = Explorer.instantiate(ModelGenerator.generate(plan, seed % 2 == 0));
 
-        Naive naive = enumerate(model, spec.tasks().size());
+        Naive naive = enumerate(model, spec.tasks().size(), false);
         Assume.that(naive.complete);
+        // the JPF entry point puts the state in canonical form after every step: no change either
+        Naive canonical = enumerate(model, spec.tasks().size(), true);
+        assertThat(canonical.firstViolation).as(seed + ": canonicalize()").containsExactly(naive.firstViolation);
+        assertThat(canonical.maxResponse).as(seed + ": canonicalize()").containsExactly(naive.maxResponse);
 
         Search search = new Search(model, Explorer.limits(spec, ExplorerOptions.DEFAULTS), p -> { }, -1);
         Search.Outcome outcome = search.run();
@@ -60,7 +64,13 @@ class MergingSoundnessTest {
     }
 
     /** Every answer sequence of the whole run, from reset to the horizon, without any state store. */
-    private static Naive enumerate(TransitionModel model, int tasks) {
+    private static Naive enumerate(TransitionModel model, int tasks, boolean canonicalize) {
+        java.lang.reflect.Method canonicalForm;
+        try {
+            canonicalForm = model.getClass().getMethod("canonicalize");
+        } catch (NoSuchMethodException e) {
+            throw new AssertionError("generated model without canonicalize()", e);
+        }
         int properties = model.propertyCount();
         long[] first = new long[properties];
         Arrays.fill(first, -1);
@@ -95,6 +105,13 @@ class MergingSoundnessTest {
             choices.startRun();
             while (model.time() < model.horizon()) {
                 long v = model.step(choices, watch);
+                if (canonicalize) {
+                    try {
+                        canonicalForm.invoke(model);
+                    } catch (ReflectiveOperationException e) {
+                        throw new AssertionError(e);
+                    }
+                }
                 for (int p = 0; p < properties; p++) {
                     if ((v >>> p & 1L) != 0L && (first[p] < 0 || model.time() < first[p])) {
                         first[p] = model.time();
