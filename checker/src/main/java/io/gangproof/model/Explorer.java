@@ -50,6 +50,14 @@ public final class Explorer {
             }
             return unknown;
         }
+        if (plan.properties().isEmpty()) {
+            // nothing to search for: every property was left out, with its reason
+            List<ExplorerResult> skipped = new ArrayList<>();
+            for (ModelPlan.SkippedProperty s : plan.skipped()) {
+                skipped.add(new ExplorerResult.Unknown(s.property(), s.description(), s.reason(), 0));
+            }
+            return skipped;
+        }
         Search search = new Search(instantiate(ModelGenerator.generate(plan)), limits(spec, options),
                 options.progress(), -1);
         Search.Outcome outcome = search.run();
@@ -135,12 +143,31 @@ public final class Explorer {
         return new Search.Limits(Math.min(states, Integer.MAX_VALUE - 8L), millis, memory);
     }
 
+    /** Compiled model classes by source text: the same model is often searched several times. */
+    private static final Map<String, Class<?>> COMPILED = new java.util.LinkedHashMap<>(16, 0.75f, true) {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Class<?>> eldest) {
+            return size() > 16;
+        }
+    };
+
     static TransitionModel instantiate(ModelGenerator.GeneratedModel generated) {
-        ClassLoader loader = InMemoryCompiler.compile(
-                Map.of(generated.qualifiedModelClass(), generated.model().toString()), List.of());
+        String source = generated.model().toString();
         try {
-            return (TransitionModel) loader.loadClass(generated.qualifiedModelClass()).getDeclaredConstructor()
-                    .newInstance();
+            Class<?> type;
+            synchronized (COMPILED) {
+                type = COMPILED.get(source);
+            }
+            if (type == null) {
+                ClassLoader loader = InMemoryCompiler.compile(Map.of(generated.qualifiedModelClass(), source), List.of());
+                type = loader.loadClass(generated.qualifiedModelClass());
+                synchronized (COMPILED) {
+                    COMPILED.put(source, type);
+                }
+            }
+            return (TransitionModel) type.getDeclaredConstructor().newInstance();
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("internal error: cannot load the generated model", e);
         }

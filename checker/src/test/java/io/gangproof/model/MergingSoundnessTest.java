@@ -25,7 +25,7 @@ import net.jqwik.api.constraints.LongRange;
 class MergingSoundnessTest {
     private static final int MAX_BEHAVIOURS = 150_000;
 
-    @Property(tries = 40)
+    @Property(tries = 30)
     void mergingStatesChangesNoVerdictAndNoResponseTime(@ForAll @LongRange(min = 1, max = 1_000_000) long seed) {
         SystemSpec spec = SingleBehaviourTest.spec(RandomSpecs.text(new Random(seed)));
         long horizon = spec.exploration().horizon().orElseThrow();
