@@ -10,8 +10,8 @@ import java.util.List;
  *
  * <pre>
  * mvn -q -o test-compile -pl checker
- * mvn -q -o dependency:build-classpath -pl checker -Dmdep.outputFile=/tmp/cp.txt
- * java -cp checker/target/classes:checker/target/test-classes:$(cat /tmp/cp.txt) io.gangproof.model.ExplorerBench
+ * mvn -q -o dependency:build-classpath -pl checker -Dmdep.outputFile=target/bench-classpath.txt
+ * java -cp checker/target/classes:checker/target/test-classes:$(cat checker/target/bench-classpath.txt) io.gangproof.model.ExplorerBench
  * </pre>
  *
  * from the repository root.

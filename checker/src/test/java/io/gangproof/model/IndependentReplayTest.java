@@ -53,6 +53,24 @@ class IndependentReplayTest {
         }
     }
 
+    /** Random behaviours too: random answers to every choice, the whole horizon, replayed independently. */
+    @Property(tries = 15)
+    void randomBehavioursReplayInAnIndependentScheduler(@ForAll @LongRange(min = 1, max = 1_000_000) long seed) {
+        SystemSpec spec = SingleBehaviourTest.spec(MergingSoundnessTest.RandomSpecs.text(new Random(seed)));
+        long horizon = spec.exploration().horizon().orElseThrow();
+        TransitionModel model = Explorer.instantiate(
+                ModelGenerator.generate(ModelPlan.of(spec, List.of(), horizon, Map.of())));
+        Random answers = new Random(seed);
+        for (int walk = 0; walk < 200; walk++) {
+            TraceRecorder recorder = new TraceRecorder(spec);
+            model.reset();
+            while (model.time() < model.horizon()) {
+                model.step(n -> answers.nextInt(n), recorder);
+            }
+            check(seed, spec, recorder.records(), horizon);
+        }
+    }
+
     private static void check(long seed, SystemSpec spec, List<JobRecord> explored, long end) {
         List<JobRecord> replayed = new SimpleScheduler(spec, explored).run(end);
         assertThat(replayed).as("seed " + seed + ", replayed to " + end + ":\n"

@@ -122,28 +122,48 @@ class MergingSoundnessTest {
         return new Naive(true, first, max);
     }
 
-    /** Small random specs over every placement but partitioned, every policy and every protocol. */
+    /** Small random specs over every placement, policy and protocol. */
     static final class RandomSpecs {
         private RandomSpecs() {
         }
 
         static String text(Random r) {
             int m = 1 + r.nextInt(3);
-            boolean pinned = r.nextBoolean();
+            int placement = r.nextInt(3); // global, pinned, partitioned
+            boolean pinned = placement == 1;
+            boolean partitioned = placement == 2;
             String[] policies = {"fp", "edf", "fifo"};
             String policy = policies[r.nextInt(3)];
-            String[] protocols = pinned
+            String[] protocols = placement > 0
                     ? new String[] {"gang-greedy", "gang-strict", "per-tpu-listed", "per-tpu-ascending"}
                     : new String[] {"gang-greedy", "gang-strict"};
             String protocol = protocols[r.nextInt(protocols.length)];
             int n = 2 + r.nextInt(2);
             StringBuilder b = new StringBuilder("system random_spec {\n  resolution 1 ms\n  platform { tpus ")
-                    .append(m).append(" }\n");
+                    .append(m);
+            List<List<Integer>> pipelines = new ArrayList<>();
+            if (partitioned) {
+                List<Integer> tpus = new ArrayList<>();
+                for (int q = 0; q < m; q++) {
+                    tpus.add(q);
+                }
+                java.util.Collections.shuffle(tpus, r);
+                int cut = m == 1 ? 1 : 1 + r.nextInt(m);
+                pipelines.add(tpus.subList(0, cut));
+                if (cut < m) {
+                    pipelines.add(tpus.subList(cut, m));
+                }
+                for (int p = 0; p < pipelines.size(); p++) {
+                    b.append(", pipeline p").append(p).append(" = ").append(pipelines.get(p));
+                }
+            }
+            b.append(" }\n");
             List<Integer> priorities = new ArrayList<>(List.of(1, 2, 3));
             java.util.Collections.shuffle(priorities, r);
             boolean sporadicUsed = false;
             for (int i = 0; i < n; i++) {
-                int k = 1 + r.nextInt(m);
+                int pipeline = partitioned ? r.nextInt(pipelines.size()) : -1;
+                int k = partitioned ? pipelines.get(pipeline).size() : 1 + r.nextInt(m);
                 int bcet = 1 + r.nextInt(2);
                 int wcet = bcet + r.nextInt(2);
                 b.append("  dnn d").append(i).append(" { ");
@@ -175,7 +195,9 @@ class MergingSoundnessTest {
                     b.append("jitter 1 ms, ");
                 }
                 b.append("priority ").append(priorities.get(i)).append(", ");
-                if (pinned) {
+                if (partitioned) {
+                    b.append("pipeline p").append(pipeline).append(" }\n");
+                } else if (pinned) {
                     List<Integer> tpus = new ArrayList<>();
                     for (int q = 0; q < m; q++) {
                         tpus.add(q);
@@ -186,7 +208,7 @@ class MergingSoundnessTest {
                     b.append("tpus ").append(k).append(" }\n");
                 }
             }
-            b.append("  scheduler ").append(pinned ? "pinned " : "global ").append(policy).append(" with ")
+            b.append("  scheduler ").append(partitioned ? "partitioned " : pinned ? "pinned " : "global ").append(policy).append(" with ")
                     .append(protocol).append('\n');
             b.append("  verify {\n    deadlines\n    deadlines(t1)\n    response(t0) <= ").append(1 + r.nextInt(4))
                     .append(" ms\n    inversion(t0) <= ").append(r.nextInt(3)).append(" ms\n    overtakes(t0) <= ")
