@@ -1,0 +1,11 @@
+package io.gangproof.model.runtime;
+
+/**
+ * The one place where nondeterminism enters a generated model (semantics §9), like
+ * jpf-core's ChoiceGenerator: the explorer enumerates every answer, JPF answers with
+ * {@code Verify.getInt(0, n - 1)}.
+ */
+public interface Choices {
+    /** One of {@code 0..n-1}, {@code n >= 1}. */
+    int choose(int n);
+}
