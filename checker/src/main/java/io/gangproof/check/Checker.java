@@ -1,5 +1,8 @@
 package io.gangproof.check;
 
+import io.gangproof.scheduler.replay.ReplayResult;
+import io.gangproof.scheduler.replay.Replayer;
+import io.gangproof.scheduler.trace.Trace;
 import io.gangproof.spec.Property;
 import io.gangproof.spec.SystemSpec;
 import io.gangproof.spec.Verdict;
@@ -54,11 +57,28 @@ public final class Checker {
         }
         Optional<PropertyResult> best = answers.stream().min(Comparator.comparingInt(r -> rank(r.verdict())));
         if (best.isPresent()) {
-            return best.get();
+            return best.get().counterexample().isPresent() ? confirmed(spec, best.get(), options) : best.get();
         }
         String reason = engines.isEmpty() ? "no engine available yet"
                 : "no engine could decide it (" + String.join(", ", engines.stream().map(Engine::name).toList()) + ")";
         return PropertyResult.unknown(p, description, "none", reason, (System.nanoTime() - start) / 1e9);
+    }
+
+    /**
+     * Every counterexample is replayed by the reference scheduler (semantics §8) before it is
+     * reported; one that does not replay to a violation of its property is an engine bug.
+     */
+    private static PropertyResult confirmed(SystemSpec spec, PropertyResult r, CheckOptions options) {
+        Trace trace = r.counterexample().orElseThrow();
+        ReplayResult replay = Replayer.replay(spec, trace);
+        boolean confirmed = replay instanceof ReplayResult.Confirmed c
+                && c.violations().stream().anyMatch(v -> v.property().equals(r.property()));
+        if (!confirmed) {
+            throw new EngineDisagreement(r.description() + ": the counterexample of engine " + r.engine()
+                    + " does not replay in the reference scheduler: " + replay);
+        }
+        return options.outputDir().map(dir -> r.withTrace(TraceFiles.write(dir, spec, r.property(), trace)))
+                .orElse(r);
     }
 
     private static Optional<PropertyResult> first(List<PropertyResult> answers, Verdict v) {

@@ -1,5 +1,6 @@
 package io.gangproof.check;
 
+import io.gangproof.scheduler.trace.Trace;
 import io.gangproof.spec.Property;
 import io.gangproof.spec.Verdict;
 import java.nio.file.Path;
@@ -7,15 +8,29 @@ import java.util.Optional;
 
 /**
  * The verdict on one property with its evidence (semantics §8, §12). {@code bound} is in
- * ticks ({@code response}, {@code inversion}) or jobs ({@code overtakes}).
+ * ticks ({@code response}, {@code inversion}) or jobs ({@code overtakes}). A {@code VIOLATED}
+ * answer carries its {@code counterexample} as a reference-scheduler trace; the
+ * {@link Checker} replays it and writes it to {@code trace}.
  */
 public record PropertyResult(Property property, String description, Verdict verdict, String engine,
         Optional<Long> bound, Optional<Long> horizon, Optional<Long> states, double seconds, Optional<Path> trace,
-        Optional<String> reason) {
+        Optional<String> reason, Optional<Trace> counterexample) {
+
+    public PropertyResult(Property property, String description, Verdict verdict, String engine, Optional<Long> bound,
+            Optional<Long> horizon, Optional<Long> states, double seconds, Optional<Path> trace,
+            Optional<String> reason) {
+        this(property, description, verdict, engine, bound, horizon, states, seconds, trace, reason,
+                Optional.empty());
+    }
 
     public static PropertyResult unknown(Property property, String description, String engine, String reason,
             double seconds) {
         return new PropertyResult(property, description, Verdict.UNKNOWN, engine, Optional.empty(),
                 Optional.empty(), Optional.empty(), seconds, Optional.empty(), Optional.of(reason));
+    }
+
+    public PropertyResult withTrace(Path file) {
+        return new PropertyResult(property, description, verdict, engine, bound, horizon, states, seconds,
+                Optional.of(file), reason, counterexample);
     }
 }

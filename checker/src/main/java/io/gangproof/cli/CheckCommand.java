@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import io.gangproof.check.CheckOptions;
 import io.gangproof.check.Checker;
 import io.gangproof.check.PropertyResult;
+import io.gangproof.check.SimulationEngine;
 import io.gangproof.check.SpecReport;
 import io.gangproof.spec.SystemSpec;
 import io.gangproof.spec.Verdict;
@@ -46,11 +47,36 @@ final class CheckCommand implements Callable<Integer> {
             + "(default: ${DEFAULT-VALUE}).")
     Format format;
 
+    @Option(names = "--engine", defaultValue = "auto", description = "Engines to ask: ${COMPLETION-CANDIDATES} "
+            + "(default: ${DEFAULT-VALUE}, every engine; the strongest verdict wins).")
+    Engines.Choice engine;
+
+    @Option(names = "--out", defaultValue = "gangproof-out", paramLabel = "DIR",
+            description = "Where counterexample traces (.trace.json, replayable with `gangproof replay`) and their "
+                    + "Gantt charts (.svg) are written (default: ${DEFAULT-VALUE}).")
+    Path outDir;
+
+    @Option(names = "--horizon", paramLabel = "TIME", converter = TimeArgument.Converter.class,
+            description = "Search horizon for every spec, e.g. 40ms or a number of ticks (default: the spec's "
+                    + "`horizon`, else one hyperperiod after the last offset plus the largest deadline).")
+    TimeArgument horizon;
+
+    @Option(names = "--seed", defaultValue = "1", description = "Seed of the random scenarios (default: "
+            + "${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--runs", defaultValue = "" + SimulationEngine.DEFAULT_RUNS, description = "Scenarios the "
+            + "simulation engine tries per spec: the synchronous one, then random ones (default: ${DEFAULT-VALUE}).")
+    int runs;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = command.commandLine().getOut();
         PrintWriter err = command.commandLine().getErr();
-        Checker checker = new Checker(Engines.all());
+        if (runs < 1) {
+            throw new CommandLine.ParameterException(command.commandLine(), "--runs must be at least 1");
+        }
+        Checker checker = new Checker(Engines.of(engine, runs));
         List<SpecReport> reports = new ArrayList<>();
         boolean invalid = false;
         for (Path file : specs) {
@@ -59,7 +85,14 @@ final class CheckCommand implements Callable<Integer> {
                 invalid = true;
                 continue;
             }
-            SpecReport report = checker.check(file.toString(), spec.get(), CheckOptions.DEFAULTS);
+            Optional<Long> h;
+            try {
+                h = horizon == null ? Optional.empty() : Optional.of(horizon.ticksOf(spec.get()));
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.ParameterException(command.commandLine(), "--horizon: " + e.getMessage());
+            }
+            SpecReport report = checker.check(file.toString(), spec.get(), new CheckOptions(h, seed,
+                    Optional.of(outDir)));
             reports.add(report);
             if (format == Format.text) {
                 out.print(SystemSummary.render(file.toString(), spec.get()));

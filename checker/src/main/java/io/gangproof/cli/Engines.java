@@ -1,14 +1,26 @@
 package io.gangproof.cli;
 
 import io.gangproof.check.Engine;
+import io.gangproof.check.SimulationEngine;
+import io.gangproof.model.ExplorerEngine;
+import java.util.ArrayList;
 import java.util.List;
 
-/** The engines {@code check} asks, in order. */
+/** The engines {@code check} may ask. */
 final class Engines {
+    enum Choice { auto, simulation, explorer }
+
     private Engines() {
     }
 
-    static List<Engine> all() {
-        return List.of();
+    static List<Engine> of(Choice choice, int simulationRuns) {
+        List<Engine> engines = new ArrayList<>();
+        if (choice == Choice.auto || choice == Choice.simulation) {
+            engines.add(new SimulationEngine(simulationRuns));
+        }
+        if (choice == Choice.auto || choice == Choice.explorer) {
+            engines.add(new ExplorerEngine());
+        }
+        return engines;
     }
 }

@@ -1,0 +1,120 @@
+package io.gangproof.check;
+
+import io.gangproof.model.Horizons;
+import io.gangproof.scheduler.ExecutableSpec;
+import io.gangproof.scheduler.ReferenceScheduler;
+import io.gangproof.scheduler.Scenario;
+import io.gangproof.scheduler.check.TraceChecker;
+import io.gangproof.scheduler.check.Violation;
+import io.gangproof.scheduler.scenario.RandomScenarios;
+import io.gangproof.scheduler.scenario.SynchronousScenario;
+import io.gangproof.scheduler.trace.Trace;
+import io.gangproof.spec.Bound;
+import io.gangproof.spec.Property;
+import io.gangproof.spec.SystemSpec;
+import io.gangproof.spec.Verdict;
+import io.gangproof.spec.format.SpecWriter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * The reference scheduler as a counterexample search (issue #3): the synchronous scenario,
+ * then random scenarios from the seed. A violation it finds is {@code VIOLATED} with the
+ * scheduler's own trace; finding none says nothing, so it never answers {@code PROVED} or
+ * {@code HOLDS-UP-TO}. Properties bounded by an analysis ({@code <= bound}) need the
+ * analysis' number and are left to other engines.
+ */
+public final class SimulationEngine implements Engine {
+    public static final String NAME = "simulation";
+    public static final int DEFAULT_RUNS = 200;
+
+    private final int runs;
+    private SystemSpec cachedSpec;
+    private CheckOptions cachedOptions;
+    private Map<Property, PropertyResult> cached = Map.of();
+
+    public SimulationEngine() {
+        this(DEFAULT_RUNS);
+    }
+
+    public SimulationEngine(int runs) {
+        this.runs = runs;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public synchronized Optional<PropertyResult> check(SystemSpec spec, Property property, CheckOptions options) {
+        if (!ExecutableSpec.problems(spec).isEmpty()) {
+            return Optional.empty();
+        }
+        if (!spec.equals(cachedSpec) || !options.equals(cachedOptions)) {
+            cached = search(spec, options);
+            cachedSpec = spec;
+            cachedOptions = options;
+        }
+        return Optional.ofNullable(cached.get(property));
+    }
+
+    /** One search for all the spec's numerically bounded properties; the first violation of each is kept. */
+    private Map<Property, PropertyResult> search(SystemSpec spec, CheckOptions options) {
+        long start = System.nanoTime();
+        long horizon = Horizons.resolve(spec, options.horizonOverride().map(OptionalLong::of)
+                .orElse(OptionalLong.empty()));
+        List<Property> open = new ArrayList<>();
+        for (Property p : spec.properties()) {
+            if (!(bound(p) instanceof Bound.FromAnalysis)) {
+                open.add(p);
+            }
+        }
+        Map<Property, PropertyResult> found = new HashMap<>();
+        ExecutableSpec executable = ExecutableSpec.of(spec);
+        for (int run = 0; run < runs && !open.isEmpty(); run++) {
+            Scenario scenario = run == 0 ? SynchronousScenario.of(spec, horizon)
+                    : RandomScenarios.generate(spec, horizon, options.seed() + run);
+            Trace trace = ReferenceScheduler.run(executable, scenario, horizon, ReferenceScheduler.Detail.NO_EVENTS);
+            TraceChecker checker = TraceChecker.of(spec, trace);
+            for (Property p : List.copyOf(open)) {
+                List<Violation> violations = checker.violationsOf(p);
+                if (!violations.isEmpty()) {
+                    open.remove(p);
+                    Trace full = ReferenceScheduler.run(executable, scenario, horizon, ReferenceScheduler.Detail.FULL)
+                            .withViolations(violations);
+                    Violation first = violations.get(0);
+                    found.put(p, new PropertyResult(p, SpecWriter.describe(spec, p), Verdict.VIOLATED, NAME,
+                            value(p), Optional.of(horizon), Optional.empty(), (System.nanoTime() - start) / 1e9,
+                            Optional.empty(), Optional.of(first.message() + (run == 0 ? " (synchronous scenario)"
+                                    : " (random scenario " + run + ", seed " + (options.seed() + run) + ")")),
+                            Optional.of(full)));
+                }
+            }
+        }
+        return found;
+    }
+
+    private static Bound bound(Property p) {
+        if (p instanceof Property.Response r) {
+            return r.bound();
+        }
+        if (p instanceof Property.Inversion i) {
+            return i.bound();
+        }
+        if (p instanceof Property.Overtakes o) {
+            return o.bound();
+        }
+        return new Bound.Value(0);
+    }
+
+    private static Optional<Long> value(Property p) {
+        Bound b = bound(p);
+        return p instanceof Property.Deadlines || p instanceof Property.DeadlockFree || !(b instanceof Bound.Value v)
+                ? Optional.empty() : Optional.of(v.value());
+    }
+}
