@@ -35,7 +35,7 @@ public final class Units {
                 best = u.getKey();
             }
         }
-        return nanos.divide(TIME_NANOS.get(best)) + " " + best;
+        return nanos.signum() == 0 ? "0 ms" : nanos.divide(TIME_NANOS.get(best)) + " " + best;
     }
 
     /**

@@ -1,0 +1,82 @@
+package io.gangproof.cli;
+
+import io.gangproof.scheduler.check.Violation;
+import io.gangproof.scheduler.replay.ReplayResult;
+import io.gangproof.scheduler.replay.Replayer;
+import io.gangproof.scheduler.trace.Trace;
+import io.gangproof.scheduler.trace.TraceJson;
+import io.gangproof.spec.SystemSpec;
+import io.gangproof.spec.format.SpecWriter;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+/** {@code gangproof replay SPEC TRACE}: re-executes a trace's scenario and confirms its violations. */
+@Command(name = "replay", mixinStandardHelpOptions = true,
+        description = {"Re-execute the scenario of a trace (written by check or simulate) in the reference",
+            "scheduler, compare the schedule job by job, and confirm every violation the trace claims."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:same schedule; the trace claims no violation",
+            "1:same schedule; every claimed violation confirmed",
+            "64:bad command line",
+            "65:invalid spec, unreadable trace, or a scenario that is no behaviour of the spec",
+            "70:the replay differs from the trace (the first difference is printed)"})
+final class ReplayCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec command;
+
+    @Parameters(index = "0", paramLabel = "SPEC", description = "The spec (.gang).")
+    Path specFile;
+
+    @Parameters(index = "1", paramLabel = "TRACE", description = "A trace file (.trace.json).")
+    Path traceFile;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = command.commandLine().getOut();
+        PrintWriter err = command.commandLine().getErr();
+        Optional<SystemSpec> loaded = SpecInputs.load(specFile, err);
+        if (loaded.isEmpty()) {
+            return ExitCodes.INVALID_SPEC;
+        }
+        SystemSpec spec = loaded.get();
+        Trace trace;
+        try {
+            if (!Files.isRegularFile(traceFile)) {
+                throw new IllegalArgumentException("no such file");
+            }
+            trace = TraceJson.read(traceFile);
+        } catch (RuntimeException e) {
+            err.println(traceFile + ": error: not a readable trace: " + e.getMessage());
+            err.flush();
+            return ExitCodes.INVALID_SPEC;
+        }
+        ReplayResult r = Replayer.replay(spec, trace);
+        if (r instanceof ReplayResult.Confirmed c) {
+            out.println("confirmed: the schedule replays exactly and shows " + c.violations().size() + " violation"
+                    + (c.violations().size() == 1 ? "" : "s") + ":");
+            for (Violation v : c.violations()) {
+                out.println("  VIOLATED  " + SpecWriter.describe(spec, v.property()) + "  " + v.message());
+            }
+        } else if (r instanceof ReplayResult.Reproduced) {
+            out.println("reproduced: the schedule replays exactly; the trace claims no violation");
+        } else if (r instanceof ReplayResult.Diverged d) {
+            err.println("the replay differs from the trace: " + d.first());
+        } else if (r instanceof ReplayResult.Unconfirmed u) {
+            err.println("the schedule replays, but the claimed violation does not hold: " + u.claimed().message());
+        } else {
+            err.println(traceFile + ": error: cannot replay: " + ((ReplayResult.NotReplayable) r).reason());
+            err.flush();
+            return ExitCodes.INVALID_SPEC;
+        }
+        out.flush();
+        err.flush();
+        return r.exitCode();
+    }
+}

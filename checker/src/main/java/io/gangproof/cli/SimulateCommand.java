@@ -1,0 +1,129 @@
+package io.gangproof.cli;
+
+import io.gangproof.model.Horizons;
+import io.gangproof.scheduler.ExecutableSpec;
+import io.gangproof.scheduler.check.Violation;
+import io.gangproof.scheduler.search.SearchProgress;
+import io.gangproof.scheduler.search.SearchProgressBar;
+import io.gangproof.scheduler.search.SearchResult;
+import io.gangproof.scheduler.search.SimulationSearch;
+import io.gangproof.scheduler.search.TaskExtremes;
+import io.gangproof.scheduler.svg.GanttSvg;
+import io.gangproof.scheduler.trace.TraceJson;
+import io.gangproof.spec.SystemSpec;
+import io.gangproof.spec.format.SpecWriter;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code gangproof simulate SPEC}: random search with the reference scheduler; the worst run as trace and chart. */
+@Command(name = "simulate", mixinStandardHelpOptions = true,
+        description = {"Run the reference scheduler on the synchronous scenario and on random ones (sporadic gaps,",
+            "unknown offsets, jitter, execution times, exits) and report, per task, the largest response time,",
+            "inversion time and overtakes seen. Writes the worst run as a replayable trace and a Gantt chart.",
+            "A search finds counterexamples; it proves nothing."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:no run violated a property of the spec",
+            "1:some run violated a property (see the trace)",
+            "64:bad command line",
+            "65:invalid spec, or a spec with choices left to synthesis"})
+final class SimulateCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec command;
+
+    @Parameters(index = "0", paramLabel = "SPEC", description = "The spec (.gang).")
+    Path specFile;
+
+    @Option(names = "--horizon", paramLabel = "TIME", converter = TimeArgument.Converter.class,
+            description = "Simulate instants 0..TIME, e.g. 40ms or a number of ticks (default: the spec's `horizon`, "
+                    + "else one hyperperiod after the last offset plus the largest deadline).")
+    TimeArgument horizon;
+
+    @Option(names = "--seed", defaultValue = "1", description = "Seed of the random scenarios (default: "
+            + "${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--runs", defaultValue = "1000", description = "Scenarios: the synchronous one, then random "
+            + "ones (default: ${DEFAULT-VALUE}).")
+    int runs;
+
+    @Option(names = "--trace", paramLabel = "FILE", description = "Where the worst run's trace goes (default: "
+            + "gangproof-out/SYSTEM-worst.trace.json).")
+    Path traceFile;
+
+    @Option(names = "--svg", paramLabel = "FILE", description = "Where its Gantt chart goes (default: next to the "
+            + "trace, .svg).")
+    Path svgFile;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = command.commandLine().getOut();
+        PrintWriter err = command.commandLine().getErr();
+        if (runs < 1) {
+            throw new CommandLine.ParameterException(command.commandLine(), "--runs must be at least 1");
+        }
+        Optional<SystemSpec> loaded = SpecInputs.load(specFile, err);
+        if (loaded.isEmpty()) {
+            return ExitCodes.INVALID_SPEC;
+        }
+        SystemSpec spec = loaded.get();
+        List<String> problems = ExecutableSpec.problems(spec);
+        if (!problems.isEmpty()) {
+            problems.forEach(p -> err.println(specFile + ": error: cannot simulate: " + p));
+            err.println("hint: fix the level and pipeline of every task, e.g. with `gangproof analyze --assign`");
+            err.flush();
+            return ExitCodes.INVALID_SPEC;
+        }
+        long h;
+        try {
+            h = horizon != null ? horizon.ticksOf(spec) : Horizons.resolve(spec, OptionalLong.empty());
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(command.commandLine(), "--horizon: " + e.getMessage());
+        }
+        SearchProgress progress = System.console() != null && runs > 1 ? SearchProgressBar.onStandardError(runs)
+                : SearchProgress.NONE;
+        SearchResult result = SimulationSearch.run(spec, h, seed, runs, progress);
+        if (progress instanceof AutoCloseable c) {
+            c.close();
+        }
+
+        out.println(specFile + ": " + runs + " run" + (runs == 1 ? "" : "s") + " of system " + spec.name()
+                + " up to " + SpecWriter.time(spec, h) + " (seed " + seed + ")");
+        TextTable t = new TextTable().row("task", "jobs", "max response", "max inversion", "max overtakes",
+                "deadline misses", "unfinished at horizon");
+        for (TaskExtremes x : result.tasks()) {
+            t.row(x.task(), String.valueOf(x.jobs()),
+                    x.maxResponse().isPresent() ? SpecWriter.time(spec, x.maxResponse().getAsLong()) : "-",
+                    SpecWriter.time(spec, x.maxInversion()), String.valueOf(x.maxOvertakes()),
+                    String.valueOf(x.deadlineMisses()), String.valueOf(x.unfinished()));
+        }
+        out.print(t.render("  "));
+
+        Path json = traceFile != null ? traceFile : Path.of("gangproof-out", spec.name() + "-worst.trace.json");
+        Path svg = svgFile != null ? svgFile : json.resolveSibling(json.getFileName().toString()
+                .replaceFirst("(\\.trace)?\\.json$", "") + ".svg");
+        for (Path p : List.of(json, svg)) {
+            if (p.toAbsolutePath().getParent() != null) {
+                Files.createDirectories(p.toAbsolutePath().getParent());
+            }
+        }
+        TraceJson.write(result.worstTrace(), json);
+        GanttSvg.write(spec, result.worstTrace(), svg);
+        out.println("worst run: " + (result.worstRun() == 0 ? "the synchronous scenario" : "run " + result.worstRun()
+                + " (seed " + result.worstRunSeed() + ")") + "; trace " + json + ", chart " + svg);
+        for (Violation v : result.worstViolations()) {
+            out.println("  VIOLATED  " + SpecWriter.describe(spec, v.property()) + "  " + v.message());
+        }
+        out.flush();
+        return result.worstViolations().isEmpty() ? ExitCodes.OK : ExitCodes.VIOLATED;
+    }
+}

@@ -1,0 +1,97 @@
+package io.gangproof.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The examples of semantics §6 end to end: verdicts, exit codes, and traces that replay. */
+class BundledExamplesCliTest {
+    static final Path SPECS = Path.of("..", "case-studies", "specs");
+
+    @TempDir
+    Path out;
+
+    private Map<String, JsonNode> check(String spec, int expectedExit) throws IOException {
+        CliRun r = CliRun.of("check", "--format", "json", "--out", out.toString(), SPECS.resolve(spec).toString());
+        assertThat(r.exitCode()).as(r.err()).isEqualTo(expectedExit);
+        Map<String, JsonNode> byProperty = new LinkedHashMap<>();
+        new ObjectMapper().readTree(r.out()).path("specs").get(0).path("properties")
+                .forEach(p -> byProperty.put(p.path("property").asText(), p));
+        return byProperty;
+    }
+
+    private void assertReplaysAsViolation(String spec, JsonNode property) {
+        Path trace = Path.of(property.path("trace").asText());
+        assertThat(trace).exists();
+        assertThat(trace.resolveSibling(trace.getFileName().toString().replace(".trace.json", ".svg"))).exists();
+        CliRun replay = CliRun.of("replay", SPECS.resolve(spec).toString(), trace.toString());
+        assertThat(replay.exitCode()).as(replay.err()).isEqualTo(ExitCodes.VIOLATED);
+        assertThat(replay.out()).startsWith("confirmed:").contains(property.path("property").asText());
+    }
+
+    @Test
+    void greedyStarvesHAndTheTraceReplays() throws IOException {
+        Map<String, JsonNode> p = check("starvation-greedy.gang", ExitCodes.VIOLATED);
+        assertThat(p.get("deadlines(H)").path("verdict").asText()).isEqualTo("VIOLATED");
+        assertThat(p.get("inversion(H) <= 2 ms").path("verdict").asText()).isEqualTo("VIOLATED");
+        assertReplaysAsViolation("starvation-greedy.gang", p.get("deadlines(H)"));
+        assertReplaysAsViolation("starvation-greedy.gang", p.get("inversion(H) <= 2 ms"));
+    }
+
+    @Test
+    void strictProtectsHAndBMissesInstead() throws IOException {
+        Map<String, JsonNode> p = check("starvation-strict.gang", ExitCodes.VIOLATED);
+        assertThat(p.get("deadlines(H)").path("verdict").asText()).isEqualTo("HOLDS-UP-TO");
+        assertThat(p.get("deadlines(H)").path("horizon").asLong()).isEqualTo(40);
+        assertThat(p.get("inversion(H) <= 2 ms").path("verdict").asText()).isEqualTo("HOLDS-UP-TO");
+        assertThat(p.get("deadlines(B)").path("verdict").asText()).isEqualTo("VIOLATED");
+        assertReplaysAsViolation("starvation-strict.gang", p.get("deadlines(B)"));
+    }
+
+    @Test
+    void perTpuListedDeadlocksAndAscendingDoesNot() throws IOException {
+        Map<String, JsonNode> listed = check("deadlock-per-tpu.gang", ExitCodes.VIOLATED);
+        assertThat(listed.get("deadlock-free").path("verdict").asText()).isEqualTo("VIOLATED");
+        assertThat(listed.get("deadlock-free").path("reason").asText()).contains("deadlock at 3");
+        assertReplaysAsViolation("deadlock-per-tpu.gang", listed.get("deadlock-free"));
+
+        Map<String, JsonNode> ascending = check("deadlock-free-ascending.gang", ExitCodes.OK);
+        assertThat(ascending.values()).allSatisfy(r -> assertThat(r.path("verdict").asText()).isEqualTo("HOLDS-UP-TO"));
+    }
+
+    @Test
+    void simulateReportsExtremesAndWritesTheWorstRun() {
+        Path trace = out.resolve("worst.trace.json");
+        CliRun r = CliRun.of("simulate", "--runs", "50", "--trace", trace.toString(),
+                SPECS.resolve("starvation-strict.gang").toString());
+        assertThat(r.exitCode()).as(r.err()).isEqualTo(ExitCodes.VIOLATED);
+        assertThat(r.out()).contains("max response", "VIOLATED  deadlines(B)");
+        assertThat(trace).exists();
+        assertThat(out.resolve("worst.svg")).exists();
+        CliRun replay = CliRun.of("replay", SPECS.resolve("starvation-strict.gang").toString(), trace.toString());
+        assertThat(replay.exitCode()).isEqualTo(ExitCodes.VIOLATED);
+    }
+
+    @Test
+    void aTraceOfAnotherSystemDivergesAndGarbageIsRefused() throws IOException {
+        Path trace = out.resolve("strict.trace.json");
+        CliRun.of("simulate", "--runs", "1", "--trace", trace.toString(),
+                SPECS.resolve("starvation-strict.gang").toString());
+        CliRun diverged = CliRun.of("replay", SPECS.resolve("starvation-greedy.gang").toString(), trace.toString());
+        assertThat(diverged.exitCode()).isEqualTo(ExitCodes.INTERNAL);
+        assertThat(diverged.err()).contains("differs");
+
+        Path garbage = Files.writeString(out.resolve("garbage.json"), "{\"x\": 1}");
+        CliRun bad = CliRun.of("replay", SPECS.resolve("starvation-greedy.gang").toString(), garbage.toString());
+        assertThat(bad.exitCode()).isEqualTo(ExitCodes.INVALID_SPEC);
+        assertThat(bad.err()).contains("not a readable trace").doesNotContain("\tat ");
+    }
+}
