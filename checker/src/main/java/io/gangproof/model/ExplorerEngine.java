@@ -74,8 +74,10 @@ public final class ExplorerEngine implements Engine {
         if (r instanceof ExplorerResult.HoldsUpTo h) {
             return new PropertyResult(r.property(), r.description(), r.verdict(), NAME, bound,
                     Optional.of(h.horizon()), Optional.of(h.states()), seconds, Optional.empty(),
-                    Optional.of("no violation at any instant 0.." + h.horizon() + " over "
-                            + String.join("; ", h.nondeterminism())));
+                    Optional.of(h.repetition().map(rep -> "no violation at any instant: the reachable states repeat"
+                            + " every " + rep.period() + " ticks (the same at " + rep.at() + " as at "
+                            + (rep.at() - rep.period()) + "); over ").orElse("no violation at any instant 0.."
+                            + h.horizon() + " over ") + String.join("; ", h.nondeterminism())));
         }
         if (r instanceof ExplorerResult.Violated v) {
             Optional<Path> trace = outputDir.map(dir -> writeTrace(dir, spec, index, v));
