@@ -51,9 +51,9 @@ public final class ExplorerEngine implements Engine {
 
     @Override
     public synchronized Optional<PropertyResult> check(SystemSpec spec, Property property, CheckOptions options) {
+        ExplorerOptions o = options.horizonOverride().isPresent()
+                ? base.withHorizon(options.horizonOverride().get()) : base;
         if (!spec.equals(cachedSpec) || !options.horizonOverride().equals(cachedHorizon)) {
-            ExplorerOptions o = options.horizonOverride().isPresent()
-                    ? base.withHorizon(options.horizonOverride().get()) : base;
             long start = System.nanoTime();
             cached = Explorer.check(spec, o);
             cachedSeconds = (System.nanoTime() - start) / 1e9;
@@ -61,7 +61,7 @@ public final class ExplorerEngine implements Engine {
             cachedHorizon = options.horizonOverride();
         }
         int index = spec.properties().indexOf(property);
-        ExplorerResult r = index >= 0 ? cached.get(index) : Explorer.check(spec, property, base);
+        ExplorerResult r = index >= 0 ? cached.get(index) : Explorer.check(spec, property, o);
         if (r instanceof ExplorerResult.Unknown u && u.reason().startsWith("the explorer cannot model")) {
             return Optional.empty();
         }
