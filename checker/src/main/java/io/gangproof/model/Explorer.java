@@ -58,8 +58,9 @@ public final class Explorer {
             }
             return skipped;
         }
-        Search search = new Search(instantiate(ModelGenerator.generate(plan)), limits(spec, options),
-                options.progress(), -1);
+        ModelGenerator.GeneratedModel generated = ModelGenerator.generate(plan);
+        Search search = new Search(instantiate(generated), limits(spec, options), options.progress(), -1);
+        periodicity(spec, generated).ifPresent(search::withPeriodicity);
         Search.Outcome outcome = search.run();
         List<String> nondeterminism = nondeterminism(spec);
         List<ExplorerResult> results = new ArrayList<>();
@@ -90,7 +91,8 @@ public final class Explorer {
             return new ExplorerResult.Unknown(p, mp.description(),
                     outcome.limitHit().get() + " before the horizon " + horizon + upTo, outcome.states());
         }
-        return new ExplorerResult.HoldsUpTo(p, mp.description(), horizon, outcome.states(), nondeterminism);
+        return new ExplorerResult.HoldsUpTo(p, mp.description(), horizon, outcome.states(), nondeterminism,
+                outcome.repetition().map(r -> new ExplorerResult.Repetition(r.period(), r.to())));
     }
 
     /**
@@ -111,8 +113,9 @@ public final class Explorer {
             return new MaxResponseTime(task, horizon, OptionalLong.empty(), Optional.empty(), 0, false,
                     "the explorer cannot model this spec: " + e.getMessage());
         }
-        Search search = new Search(instantiate(ModelGenerator.generate(plan)), limits(spec, options),
-                options.progress(), index);
+        ModelGenerator.GeneratedModel generated = ModelGenerator.generate(plan);
+        Search search = new Search(instantiate(generated), limits(spec, options), options.progress(), index);
+        periodicity(spec, generated).ifPresent(search::withPeriodicity);
         Search.Outcome outcome = search.run();
         OptionalLong max = search.maxResponse() < 0 ? OptionalLong.empty() : OptionalLong.of(search.maxResponse());
         Optional<Counterexample> witness = search.responseWitness().map(w -> {
@@ -132,6 +135,32 @@ public final class Explorer {
         ModelPlan plan = ModelPlan.of(spec, List.of(), horizon, options.analysisBounds());
         return new Search(instantiate(ModelGenerator.generate(plan)), limits(spec, options), options.progress(), -1)
                 .run();
+    }
+
+    /**
+     * When the search may look for repetition (docs/semantics.md §13): the encoding is
+     * relative, and from the instant {@code from} on a shift by the hyperperiod changes
+     * nothing: every known offset has passed (periodic arrivals then repeat with the
+     * hyperperiod), and so has every period (no first arrival of an unknown offset is
+     * pending). Everything else in a step depends on differences of times only.
+     */
+    static Optional<Search.Periodicity> periodicity(SystemSpec spec, ModelGenerator.GeneratedModel generated) {
+        Optional<Long> hyperperiod = spec.hyperperiod();
+        if (!generated.relativeEncoding() || hyperperiod.isEmpty()) {
+            return Optional.empty();
+        }
+        long from = 0;
+        for (Task t : spec.tasks()) {
+            from = Math.max(from, t.period());
+            if (t.arrival() instanceof Arrival.Periodic p) {
+                from = Math.max(from, p.offset());
+            }
+        }
+        long horizon = generated.plan().horizon();
+        if (hyperperiod.get() >= horizon || from + hyperperiod.get() >= horizon) {
+            return Optional.empty();
+        }
+        return Optional.of(new Search.Periodicity((int) (long) hyperperiod.get(), (int) from));
     }
 
     static Search.Limits limits(SystemSpec spec, ExplorerOptions options) {

@@ -51,9 +51,9 @@ public final class ExplorerEngine implements Engine {
 
     @Override
     public synchronized Optional<PropertyResult> check(SystemSpec spec, Property property, CheckOptions options) {
+        ExplorerOptions o = options.horizonOverride().isPresent()
+                ? base.withHorizon(options.horizonOverride().get()) : base;
         if (!spec.equals(cachedSpec) || !options.horizonOverride().equals(cachedHorizon)) {
-            ExplorerOptions o = options.horizonOverride().isPresent()
-                    ? base.withHorizon(options.horizonOverride().get()) : base;
             long start = System.nanoTime();
             cached = Explorer.check(spec, o);
             cachedSeconds = (System.nanoTime() - start) / 1e9;
@@ -61,7 +61,7 @@ public final class ExplorerEngine implements Engine {
             cachedHorizon = options.horizonOverride();
         }
         int index = spec.properties().indexOf(property);
-        ExplorerResult r = index >= 0 ? cached.get(index) : Explorer.check(spec, property, base);
+        ExplorerResult r = index >= 0 ? cached.get(index) : Explorer.check(spec, property, o);
         if (r instanceof ExplorerResult.Unknown u && u.reason().startsWith("the explorer cannot model")) {
             return Optional.empty();
         }
@@ -74,8 +74,10 @@ public final class ExplorerEngine implements Engine {
         if (r instanceof ExplorerResult.HoldsUpTo h) {
             return new PropertyResult(r.property(), r.description(), r.verdict(), NAME, bound,
                     Optional.of(h.horizon()), Optional.of(h.states()), seconds, Optional.empty(),
-                    Optional.of("no violation at any instant 0.." + h.horizon() + " over "
-                            + String.join("; ", h.nondeterminism())));
+                    Optional.of(h.repetition().map(rep -> "no violation at any instant: the reachable states repeat"
+                            + " every " + rep.period() + " ticks (the same at " + rep.at() + " as at "
+                            + (rep.at() - rep.period()) + "); over ").orElse("no violation at any instant 0.."
+                            + h.horizon() + " over ") + String.join("; ", h.nondeterminism())));
         }
         if (r instanceof ExplorerResult.Violated v) {
             Optional<Path> trace = outputDir.map(dir -> writeTrace(dir, spec, index, v));

@@ -73,7 +73,12 @@ final class ModelGenerator {
     }
 
     /** The generated sources of one model. */
-    record GeneratedModel(ModelPlan plan, String modelClass, String jpfMainClass, JavaFile model, JavaFile jpfMain) {
+    /**
+     * {@code relativeEncoding}: apart from its first int (the instant), an encoding holds no
+     * absolute time (true of both encodings; the repetition check relies on it).
+     */
+    record GeneratedModel(ModelPlan plan, String modelClass, String jpfMainClass, JavaFile model, JavaFile jpfMain,
+            boolean relativeEncoding) {
         String qualifiedModelClass() {
             return PACKAGE + "." + modelClass;
         }
@@ -108,7 +113,7 @@ final class ModelGenerator {
                         propertyCount(), violationMessage(), record(), canonicalize()))
                 .build();
         return new GeneratedModel(plan, model, main, JavaFile.builder(PACKAGE, type).build(),
-                JavaFile.builder(PACKAGE, jpfMain(main, model)).build());
+                JavaFile.builder(PACKAGE, jpfMain(main, model)).build(), true);
     }
 
     /** A spec name is an identifier already; capitalise it and drop underscores for a class name. */
@@ -302,12 +307,14 @@ final class ModelGenerator {
         }
         m.beginControlFlow("for (int j = 0; j < n; j++)");
         m.addComment("Only whether a job started matters from now on, and for a waiting job only whether");
-        m.addComment("it is released yet: min(release, t) keeps exactly that (see docs/semantics.md §13).");
+        m.addComment("it is released yet: max(release - t, 0) keeps exactly that (see docs/semantics.md §13).");
+        m.addComment("Times are relative to t, which is part of the state.");
         m.beginControlFlow("if (jStart[j] >= 0)");
-        m.addStatement("b[x++] = jTask[j] | 0x10000").addStatement("b[x++] = jArr[j]").addStatement("b[x++] = jFin[j]");
+        m.addStatement("b[x++] = jTask[j] | 0x10000").addStatement("b[x++] = t - jArr[j]")
+                .addStatement("b[x++] = jFin[j] - t");
         m.nextControlFlow("else");
-        m.addStatement("b[x++] = jTask[j]").addStatement("b[x++] = jArr[j]")
-                .addStatement("b[x++] = jRel[j] < t ? jRel[j] : t");
+        m.addStatement("b[x++] = jTask[j]").addStatement("b[x++] = t - jArr[j]")
+                .addStatement("b[x++] = jRel[j] > t ? jRel[j] - t : 0");
         m.endControlFlow();
         m.addStatement("b[x++] = (int) jMask[j]");
         if (wideMasks) {
@@ -342,13 +349,13 @@ final class ModelGenerator {
             return m.build();
         }
         m.beginControlFlow("for (int j = 0; j < n; j++)");
-        m.addStatement("int w = b[x++]").addStatement("jTask[j] = w & 0xFFFF").addStatement("jArr[j] = b[x++]")
+        m.addStatement("int w = b[x++]").addStatement("jTask[j] = w & 0xFFFF").addStatement("jArr[j] = t - b[x++]")
                 .addStatement("int v = b[x++]");
         m.beginControlFlow("if ((w & 0x10000) != 0)");
         m.addComment("started at some instant up to t; the exact one no longer matters");
-        m.addStatement("jStart[j] = t").addStatement("jFin[j] = v").addStatement("jRel[j] = jArr[j]");
+        m.addStatement("jStart[j] = t").addStatement("jFin[j] = t + v").addStatement("jRel[j] = jArr[j]");
         m.nextControlFlow("else");
-        m.addStatement("jStart[j] = -1").addStatement("jFin[j] = 0").addStatement("jRel[j] = v");
+        m.addStatement("jStart[j] = -1").addStatement("jFin[j] = 0").addStatement("jRel[j] = t + v");
         m.endControlFlow();
         m.addStatement("jMask[j] = b[x++] & 0xFFFFFFFFL");
         if (wideMasks) {

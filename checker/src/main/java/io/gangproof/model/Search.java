@@ -29,8 +29,24 @@ final class Search {
     record Found(int parent, int ordinal, long time, String message) {
     }
 
+    /**
+     * When to look for repetition (docs/semantics.md §13): from instant {@code from} on, the
+     * model's step is invariant under a shift of all times by {@code period}, and the
+     * encoding holds no absolute time but the instant.
+     */
+    record Periodicity(int period, int from) {
+    }
+
+    /** The states reachable at {@code to} are those at {@code to - period}, shifted. */
+    record Repetition(int period, int to) {
+    }
+
+    /** Ring of recent levels kept for the repetition check, at most this many bytes. */
+    static final long REPETITION_MEMORY = 64L << 20;
+
     /** What a search established. {@code expandedUpTo}: every state of instants up to it was expanded. */
-    record Outcome(long states, long transitions, Optional<String> limitHit, long expandedUpTo, Found[] violations,
+    record Outcome(long states, long transitions, Optional<String> limitHit, Optional<Repetition> repetition,
+            long expandedUpTo, Found[] violations,
             long peakBytes, long payloadInts, long storeBytes, double seconds, double cpuSeconds) {
         /**
          * Bytes per stored state: the level stores' arrays (encodings, offsets, hashes, table,
@@ -46,6 +62,7 @@ final class Search {
     private final Consumer<ExplorationProgress> progress;
     private final int watchedTask;
     private final long progressIntervalNanos;
+    private Optional<Periodicity> periodicity = Optional.empty();
     private final ChoiceEnumerator choices = new ChoiceEnumerator();
     private int[] parent = new int[1 << 12];
     private int[] ordinal = new int[1 << 12];
@@ -69,6 +86,12 @@ final class Search {
         this.limits = limits;
         this.progress = progress;
         this.watchedTask = watchedTask;
+    }
+
+    /** Enables the repetition check; the caller vouches for the conditions of {@link Periodicity}. */
+    Search withPeriodicity(Periodicity p) {
+        periodicity = Optional.of(p);
+        return this;
     }
 
     long maxResponse() {
@@ -128,8 +151,30 @@ final class Search {
         long lastReport = started;
         int time = -1;
         Optional<String> limitHit = Optional.empty();
+        Optional<Repetition> repetition = Optional.empty();
+        java.util.ArrayDeque<StateStore> ring = new java.util.ArrayDeque<>();
+        long ringBytes = 0;
+        boolean watchRepetition = periodicity.isPresent();
         levels:
         while (time < horizon && current.size() > 0) {
+            if (watchRepetition && time >= periodicity.get().from()) {
+                // `current` holds the states at `time`; the ring those at the previous instants
+                int period = periodicity.get().period();
+                if (ring.size() == period) {
+                    StateStore earlier = ring.removeFirst();
+                    ringBytes -= earlier.bytes();
+                    if (sameShifted(earlier, time - period, current)) {
+                        repetition = Optional.of(new Repetition(period, time));
+                        break;
+                    }
+                }
+                ring.addLast(current);
+                ringBytes += current.bytes();
+                if (ringBytes > REPETITION_MEMORY) {
+                    watchRepetition = false;
+                    ring.clear();
+                }
+            }
             StateStore next = new StateStore(current.size(), current.payloadInts());
             int nextBase = levelBase + current.size();
             int[] arena;
@@ -166,7 +211,7 @@ final class Search {
                 }
                 if ((s & 255) == 0) {
                     long now = System.nanoTime();
-                    long bytes = current.bytes() + next.bytes() + 8L * parent.length;
+                    long bytes = current.bytes() + next.bytes() + 8L * parent.length + ringBytes;
                     peak = Math.max(peak, bytes);
                     if (Thread.currentThread().isInterrupted()) {
                         limitHit = Optional.of("the search was interrupted");
@@ -200,7 +245,28 @@ final class Search {
         // CPU time of this thread: what one core did, whatever else shares the machine
         double cpuSeconds = cpuStarted < 0 ? seconds : (threads.getCurrentThreadCpuTime() - cpuStarted) / 1e9;
         long expandedUpTo = limitHit.isPresent() ? time : horizon;
-        return new Outcome(states, transitions, limitHit, expandedUpTo, found, peak, payload, storeBytes, seconds, cpuSeconds);
+        return new Outcome(states, transitions, limitHit, repetition, expandedUpTo, found, peak, payload, storeBytes,
+                seconds, cpuSeconds);
+    }
+
+    /** Whether {@code later} is {@code earlier} with every state's instant set to {@code laterTime}. */
+    static boolean sameShifted(StateStore earlier, int earlierTime, StateStore later) {
+        if (earlier.size() != later.size()) {
+            return false;
+        }
+        int[] buffer = new int[16];
+        for (int s = 0; s < later.size(); s++) {
+            int length = later.length(s);
+            if (buffer.length < length) {
+                buffer = new int[length];
+            }
+            System.arraycopy(later.arena(), later.offset(s), buffer, 0, length);
+            buffer[0] = earlierTime;
+            if (!earlier.contains(buffer, length)) {
+                return false;
+            }
+        }
+        return true; // equal sizes, no duplicates, one contains the other
     }
 
     private void addState(int parentGid, int ord) {

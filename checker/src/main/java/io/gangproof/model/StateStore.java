@@ -80,6 +80,20 @@ final class StateStore {
         return count - 1;
     }
 
+    /** Whether {@code buffer[0..length)} is in the store. */
+    boolean contains(int[] buffer, int length) {
+        int h = hash(buffer, length);
+        int mask = table.length - 1;
+        for (int slot = h & mask; table[slot] != 0; slot = (slot + 1) & mask) {
+            int i = table[slot] - 1;
+            if (hashes[i] == h && length(i) == length
+                    && Arrays.equals(arena, offsets[i], offsets[i] + length, buffer, 0, length)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Bytes held by the arrays of this store (allocated capacity, not just what is used). */
     long bytes() {
         return 4L * (arena.length + offsets.length + hashes.length + table.length);
