@@ -1,19 +1,12 @@
 package io.gangproof.model;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import io.gangproof.check.CheckOptions;
 import io.gangproof.check.Engine;
+import io.gangproof.check.ExplorerCounterexamples;
 import io.gangproof.check.PropertyResult;
 import io.gangproof.spec.Bound;
 import io.gangproof.spec.Property;
 import io.gangproof.spec.SystemSpec;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,7 +17,7 @@ import java.util.OptionalLong;
  * about a spec explores all of the spec's properties in one search; the others are answered
  * from that search. It answers every property it can model, {@code UNKNOWN} included (with
  * the limit hit), and nothing for specs it cannot model, so that other engines may answer.
- * With an output directory, a counterexample is written there as JSON.
+ * A counterexample is handed over as a reference-scheduler trace, which the checker replays.
  */
 public final class ExplorerEngine implements Engine {
     public static final String NAME = "explorer";
@@ -65,11 +58,12 @@ public final class ExplorerEngine implements Engine {
         if (r instanceof ExplorerResult.Unknown u && u.reason().startsWith("the explorer cannot model")) {
             return Optional.empty();
         }
-        return Optional.of(toPropertyResult(spec, r, index, cachedSeconds, options.outputDir()));
+        return Optional.of(toPropertyResult(spec, r, cachedSeconds, base.analysisBounds()));
     }
 
-    static PropertyResult toPropertyResult(SystemSpec spec, ExplorerResult r, int index, double seconds,
-            Optional<Path> outputDir) {
+    /** A counterexample becomes a reference-scheduler trace, which the checker replays and writes. */
+    static PropertyResult toPropertyResult(SystemSpec spec, ExplorerResult r, double seconds,
+            Map<Property, Long> analysisBounds) {
         Optional<Long> bound = numericBound(r.property());
         if (r instanceof ExplorerResult.HoldsUpTo h) {
             return new PropertyResult(r.property(), r.description(), r.verdict(), NAME, bound,
@@ -80,10 +74,10 @@ public final class ExplorerEngine implements Engine {
                             + h.horizon() + " over ") + String.join("; ", h.nondeterminism())));
         }
         if (r instanceof ExplorerResult.Violated v) {
-            Optional<Path> trace = outputDir.map(dir -> writeTrace(dir, spec, index, v));
             return new PropertyResult(r.property(), r.description(), r.verdict(), NAME, bound,
-                    Optional.of(v.horizon()), Optional.of(v.states()), seconds, trace,
-                    Optional.of(v.counterexample().message()));
+                    Optional.of(v.horizon()), Optional.of(v.states()), seconds, Optional.empty(),
+                    Optional.of(v.counterexample().message()), Optional.of(ExplorerCounterexamples.toTrace(spec,
+                            r.property(), v.counterexample(), analysisBounds)));
         }
         ExplorerResult.Unknown u = (ExplorerResult.Unknown) r;
         return new PropertyResult(r.property(), r.description(), r.verdict(), NAME, bound, Optional.empty(),
@@ -100,44 +94,5 @@ public final class ExplorerEngine implements Engine {
             b = o.bound();
         }
         return b instanceof Bound.Value v ? Optional.of(v.value()) : Optional.empty();
-    }
-
-    /** The counterexample as JSON: property, message, violation instant and every job (times in ticks). */
-    static Path writeTrace(Path dir, SystemSpec spec, int index, ExplorerResult.Violated v) {
-        Map<String, Object> doc = new LinkedHashMap<>();
-        doc.put("system", spec.name());
-        doc.put("property", v.description());
-        doc.put("engine", NAME);
-        doc.put("message", v.counterexample().message());
-        doc.put("violationTime", v.counterexample().violationTime());
-        doc.put("nanosPerTick", spec.resolution().nanosPerTick());
-        List<Map<String, Object>> jobs = new ArrayList<>();
-        for (JobRecord j : v.counterexample().jobs()) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("task", j.task());
-            m.put("index", j.index());
-            m.put("arrival", j.arrival());
-            m.put("release", j.release());
-            m.put("execTime", orNull(j.execTime()));
-            m.put("exit", j.exit().orElse(null));
-            m.put("start", orNull(j.start()));
-            m.put("tpus", j.tpus());
-            m.put("reloads", j.reloads());
-            m.put("finish", orNull(j.finish()));
-            jobs.add(m);
-        }
-        doc.put("jobs", jobs);
-        try {
-            Files.createDirectories(dir);
-            Path file = dir.resolve(spec.name() + "-p" + index + "-trace.json");
-            new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), doc);
-            return file;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static Long orNull(OptionalLong v) {
-        return v.isPresent() ? v.getAsLong() : null;
     }
 }

@@ -110,7 +110,7 @@ final class ModelGenerator {
                 .addFields(stateFields())
                 .addMethods(List.of(horizon(), time(), reset(), maxEncodedLength(), encode(), decode(), step(),
                         arrive(), remove(), dispatch(), begin(), execTime(), lower(), deadlockedJob(),
-                        propertyCount(), violationMessage(), record(), canonicalize()))
+                        propertyCount(), violationMessage(), violationTime(), record(), canonicalize()))
                 .build();
         return new GeneratedModel(plan, model, main, JavaFile.builder(PACKAGE, type).build(),
                 JavaFile.builder(PACKAGE, jpfMain(main, model)).build(), true);
@@ -508,10 +508,14 @@ final class ModelGenerator {
             condition = "jTask[j] == " + p.taskIndex() + " && jOvt[j] > " + p.bound();
             value = "jOvt[j]";
         }
+        // Inversion and overtakes were counted for the tick [now, now + 1), which is certain once the
+        // dispatcher is done at now, but it has elapsed only at now + 1: that is the violation instant
+        // of semantics §9, where [r, min(s, H)) has accumulated more than the bound.
+        String at = prop instanceof Property.Inversion || prop instanceof Property.Overtakes ? "now + 1" : "now";
         // condition and value are built from integers only, never from spec text
         m.beginControlFlow("for (j = 0; j < n; j++)");
         m.beginControlFlow("if ($L)", condition);
-        m.addStatement("record($L, j, now, $L)", p.index(), value);
+        m.addStatement("record($L, j, $L, $L)", p.index(), at, value);
         m.addStatement("viol |= $LL", 1L << p.index()).addStatement("break");
         m.endControlFlow().endControlFlow();
     }
@@ -681,6 +685,11 @@ final class ModelGenerator {
                 .addParameter(TypeName.INT, "j").addParameter(TypeName.INT, "now").addParameter(TypeName.INT, "value")
                 .addStatement("vTask[p] = jTask[j]").addStatement("vArr[p] = jArr[j]").addStatement("vTime[p] = now")
                 .addStatement("vVal[p] = value").build();
+    }
+
+    private MethodSpec violationTime() {
+        return override("violationTime", TypeName.LONG).addParameter(TypeName.INT, "p")
+                .addStatement("return vTime[p]").build();
     }
 
     private MethodSpec violationMessage() {

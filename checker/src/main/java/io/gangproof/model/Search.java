@@ -26,7 +26,7 @@ final class Search {
     }
 
     /** Where a violation was seen: the step with answer sequence {@code ordinal} from state {@code parent}. */
-    record Found(int parent, int ordinal, long time, String message) {
+    record Found(int parent, int ordinal, long instant, long time, String message) {
     }
 
     /**
@@ -99,7 +99,7 @@ final class Search {
     }
 
     Optional<Found> responseWitness() {
-        return witnessParent < 0 ? Optional.empty() : Optional.of(new Found(witnessParent, witnessOrdinal, -1, ""));
+        return witnessParent < 0 ? Optional.empty() : Optional.of(new Found(witnessParent, witnessOrdinal, -1, -1, ""));
     }
 
     /** Watches finishing jobs of the watched task; remembers the first step reaching a new maximum. */
@@ -190,7 +190,8 @@ final class Search {
                     if (violated != 0L) {
                         for (int p = 0; p < propertyCount; p++) {
                             if ((violated >>> p & 1L) != 0L) {
-                                found[p] = new Found(currentGid, currentOrdinal, model.time(), model.violationMessage(p));
+                                found[p] = new Found(currentGid, currentOrdinal, model.time(), model.violationTime(p),
+                                        model.violationMessage(p));
                             }
                         }
                         pending &= ~violated;

@@ -37,7 +37,7 @@ class IndependentReplayTest {
         Search.Outcome outcome = search.run();
         for (Search.Found f : outcome.violations()) {
             if (f != null) {
-                check(seed, spec, search.replay(spec, f.parent(), f.ordinal()), f.time());
+                check(seed, spec, search.replay(spec, f.parent(), f.ordinal()), f.instant());
             }
         }
         for (int task = 0; task < spec.tasks().size(); task++) {

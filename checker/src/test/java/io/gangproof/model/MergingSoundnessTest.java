@@ -105,16 +105,17 @@ class MergingSoundnessTest {
             choices.startRun();
             while (model.time() < model.horizon()) {
                 long v = model.step(choices, watch);
+                // read the violation details before the canonical form clears them
+                for (int p = 0; p < properties; p++) {
+                    if ((v >>> p & 1L) != 0L && (first[p] < 0 || model.violationTime(p) < first[p])) {
+                        first[p] = model.violationTime(p);
+                    }
+                }
                 if (canonicalize) {
                     try {
                         canonicalForm.invoke(model);
                     } catch (ReflectiveOperationException e) {
                         throw new AssertionError(e);
-                    }
-                }
-                for (int p = 0; p < properties; p++) {
-                    if ((v >>> p & 1L) != 0L && (first[p] < 0 || model.time() < first[p])) {
-                        first[p] = model.time();
                     }
                 }
             }

@@ -40,4 +40,10 @@ public interface TransitionModel {
 
     /** A readable account of the violation of property {@code p} that the last step reported. */
     String violationMessage(int p);
+
+    /**
+     * The instant at which that violation is certain (semantics §9): the step's instant, or for
+     * inversion and overtakes, counted for the tick that starts there, the end of that tick.
+     */
+    long violationTime(int p);
 }
