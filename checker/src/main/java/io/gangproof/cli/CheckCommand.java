@@ -76,7 +76,8 @@ final class CheckCommand implements Callable<Integer> {
         if (runs < 1) {
             throw new CommandLine.ParameterException(command.commandLine(), "--runs must be at least 1");
         }
-        Checker checker = new Checker(Engines.of(engine, runs));
+        ExplorationProgressLine progress = ExplorationProgressLine.forTerminal("exploring");
+        Checker checker = new Checker(Engines.of(engine, runs, progress));
         List<SpecReport> reports = new ArrayList<>();
         boolean invalid = false;
         for (Path file : specs) {
@@ -93,6 +94,7 @@ final class CheckCommand implements Callable<Integer> {
             }
             SpecReport report = checker.check(file.toString(), spec.get(), new CheckOptions(h, seed,
                     Optional.of(outDir)));
+            progress.close();
             reports.add(report);
             if (format == Format.text) {
                 out.print(SystemSummary.render(file.toString(), spec.get()));

@@ -3,6 +3,7 @@ package io.gangproof.cli;
 import io.gangproof.check.Engine;
 import io.gangproof.check.SimulationEngine;
 import io.gangproof.model.ExplorerEngine;
+import io.gangproof.model.ExplorerOptions;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -13,13 +14,13 @@ final class Engines {
     private Engines() {
     }
 
-    static List<Engine> of(Choice choice, int simulationRuns) {
+    static List<Engine> of(Choice choice, int simulationRuns, ExplorationProgressLine progress) {
         List<Engine> engines = new ArrayList<>();
         if (choice == Choice.auto || choice == Choice.simulation) {
             engines.add(new SimulationEngine(simulationRuns));
         }
         if (choice == Choice.auto || choice == Choice.explorer) {
-            engines.add(new ExplorerEngine());
+            engines.add(new ExplorerEngine(ExplorerOptions.DEFAULTS.withProgress(progress)));
         }
         return engines;
     }
