@@ -10,9 +10,10 @@ import java.util.Optional;
  * {@code m - headWidth + 1} TPUs are busy at every instant of the wait. For any
  * {@code beta <= m - headWidth + 1}, each running job covers {@code min(width, beta)} of the
  * {@code beta} units needed per instant, so
- * {@code beta * (wait + 1) <= carryIn + sum_j min(k_j, beta) * W_j(wait + 1)} would hold if J still
- * waited at {@code r + wait}; the least {@code w} with {@code beta * w >= carryIn + sum ... W_j(w + 1)}
- * therefore bounds the wait. {@code beta = 1} is the sequential argument ("some interfering job
+ * {@code beta * (w + 1) <= carryIn + sum_j min(k_j, beta) * W_j(w + 1)} would hold if J still
+ * waited at every instant of {@code [r, r + w]}; the least {@code w} with
+ * {@code beta * (w + 1) > carryIn + sum ... W_j(w + 1)}, i.e. {@code w >= floor(RHS(w) / beta)},
+ * therefore bounds the wait {@code s - r}. {@code beta = 1} is the sequential argument ("some interfering job
  * runs at every instant"); {@code beta = m - headWidth + 1} is the TPU-time argument. Every beta
  * in between is also sound; the smallest wait wins.
  *
@@ -91,7 +92,7 @@ final class GangWaitBound {
             }
         }
 
-        long w = Ticks.ceilDiv(carry, beta);
+        long w = carry / beta;
         while (true) {
             long rhs = carry;
             for (Interferer f : interferers) {
@@ -99,7 +100,7 @@ final class GangWaitBound {
                 rhs = Ticks.add(rhs, Ticks.mul(Math.min(t.width(), beta),
                         Ticks.workload(Ticks.add(w, 1), t.exec(), t.period(), f.responseUsed())));
             }
-            long next = Ticks.ceilDiv(rhs, beta);
+            long next = rhs / beta;
             if (next <= w) {
                 break;
             }

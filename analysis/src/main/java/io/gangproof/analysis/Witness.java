@@ -73,7 +73,7 @@ public sealed interface Witness {
      * <li>{@code carryIn <= beta * max remaining} and equals the knapsack choice's
      * {@code sum count * min(width, beta) * remaining} with {@code sum count * width <= tpus}
      * (or is the cap);</li>
-     * <li>{@code beta * waitBound >= carryIn + sum over interferers of weight * W(waitBound + 1, exec, period, responseUsed)};</li>
+     * <li>{@code beta * (waitBound + 1) > carryIn + sum over interferers of weight * W(waitBound + 1, exec, period, responseUsed)};</li>
      * <li>{@code response == jitter + waitBound + exec}.</li>
      * </ul>
      */
