@@ -1,7 +1,6 @@
 package io.gangproof.analysis;
 
 import io.gangproof.spec.Binding;
-import io.gangproof.spec.Fraction;
 import io.gangproof.spec.Placement;
 import io.gangproof.spec.Policy;
 import io.gangproof.spec.SystemSpec;
@@ -135,15 +134,15 @@ public final class NpEdfProcessorDemand implements ResponseTimeAnalysis {
                         + " < C = " + t.exec(), new Witness.None("deadline shorter than jitter plus execution"));
             }
         }
-        Fraction u = Fraction.ZERO;
+        Utilisation u = new Utilisation();
         long maxBlocking = 0;
         boolean jitter = false;
         for (ChargedTask t : tasks) {
-            u = u.plus(Fraction.of(t.exec(), t.period()));
+            u.add(t.exec(), t.period());
             maxBlocking = Math.max(maxBlocking, t.exec() - 1);
             jitter |= t.jitter() > 0;
         }
-        int overload = u.compareTo(Fraction.of(1, 1));
+        int overload = u.compareToOne();
         if (overload > 0 || (overload == 0 && (maxBlocking + once > 0 || jitter))) {
             return new Verdict(false, "utilisation " + u + (overload > 0 ? " > 1" : " = 1 with blocking, reload or jitter"),
                     new Witness.None("unbounded busy period"));

@@ -1,7 +1,6 @@
 package io.gangproof.analysis;
 
 import io.gangproof.spec.Binding;
-import io.gangproof.spec.Fraction;
 import io.gangproof.spec.Placement;
 import io.gangproof.spec.Policy;
 import io.gangproof.spec.SystemSpec;
@@ -71,9 +70,20 @@ public final class NpFpResponseTime implements ResponseTimeAnalysis {
         Map<String, TaskBound> byName = new HashMap<>();
         for (PartitionView p : parts.partitions()) {
             List<ChargedTask> ts = p.tasks();
+            // Utilisation of each priority prefix, computed once per partition (exact fractions).
+            Utilisation u = new Utilisation();
+            boolean jitter = false;
             for (int i = 0; i < ts.size(); i++) {
-                byName.put(ts.get(i).name(),
-                        analyseTask(ts.get(i), ts.subList(0, i), ts.subList(i + 1, ts.size()), p.oneTimeReload()));
+                ChargedTask t = ts.get(i);
+                u.add(t.exec(), t.period());
+                jitter |= t.jitter() > 0;
+                TaskBound b;
+                try {
+                    b = analyseExactly(t, ts.subList(0, i), ts.subList(i + 1, ts.size()), p.oneTimeReload(), u, jitter);
+                } catch (ArithmeticException overflow) {
+                    b = overflow(t);
+                }
+                byName.put(t.name(), b);
             }
         }
         List<TaskBound> out = new ArrayList<>();
@@ -97,15 +107,27 @@ public final class NpFpResponseTime implements ResponseTimeAnalysis {
      * for this test (Davis et al. 2007, §5).
      */
     TaskBound analyseTask(ChargedTask i, List<ChargedTask> hp, List<ChargedTask> lp, long oneTimeReload) {
+        Utilisation u = new Utilisation().add(i.exec(), i.period());
+        boolean jitter = i.jitter() > 0;
+        for (ChargedTask h : hp) {
+            u.add(h.exec(), h.period());
+            jitter |= h.jitter() > 0;
+        }
         try {
-            return analyseExactly(i, hp, lp, oneTimeReload);
+            return analyseExactly(i, hp, lp, oneTimeReload, u, jitter);
         } catch (ArithmeticException overflow) {
-            return TaskBound.unknown(i.name(), "exact arithmetic overflowed: no bound from this test",
-                    new Witness.None("overflow"));
+            return overflow(i);
         }
     }
 
-    private TaskBound analyseExactly(ChargedTask i, List<ChargedTask> hp, List<ChargedTask> lp, long once) {
+    private static TaskBound overflow(ChargedTask i) {
+        return TaskBound.unknown(i.name(), "exact arithmetic overflowed: no bound from this test",
+                new Witness.None("overflow"));
+    }
+
+    /** {@code u}: utilisation of i and hp; {@code jitter}: whether any of them has jitter. */
+    private TaskBound analyseExactly(ChargedTask i, List<ChargedTask> hp, List<ChargedTask> lp, long once,
+            Utilisation u, boolean jitter) {
         long blocking = 0;
         Optional<String> blocker = Optional.empty();
         for (ChargedTask l : lp) {
@@ -119,15 +141,9 @@ public final class NpFpResponseTime implements ResponseTimeAnalysis {
         // counts as blocking too; without lower-priority tasks nothing lower ever runs.
         long inversion = lp.isEmpty() ? 0 : e;
 
-        Fraction u = Fraction.of(i.exec(), i.period());
-        boolean jitter = i.jitter() > 0;
-        for (ChargedTask h : hp) {
-            u = u.plus(Fraction.of(h.exec(), h.period()));
-            jitter |= h.jitter() > 0;
-        }
         // At utilisation exactly 1 the busy period is finite only without blocking, reload and
         // jitter (then it ends at the hyperperiod at the latest); otherwise it never closes.
-        int overload = u.compareTo(Fraction.of(1, 1));
+        int overload = u.compareToOne();
         if (overload > 0 || (overload == 0 && (e > 0 || jitter))) {
             return TaskBound.unknown(i.name(), "utilisation of this and higher-priority tasks is " + u
                     + (overload > 0 ? " > 1" : " with blocking, reload or jitter") + ": the busy period is unbounded",
