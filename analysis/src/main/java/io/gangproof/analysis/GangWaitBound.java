@@ -75,6 +75,10 @@ final class GangWaitBound {
         }
         long cap = Ticks.mul(beta, maxRemaining);
         long carry = Math.min(value[tpus], cap);
+        List<Witness.CarryInItem> candidates = new ArrayList<>();
+        for (ChargedTask l : carryInOnly) {
+            candidates.add(new Witness.CarryInItem(l.name(), l.width(), l.exec() - 1, 1));
+        }
         List<Witness.CarryInItem> choice = new ArrayList<>();
         long[] counts = new long[carryInOnly.size()];
         for (int c = tpus; c > 0;) {
@@ -120,6 +124,6 @@ final class GangWaitBound {
         }
         long response = Ticks.add(Ticks.add(job.jitter(), w), job.exec());
         return Optional.of(new Witness.Gang(argument, tpus, job.width(), headWidth, job.exec(), job.jitter(), beta,
-                carry, choice, used, w, response));
+                carry, candidates, choice, used, w, response));
     }
 }

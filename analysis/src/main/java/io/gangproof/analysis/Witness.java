@@ -70,23 +70,27 @@ public sealed interface Witness {
      * {@code W(L, C, T, R) = N C + min(C, L + R - C - N T)}, {@code N = floor((L + R - C) / T)}, capped at L:
      * <ul>
      * <li>{@code 1 <= beta <= tpus - headWidth + 1};</li>
-     * <li>{@code carryIn <= beta * max remaining} and equals the knapsack choice's
-     * {@code sum count * min(width, beta) * remaining} with {@code sum count * width <= tpus}
-     * (or is the cap);</li>
+     * <li>{@code carryIn >= min(beta * max remaining, max over multisets of carryInCandidates with
+     * sum count * width <= tpus of sum count * min(width, beta) * remaining)} (an unbounded
+     * knapsack; {@code carryInChoice} is the maximising multiset, for display);</li>
      * <li>{@code beta * (waitBound + 1) > carryIn + sum over interferers of weight * W(waitBound + 1, exec, period, responseUsed)};</li>
      * <li>{@code response == jitter + waitBound + exec}.</li>
      * </ul>
      */
     record Gang(String argument, int tpus, int width, int headWidth, long exec, long jitter, int beta,
-            long carryIn, List<CarryInItem> carryInChoice, List<GangInterferer> interferers, long waitBound,
-            long response) implements Witness {
+            long carryIn, List<CarryInItem> carryInCandidates, List<CarryInItem> carryInChoice,
+            List<GangInterferer> interferers, long waitBound, long response) implements Witness {
         public Gang {
+            carryInCandidates = List.copyOf(carryInCandidates);
             carryInChoice = List.copyOf(carryInChoice);
             interferers = List.copyOf(interferers);
         }
     }
 
-    /** {@code count} jobs of {@code task}, each running at most {@code remaining} ticks after the release. */
+    /**
+     * {@code count} jobs of {@code task}, each running at most {@code remaining} ticks after the
+     * release (among the candidates, count is 1: "may be running").
+     */
     record CarryInItem(String task, int width, long remaining, long count) {
     }
 

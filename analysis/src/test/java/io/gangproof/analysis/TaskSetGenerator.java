@@ -55,11 +55,17 @@ final class TaskSetGenerator {
      */
     static SystemSpec global(Random rnd, int m, int n, int maxWidth, long perMillePerTpu, Scheduler s,
             boolean constrained) {
+        return global(rnd, m, n, maxWidth, perMillePerTpu, s, constrained, 1, 100);
+    }
+
+    /** As above with periods of {@code minMs..maxMs} milliseconds. */
+    static SystemSpec global(Random rnd, int m, int n, int maxWidth, long perMillePerTpu, Scheduler s,
+            boolean constrained, int minMs, int maxMs) {
         long[] u = shares(rnd, n, perMillePerTpu * m);
         List<Task> tasks = new ArrayList<>();
         for (int x = 0; x < n; x++) {
             int k = 1 + rnd.nextInt(maxWidth);
-            long t = 1_000L * (1 + rnd.nextInt(100));
+            long t = 1_000L * (minMs + rnd.nextInt(maxMs - minMs + 1));
             long c = Math.max(1, t * u[x] / 1_000 / k);
             c = Math.min(c, t);
             long d = constrained ? Math.max(c, t / 2 + rnd.nextInt((int) (t / 2) + 1)) : t;
