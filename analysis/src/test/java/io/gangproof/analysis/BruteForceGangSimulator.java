@@ -86,22 +86,27 @@ final class BruteForceGangSimulator {
         Job[] running = new Job[m];
         String[] lastDnn = new String[m];
         List<Job> pending = new ArrayList<>();
+        List<Job> byRelease = new ArrayList<>(jobs);
+        byRelease.sort(Comparator.comparingLong(j -> j.release));
+        int nextRelease = 0;
         for (long t = 0; t <= horizon; t++) {
+            // Nothing can start unless a TPU was freed or a job was released at this instant.
+            boolean changed = false;
             for (int x = 0; x < m; x++) {
                 if (running[x] != null && running[x].finish == t) {
                     running[x] = null;
+                    changed = true;
                 }
             }
-            for (Job j : jobs) {
-                if (j.release == t) {
-                    pending.add(j);
-                }
+            while (nextRelease < byRelease.size() && byRelease.get(nextRelease).release == t) {
+                pending.add(byRelease.get(nextRelease++));
+                changed = true;
             }
+            pending.sort(order);
             List<Job> startedNow = new ArrayList<>();
-            boolean started = true;
+            boolean started = changed;
             while (started) {
                 started = false;
-                pending.sort(order);
                 for (Job j : pending) {
                     List<Integer> tpus = fit(j, placement, running);
                     if (tpus != null) {
