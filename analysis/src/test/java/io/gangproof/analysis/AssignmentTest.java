@@ -162,4 +162,39 @@ class AssignmentTest {
         return new Task(n, d, new Arrival.Sporadic(period), period, 0, prio, new TreeSet<>(List.of(1, 2, 4)),
                 new Binding.ChoosePipeline());
     }
+
+    /** One task, 2 TPUs: wcet(1) = 6 has the least TPU-time but misses D = 5; wcet(2) = 4 meets it. */
+    @Test
+    void globalLevelAssignmentTakesTheLevelThatMeetsTheDeadline() {
+        Map<Integer, Latency> t = new TreeMap<>();
+        t.put(1, Latency.exactly(6));
+        t.put(2, Latency.exactly(4));
+        Task a = new Task("a", TestSpecs.dnn("net", 0, t), new Arrival.Sporadic(10), 5, 0, 1, new TreeSet<>(List.of(1, 2)),
+                new Binding.AnyTpus());
+        SystemSpec s = TestSpecs.spec("levels", 2, List.of(), List.of(a),
+                new Scheduler(Placement.GLOBAL, Policy.FP, Protocol.GANG_STRICT));
+        AssignmentResult r = new GlobalLevelAssignment().assign(s);
+        assertThat(r.found()).as(r.explanation()).isTrue();
+        assertThat(r.spec().get().task("a").level()).isEqualTo(2);
+    }
+
+    @Property(tries = 200)
+    void globalLevelAssignmentsAreFixedAndAccepted(@ForAll long seed) {
+        Random rnd = new Random(seed);
+        Protocol p = rnd.nextBoolean() ? Protocol.GANG_STRICT : Protocol.GANG_GREEDY;
+        SystemSpec base = TestSpecs.random(rnd, new Scheduler(Placement.GLOBAL, Policy.FP, p));
+        List<Task> ts = new ArrayList<>();
+        for (Task t : base.tasks()) {
+            ts.add(new Task(t.name(), t.dnn(), t.arrival(), t.deadline(), t.jitter(), t.priority(),
+                    new TreeSet<>(t.dnn().levels()), t.binding()));
+        }
+        SystemSpec s = AudsleyPriorityAssignment.withTasks(base, ts);
+        AssignmentResult a = new GlobalLevelAssignment().assign(s);
+        Statistics.label("found").collect(a.found());
+        if (a.found()) {
+            SystemSpec out = a.spec().get();
+            assertThat(out.tasks()).allMatch(Task::levelFixed);
+            assertThat(AnalysisCatalog.forSpec(out).orElseThrow().analyze(out).allSchedulable()).isTrue();
+        }
+    }
 }
