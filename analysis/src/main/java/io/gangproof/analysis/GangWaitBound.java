@@ -13,7 +13,8 @@ import java.util.Optional;
  * {@code beta * (w + 1) <= carryIn + sum_j min(k_j, beta) * W_j(w + 1)} would hold if J still
  * waited at every instant of {@code [r, r + w]}; the least {@code w} with
  * {@code beta * (w + 1) > carryIn + sum ... W_j(w + 1)}, i.e. {@code w >= floor(RHS(w) / beta)},
- * therefore bounds the wait {@code s - r}. {@code beta = 1} is the sequential argument ("some interfering job
+ * therefore bounds the wait {@code s - r}; so does any larger {@code w} satisfying the same strict
+ * inequality, which is what makes the acceleration after {@link #ACCELERATE_AFTER} steps sound. {@code beta = 1} is the sequential argument ("some interfering job
  * runs at every instant"); {@code beta = m - headWidth + 1} is the TPU-time argument. Every beta
  * in between is also sound; the smallest wait wins.
  *
@@ -25,6 +26,9 @@ import java.util.Optional;
  * capped at {@code beta * max(C - 1)} because per instant at most beta units count.
  */
 final class GangWaitBound {
+    /** Fixed-point steps before the iteration accelerates (bounds stay sound, may loosen). */
+    static final long ACCELERATE_AFTER = 10_000;
+
     private GangWaitBound() {
     }
 
@@ -47,6 +51,17 @@ final class GangWaitBound {
             }
         }
         return Optional.ofNullable(best);
+    }
+
+    /** {@code carryIn + sum_j min(k_j, beta) W_j(w + 1)}: the coverage available in {@code [r, r + w]}. */
+    private static long rhs(long carry, int beta, long w, List<Interferer> interferers) {
+        long rhs = carry;
+        for (Interferer f : interferers) {
+            ChargedTask t = f.task();
+            rhs = Ticks.add(rhs, Ticks.mul(Math.min(t.width(), beta),
+                    Ticks.workload(Ticks.add(w, 1), t.exec(), t.period(), f.responseUsed())));
+        }
+        return rhs;
     }
 
     static Optional<Witness.Gang> forBeta(String argument, int tpus, ChargedTask job, int headWidth, int beta,
@@ -97,18 +112,33 @@ final class GangWaitBound {
         }
 
         long w = carry / beta;
+        long steps = 0;
+        long lastNonSolution = -1;
         while (true) {
-            long rhs = carry;
-            for (Interferer f : interferers) {
-                ChargedTask t = f.task();
-                rhs = Ticks.add(rhs, Ticks.mul(Math.min(t.width(), beta),
-                        Ticks.workload(Ticks.add(w, 1), t.exec(), t.period(), f.responseUsed())));
-            }
-            long next = rhs / beta;
+            long next = rhs(carry, beta, w, interferers) / beta;
             if (next <= w) {
+                if (steps > ACCELERATE_AFTER && lastNonSolution >= 0) {
+                    // Bisect back towards the least solution; whatever is returned is a solution.
+                    long lo = lastNonSolution;
+                    long hi = w;
+                    while (hi - lo > 1) {
+                        long mid = lo + (hi - lo) / 2;
+                        if (rhs(carry, beta, mid, interferers) / beta <= mid) {
+                            hi = mid;
+                        } else {
+                            lo = mid;
+                        }
+                    }
+                    w = hi;
+                }
                 break;
             }
-            w = next;
+            lastNonSolution = w;
+            // The capped workload is linear (slope 1) while a job covers the whole window, so
+            // the iteration can creep by one tick per step for as long as that job is. After
+            // many steps, grow w by 1/8 per step instead: every w with beta (w + 1) > RHS(w)
+            // bounds the wait (see the class comment), the least one is only the tightest.
+            w = ++steps > ACCELERATE_AFTER ? Math.max(next, Ticks.add(w, (w >> 3) + 1)) : next;
             if (w > waitLimit) {
                 return Optional.empty();
             }

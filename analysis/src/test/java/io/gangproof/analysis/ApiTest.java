@@ -71,4 +71,39 @@ class ApiTest {
         assertThat(lines.get(2)).startsWith("cam").contains("p0").contains("ok").contains(NpFpResponseTime.NAME);
         assertThat(lines.get(2).split("\\s+")).containsSequence("10", "10", "6", "3", "4");
     }
+
+    /** Huge tick counts end in a verdict, never an exception or a wrapped-around bound. */
+    @Test
+    void overflowMeansNoBoundFromThisTest() {
+        long big = Long.MAX_VALUE / 3;
+        for (Scheduler sch : List.of(new Scheduler(Placement.PARTITIONED, Policy.FP, Protocol.GANG_STRICT),
+                new Scheduler(Placement.PARTITIONED, Policy.EDF, Protocol.GANG_STRICT),
+                new Scheduler(Placement.GLOBAL, Policy.FP, Protocol.GANG_STRICT),
+                new Scheduler(Placement.GLOBAL, Policy.FP, Protocol.GANG_GREEDY))) {
+            Binding b = sch.placement() == Placement.GLOBAL ? new Binding.AnyTpus() : new Binding.OnPipeline("p0");
+            List<Task> ts = List.of(task("a", flat("x", big / 2, big / 4, 1), new Arrival.Sporadic(big), big, big / 8, 1, 1, b),
+                    task("b", flat("y", big / 3, big / 5, 1), new Arrival.Sporadic(big - 1), big - 1, 3, 2, 1, b));
+            SystemSpec s = TestSpecs.spec("huge", 1, sch.placement() == Placement.GLOBAL ? List.of()
+                    : List.of(new Pipeline("p0", List.of(0))), ts, sch);
+            AnalysisResult r = AnalysisCatalog.forSpec(s).orElseThrow().analyze(s);
+            assertThat(r.tasks()).hasSize(2).allSatisfy(t -> {
+                assertThat(t.outcome()).isNotEqualTo(Outcome.NOT_APPLICABLE);
+                t.responseBound().ifPresent(x -> assertThat(x).isGreaterThanOrEqualTo(big / 3));
+            });
+        }
+    }
+
+    /** A dynamic DNN is charged its worst exit (semantics §3). */
+    @Test
+    void dynamicDnnsAreChargedTheirWorstExit() {
+        var early = new io.gangproof.spec.DnnExit("early", new java.util.TreeMap<>(java.util.Map.of(1,
+                io.gangproof.spec.Latency.exactly(2))));
+        var full = new io.gangproof.spec.DnnExit("full", new java.util.TreeMap<>(java.util.Map.of(1,
+                new io.gangproof.spec.Latency(3, 7))));
+        var dnn = new io.gangproof.spec.Dnn("exits", 100, 0, true, List.of(early, full));
+        Task t = task("x", dnn, new Arrival.Sporadic(20), 20, 0, 1, 1, new Binding.OnPipeline("p0"));
+        SystemSpec s = TestSpecs.spec("dyn", 1, List.of(new Pipeline("p0", List.of(0))), List.of(t),
+                new Scheduler(Placement.PARTITIONED, Policy.FP, Protocol.GANG_STRICT));
+        assertThat(new NpFpResponseTime().analyze(s).task("x").orElseThrow().responseBound()).contains(7L);
+    }
 }

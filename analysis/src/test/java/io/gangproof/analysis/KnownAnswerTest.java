@@ -220,4 +220,21 @@ class KnownAnswerTest {
         assertThat(new GlobalGangGreedyResponseTime().analyze(spec("reload", 2, List.of(), List.of(only), GREEDY))
                 .task("x").orElseThrow().responseBound()).contains(6L);
     }
+
+    /**
+     * One long higher-priority job (C = 1,000,000) on one TPU: the capped workload makes the plain
+     * iteration creep one tick per step; the accelerated iteration must still end quickly at the
+     * exact wait 1,000,000 (i released with h waits for all of it).
+     */
+    @Test
+    void longJobsDoNotMakeTheGangIterationCreep() {
+        List<Task> ts = List.of(
+                task("h", flat("dh", 1_000_000, 0, 1), new Arrival.Sporadic(10_000_000), 10_000_000, 0, 1, 1,
+                        new Binding.AnyTpus()),
+                task("i", flat("di", 1, 0, 1), new Arrival.Sporadic(10_000_000), 10_000_000, 0, 2, 1, new Binding.AnyTpus()));
+        SystemSpec s = spec("long", 1, List.of(), ts, STRICT);
+        Witness.Gang g = (Witness.Gang) new GlobalGangStrictResponseTime().analyze(s).task("i").orElseThrow().witness();
+        assertThat(g.waitBound()).isEqualTo(1_000_000L);
+        assertThat(g.response()).isEqualTo(1_000_001L);
+    }
 }
