@@ -17,7 +17,7 @@ import java.util.Optional;
  *
  * <p>Source: Audsley (1991), "Optimal priority assignment and feasibility of static priority
  * tasks with arbitrary start times", Univ. of York YCS-164; its applicability to non-preemptive
- * fixed priority (CAN) is shown in Davis, Burns, Bril &amp; Lukkien (2007), §5: the test of
+ * fixed priority (CAN) is shown in Davis, Burns, Bril &amp; Lukkien (2007): the test of
  * {@link NpFpResponseTime} depends on the set of higher-priority tasks and on the set of
  * lower-priority tasks, never on their relative order. Lowest priority first: at each level,
  * pick a task that passes when all unassigned tasks are above it; if none passes, no priority

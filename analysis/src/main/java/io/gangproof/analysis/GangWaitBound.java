@@ -19,7 +19,7 @@ import java.util.Optional;
  * in between is also sound; the smallest wait wins.
  *
  * <p>Workload {@code W_j}: Bertogna &amp; Cirinei (2007), "Response-time analysis for globally
- * scheduled symmetric multiprocessor platforms", RTSS, eq. (4) (see {@link Ticks#workload}).
+ * scheduled symmetric multiprocessor platforms", RTSS, workload bound {@code W_k(L)} (see {@link Ticks#workload}).
  * Carry-in of jobs that can only have started before J's release: they all run from the
  * release on, each at most {@code C - 1} more ticks (semantics §5 event order), on at most m
  * TPUs together: an unbounded knapsack over widths (capacity m, value {@code min(k, beta)(C - 1)}),

@@ -21,7 +21,7 @@ import java.util.Optional;
  * contribute carry-in. {@link GangWaitBound} gives the wait for every admissible beta.
  *
  * <p>Lower-priority tasks have no bound yet when i is analysed, so the analysis uses the
- * first-miss argument of Bertogna &amp; Cirinei (2007, RTSS, §4 and the iterative test of §5):
+ * first-miss argument of Bertogna &amp; Cirinei (2007, RTSS; their iterative test):
  * round 0 takes {@code R_j = D_j} for every other task; if every task then has
  * {@code R_i <= D_i}, no deadline is ever missed (consider the earliest missed deadline: every
  * job that can interfere before it meets its deadline or arrives too late to need one), and the

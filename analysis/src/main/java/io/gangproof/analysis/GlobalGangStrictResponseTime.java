@@ -20,7 +20,7 @@ import java.util.Optional;
  * {@code K = max(k_i, max_{hp} k_j)}, so at least {@code m - K + 1} TPUs are busy at every instant
  * of the wait; {@link GangWaitBound} turns that into a bound for every
  * {@code beta in [1, m - K + 1]} (beta = 1: the sequential bound; beta = m - K + 1: the TPU-time
- * bound). Higher-priority workload uses the Bertogna &amp; Cirinei (2007, RTSS, eq. (4)) window
+ * bound). Higher-priority workload uses the Bertogna &amp; Cirinei (2007, RTSS) window
  * bound with the higher-priority tasks' own bounds (induction on priority), which needs
  * {@code R_j <= T_j}; the same condition on i itself means earlier jobs of i have finished when
  * J arrives, so a bound above T is not reported.

@@ -18,7 +18,8 @@ import java.util.TreeSet;
  * (semantics §10, second bullet).
  *
  * <p>Source: George, Rivierre &amp; Spuri (1996), "Preemptive and non-preemptive real-time
- * uniprocessor scheduling", INRIA RR-2966, Theorem 7 (non-preemptive EDF, discrete time):
+ * uniprocessor scheduling", INRIA RR-2966, the non-preemptive EDF condition in discrete time
+ * (theorem number not re-checked here):
  * {@code U <= 1} and for all {@code t} in {@code S = {k T_j + D_j} ∩ [0, L)}:
  * {@code h(t) + max{C_l - 1 : D_l > t} <= t}, where {@code h} is the processor demand and
  * {@code L} the synchronous busy period. The {@code - 1} is the same integer-time fact as in
@@ -27,7 +28,7 @@ import java.util.TreeSet;
  * <p>Release jitter, handled conservatively: a job counts in the demand of a window starting at
  * {@code t0} when it is released at or after {@code t0}, i.e. arrives at or after {@code t0 - J};
  * so the demand bound is {@code (floor((t + J_j - D_j)/T_j) + 1) C_j} for {@code t >= D_j - J_j}
- * (Spuri 1996, INRIA RR-2772, §4), the test points shift to {@code D_j - J_j + k T_j}, and
+ * (Spuri 1996, INRIA RR-2772, jitter), the test points shift to {@code D_j - J_j + k T_j}, and
  * {@code L} is the jitter-aware busy period with maximal blocking and reload, which only enlarges
  * the testing set. The blocking condition {@code D_l > t} is kept although jitter makes it
  * stricter ({@code D_l > t + 1} suffices); keeping it is pessimistic. EDF ties (semantics §6:

@@ -17,9 +17,10 @@ import java.util.Optional;
  * {@code partitioned} spec (semantics §10, first bullet).
  *
  * <p>Source: George, Rivierre &amp; Spuri (1996), "Preemptive and non-preemptive real-time
- * uniprocessor scheduling", INRIA RR-2966, §4; and its corrected form for CAN in Davis, Burns,
+ * uniprocessor scheduling", INRIA RR-2966 (non-preemptive fixed priority); and its corrected form for CAN in Davis, Burns,
  * Bril &amp; Lukkien (2007), "Controller Area Network (CAN) schedulability analysis: refuted,
- * revisited and revised", Real-Time Systems 35(3):239–272, eqs. (12)–(15): level-i busy period
+ * revisited and revised", Real-Time Systems 35(3):239–272, revised analysis (section and equation
+ * numbers not re-checked against the paper here): level-i busy period
  * {@code t = B + sum_{hep} ceil((t + J_j)/T_j) C_j}, jobs {@code Q = ceil((t + J_i)/T_i)}, start
  * offsets {@code w_q = B + q C_i + sum_{hp} ceil((w_q + J_j + tau)/T_j) C_j}, responses
  * {@code R_q = J_i + w_q - q T_i + C_i}.
@@ -104,7 +105,7 @@ public final class NpFpResponseTime implements ResponseTimeAnalysis {
     /**
      * Analyses task {@code i} with the given higher- and lower-priority tasks of its partition.
      * Only the sets matter, not their order, which is what makes Audsley's assignment optimal
-     * for this test (Davis et al. 2007, §5).
+     * for this test (Davis et al. 2007, on priority assignment for CAN).
      */
     TaskBound analyseTask(ChargedTask i, List<ChargedTask> hp, List<ChargedTask> lp, long oneTimeReload) {
         Utilisation u = new Utilisation().add(i.exec(), i.period());

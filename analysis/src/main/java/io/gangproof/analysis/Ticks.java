@@ -25,7 +25,7 @@ final class Ticks {
     }
 
     /**
-     * Bertogna &amp; Cirinei (2007, RTSS, eq. (4)) workload bound: the most execution that jobs of a
+     * Bertogna &amp; Cirinei (2007, RTSS) workload bound {@code W_k(L)}: the most execution that jobs of a
      * task with execution time {@code c}, minimum inter-arrival {@code t} and response-time bound
      * {@code r <= t} perform inside any window of {@code length} ticks, capped at {@code length}
      * because with {@code r <= t} the task's jobs never overlap in time.

@@ -47,7 +47,7 @@ public sealed interface Witness {
 
     /**
      * Non-preemptive EDF processor demand on one partition (George, Rivierre &amp; Spuri 1996,
-     * Theorem 7 / eq. (6), with the jitter-aware demand bound of Spuri 1996). A checker verifies
+     * non-preemptive EDF condition, with the jitter-aware demand bound of Spuri 1996). A checker verifies
      * {@code utilisation <= 1}, {@code busyPeriod >= maxBlocking + oneTimeReload + sum ceil((busyPeriod + J_j)/T_j) C_j},
      * and for every t in {@code {D_j - J_j + n T_j} ∩ (0, busyPeriod]}:
      * {@code sum over j with t >= D_j - J_j of (floor((t + J_j - D_j)/T_j) + 1) C_j + max{C_l - 1 : D_l > t}

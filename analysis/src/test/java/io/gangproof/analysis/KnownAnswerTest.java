@@ -34,9 +34,9 @@ class KnownAnswerTest {
     }
 
     /**
-     * The three-message CAN example of Davis, Burns, Bril &amp; Lukkien (2007, §3, the example that
-     * refutes the 1994 analysis): A, B, C with transmission time 1 ms, periods = deadlines 2.5,
-     * 3.5, 3.5 ms, priorities A > B > C. Here one tick = 0.5 ms (C = 2, T = 5, 7, 7). The original
+     * The three-message CAN example of Davis, Burns, Bril &amp; Lukkien (2007, the example that
+     * refutes the 1994 analysis; numbers as recalled, not re-checked against the paper): A, B, C
+     * with transmission time 1 ms, periods = deadlines 2.5, 3.5, 3.5 ms, priorities A > B > C. Here one tick = 0.5 ms (C = 2, T = 5, 7, 7). The original
      * single-job analysis gives R_C = 3 ms (6 ticks); the busy period holds a second instance of
      * C whose response is 3.5 ms (7 ticks), exactly its deadline. (Our integer tick plays the
      * role of tau_bit, so numbers involving tau_bit differ from the paper by that tick.)
@@ -119,7 +119,7 @@ class KnownAnswerTest {
     }
 
     /**
-     * Hand-worked NP-EDF demand test (George, Rivierre &amp; Spuri 1996, Theorem 7): a (1, 4),
+     * Hand-worked NP-EDF demand test (George, Rivierre &amp; Spuri 1996): a (1, 4),
      * b (2, 6) with D = T, and c (C_c, T = 13, D = 12), so that U < 1 for every C_c tried. With C_c = 4 every point passes (t = 4: 1 + 3 <= 4), with
      * C_c = 5 the point t = 4 fails (1 + 4 > 4), and the simulator shows the real miss: c starts
      * at 0, a released at 1 with deadline 5 starts at 5.
