@@ -58,8 +58,14 @@ class AnalysisSoundnessTest {
 
     /** The check itself, usable outside jqwik ({@link SoundnessCampaign}); returns the analysis result. */
     static AnalysisResult check(long seed, Scheduler scheduler, ResponseTimeAnalysis analysis, boolean simulate) {
+        return check(seed, scheduler, analysis, simulate, 0);
+    }
+
+    /** {@code size}: 0 for the default small specs, else up to {@code size} TPUs and tasks. */
+    static AnalysisResult check(long seed, Scheduler scheduler, ResponseTimeAnalysis analysis, boolean simulate,
+            int size) {
         Random rnd = new Random(seed);
-        SystemSpec spec = TestSpecs.random(rnd, scheduler);
+        SystemSpec spec = size == 0 ? TestSpecs.random(rnd, scheduler) : TestSpecs.random(rnd, scheduler, size, size);
         AnalysisResult result = analysis.analyze(spec);
         assertThat(result.applicable()).as("applicable to %s", describe(spec)).isTrue();
         boolean anyBound = result.tasks().stream().anyMatch(b -> b.responseBound().isPresent());

@@ -65,7 +65,12 @@ final class TestSpecs {
      * cases, some shared DNNs with reloads, jitter, all three arrival models.
      */
     static SystemSpec random(Random rnd, Scheduler s) {
-        int m = 1 + rnd.nextInt(s.placement() == Placement.GLOBAL ? 4 : 3);
+        return random(rnd, s, s.placement() == Placement.GLOBAL ? 4 : 3, s.placement() == Placement.GLOBAL ? 4 : 5);
+    }
+
+    /** As above with up to {@code maxTpus} TPUs and {@code maxTasks} tasks. */
+    static SystemSpec random(Random rnd, Scheduler s, int maxTpus, int maxTasks) {
+        int m = 1 + rnd.nextInt(maxTpus);
         List<Pipeline> pipelines = new ArrayList<>();
         if (s.placement() == Placement.PARTITIONED) {
             if (m >= 2 && rnd.nextBoolean()) {
@@ -85,7 +90,7 @@ final class TestSpecs {
                 pipelines.add(new Pipeline("p0", all));
             }
         }
-        int n = 1 + rnd.nextInt(s.placement() == Placement.GLOBAL ? 4 : 5);
+        int n = 1 + rnd.nextInt(maxTasks);
         int dnnCount = 1 + rnd.nextInt(n);
         List<Dnn> dnns = new ArrayList<>();
         for (int d = 0; d < dnnCount; d++) {
