@@ -154,6 +154,12 @@ public final class PartitionAssignment {
                 return Optional.empty();
             }
         }
+        // Declared pipelines that received nothing were never tested: the result must pass as a whole.
+        for (Bin b : bins) {
+            if (!b.tasks.isEmpty() && !accepts(b, spec.scheduler().policy())) {
+                return Optional.empty();
+            }
+        }
         List<Pipeline> pipelines = new ArrayList<>();
         for (Bin b : bins) {
             if (b.declared || !b.tasks.isEmpty()) {

@@ -197,4 +197,16 @@ class AssignmentTest {
             assertThat(AnalysisCatalog.forSpec(out).orElseThrow().analyze(out).allSchedulable()).isTrue();
         }
     }
+
+    /** Nothing to place, but the declared pipeline is overloaded: the assignment must not bless it. */
+    @Test
+    void partitionAssignmentChecksDeclaredPipelinesToo() {
+        Binding p0 = new Binding.OnPipeline("p0");
+        List<Task> ts = List.of(
+                TestSpecs.task("a", TestSpecs.flat("x", 6, 0, 1), new Arrival.Sporadic(10), 10, 0, 1, 1, p0),
+                TestSpecs.task("b", TestSpecs.flat("y", 6, 0, 1), new Arrival.Sporadic(10), 10, 0, 2, 1, p0));
+        SystemSpec s = TestSpecs.spec("overloaded", 2, List.of(new Pipeline("p0", List.of(0))), ts, PART_FP);
+        assertThat(new PartitionAssignment(false).assign(s).found()).isFalse();
+        assertThat(new PartitionAssignment(true).assign(s).found()).isFalse();
+    }
 }
