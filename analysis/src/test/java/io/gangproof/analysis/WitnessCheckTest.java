@@ -41,6 +41,26 @@ class WitnessCheckTest {
         }
     }
 
+    /** Every analysis agrees with itself on applicability, and SCHEDULABLE always means R <= D. */
+    @Property(tries = 300)
+    void outcomesAreConsistent(@ForAll long seed) {
+        Random rnd = new Random(seed);
+        Placement p = Placement.values()[rnd.nextInt(2) == 0 ? 0 : 1];
+        Scheduler s = new Scheduler(p, rnd.nextBoolean() ? Policy.FP : Policy.EDF,
+                rnd.nextBoolean() ? Protocol.GANG_STRICT : Protocol.GANG_GREEDY);
+        SystemSpec spec = TestSpecs.random(rnd, s);
+        for (ResponseTimeAnalysis a : AnalysisCatalog.all()) {
+            AnalysisResult r = a.analyze(spec);
+            assertThat(r.applicable()).as("%s on %s", a.name(), s.describe()).isEqualTo(a.appliesTo(spec));
+            assertThat(r.tasks()).hasSize(spec.tasks().size());
+            for (TaskBound b : r.tasks()) {
+                if (b.schedulable()) {
+                    assertThat(b.responseBound().get()).isLessThanOrEqualTo(spec.task(b.task()).deadline());
+                }
+            }
+        }
+    }
+
     private static long ceil(long a, long b) {
         return (a + b - 1) / b;
     }
