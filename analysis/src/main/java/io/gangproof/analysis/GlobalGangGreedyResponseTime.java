@@ -80,7 +80,11 @@ public final class GlobalGangGreedyResponseTime implements ResponseTimeAnalysis 
                 }
                 return new AnalysisResult(NAME, spec.name(), GlobalView.inSpecOrder(spec, byName));
             }
-            Witness.Gang[] best = round;
+            List<List<Witness.Gang>> rounds = new ArrayList<>();
+            Witness.Gang[] best = round.clone();
+            for (int x = 0; x < ts.size(); x++) {
+                rounds.add(new ArrayList<>(List.of(round[x])));
+            }
             for (int k = 1; k <= REFINEMENT_ROUNDS; k++) {
                 boolean changed = false;
                 for (int x = 0; x < ts.size(); x++) {
@@ -94,13 +98,18 @@ public final class GlobalGangGreedyResponseTime implements ResponseTimeAnalysis 
                 }
                 Witness.Gang[] next = round(view, assumed, "refined-" + k);
                 for (int x = 0; x < ts.size(); x++) {
-                    if (next[x] != null && next[x].response() < best[x].response()) {
+                    if (next[x] == null) {
+                        // Cannot happen (smaller assumed bounds only shrink the wait); keep the chain valid anyway.
+                        continue;
+                    }
+                    rounds.get(x).add(next[x]);
+                    if (next[x].response() < best[x].response()) {
                         best[x] = next[x];
                     }
                 }
             }
             for (int x = 0; x < ts.size(); x++) {
-                byName.put(ts.get(x).name(), bound(view, x, best[x], assumed));
+                byName.put(ts.get(x).name(), bound(view, x, new Witness.GangRounds(rounds.get(x)), assumed));
             }
         } catch (ArithmeticException overflow) {
             for (ChargedTask t : ts) {
@@ -137,7 +146,8 @@ public final class GlobalGangGreedyResponseTime implements ResponseTimeAnalysis 
         return out;
     }
 
-    private static TaskBound bound(GlobalView view, int x, Witness.Gang g, long[] assumed) {
+    private static TaskBound bound(GlobalView view, int x, Witness.GangRounds chain, long[] assumed) {
+        Witness.Gang g = chain.best();
         List<ChargedTask> ts = view.byPriority();
         ChargedTask i = ts.get(x);
         long carryMax = 0;
@@ -159,6 +169,6 @@ public final class GlobalGangGreedyResponseTime implements ResponseTimeAnalysis 
         String reason = "R = " + g.response() + " <= D = " + i.deadline() + " (beta = " + g.beta() + ", "
                 + g.argument() + ")";
         return new TaskBound(i.name(), Outcome.SCHEDULABLE, reason, Optional.of(g.response()), Optional.of(inversion),
-                Optional.of(inversion), Optional.of(overtakes), g);
+                Optional.of(inversion), Optional.of(overtakes), chain);
     }
 }

@@ -88,6 +88,34 @@ public sealed interface Witness {
     }
 
     /**
+     * Gang-greedy's chain of rounds for one task (see {@link GlobalGangGreedyResponseTime}):
+     * {@code rounds.get(0)} uses {@code responseUsed = D_j} for every interferer and is valid only
+     * because every task of the spec passes round 0 (first-miss argument); round {@code n >= 1}
+     * uses, for each interferer, a bound at least the smallest response that interferer reached in
+     * rounds {@code < n}. A checker verifies each round as a {@link Gang} witness and these two
+     * conditions across the tasks of the result; the task's bound is the least response.
+     */
+    record GangRounds(List<Gang> rounds) implements Witness {
+        public GangRounds {
+            rounds = List.copyOf(rounds);
+            if (rounds.isEmpty()) {
+                throw new IllegalArgumentException("at least round 0");
+            }
+        }
+
+        /** The round with the least response. */
+        public Gang best() {
+            Gang b = rounds.get(0);
+            for (Gang g : rounds) {
+                if (g.response() < b.response()) {
+                    b = g;
+                }
+            }
+            return b;
+        }
+    }
+
+    /**
      * {@code count} jobs of {@code task}, each running at most {@code remaining} ticks after the
      * release (among the candidates, count is 1: "may be running").
      */
