@@ -32,7 +32,14 @@ class WitnessCheckTest {
             if (b.witness() instanceof Witness.NpFp) {
                 check((Witness.NpFp) b.witness(), b);
             } else if (b.witness() instanceof Witness.Gang) {
-                check((Witness.Gang) b.witness(), b);
+                Witness.Gang g = (Witness.Gang) b.witness();
+                check(g, b);
+                // priority-induction: interferers are higher priority, with their own (checked) bounds.
+                assertThat(g.argument()).isEqualTo("priority-induction");
+                for (Witness.GangInterferer f : g.interferers()) {
+                    assertThat(spec.task(f.task()).priority()).isLessThan(spec.task(b.task()).priority());
+                    assertThat(f.responseUsed()).isGreaterThanOrEqualTo(r.task(f.task()).orElseThrow().responseBound().get());
+                }
             } else if (b.witness() instanceof Witness.GangRounds) {
                 check((Witness.GangRounds) b.witness(), b, r, spec);
                 net.jqwik.api.statistics.Statistics.label("greedy chain longer than round 0")
