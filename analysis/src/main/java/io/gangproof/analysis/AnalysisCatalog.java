@@ -1,0 +1,27 @@
+package io.gangproof.analysis;
+
+import io.gangproof.spec.SystemSpec;
+
+import java.util.List;
+import java.util.Optional;
+
+/** The analyses of semantics §10, and which one models a given spec. */
+public final class AnalysisCatalog {
+    private AnalysisCatalog() {
+    }
+
+    /** Every analysis, in a stable order. */
+    public static List<ResponseTimeAnalysis> all() {
+        return List.of(new NpFpResponseTime(), new NpEdfProcessorDemand(), new GlobalGangStrictResponseTime(),
+                GlobalGangStrictResponseTime.sequentialOnly(), new GlobalGangGreedyResponseTime());
+    }
+
+    /** The analysis for the spec's scheduler (the tightest one where several apply), if any. */
+    public static Optional<ResponseTimeAnalysis> forSpec(SystemSpec spec) {
+        return all().stream().filter(a -> a.appliesTo(spec)).findFirst();
+    }
+
+    public static Optional<ResponseTimeAnalysis> byName(String name) {
+        return all().stream().filter(a -> a.name().equals(name)).findFirst();
+    }
+}

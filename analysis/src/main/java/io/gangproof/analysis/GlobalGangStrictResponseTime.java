@@ -1,0 +1,126 @@
+package io.gangproof.analysis;
+
+import io.gangproof.spec.Protocol;
+import io.gangproof.spec.SystemSpec;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Response-time bound for {@code global fp} with {@code gang-strict} (semantics §6, §10).
+ *
+ * <p>Argument (full sketch in {@code docs/analysis.md}): gang-strict scans waiting jobs in
+ * priority order and stops at the first that cannot start, so while job J of task i waits no job
+ * behind it starts: only higher-priority jobs start, and lower-priority jobs run only if they
+ * started before J's release (at {@code r - 1} at the latest, by the event order of §5), i.e. for
+ * at most {@code C - 1} more ticks. The job at the head of the queue has width at most
+ * {@code K = max(k_i, max_{hp} k_j)}, so at least {@code m - K + 1} TPUs are busy at every instant
+ * of the wait; {@link GangWaitBound} turns that into a bound for every
+ * {@code beta in [1, m - K + 1]} (beta = 1: the sequential bound; beta = m - K + 1: the TPU-time
+ * bound). Higher-priority workload uses the Bertogna &amp; Cirinei (2007, RTSS) window
+ * bound with the higher-priority tasks' own bounds (induction on priority), which needs
+ * {@code R_j <= T_j}; the same condition on i itself means earlier jobs of i have finished when
+ * J arrives, so a bound above T is not reported.
+ *
+ * <p>Inversion: only lower-priority jobs running at the release, all from r on: at most
+ * {@code max_{lp} (C - 1)}. Overtakes: none (semantics §6 table, gang-strict).
+ */
+public final class GlobalGangStrictResponseTime implements ResponseTimeAnalysis {
+    public static final String NAME = "global-fp-gang-strict";
+
+    /** When false only beta = 1 is tried: the sequential bound, kept for comparison. */
+    private final boolean useTpuTime;
+
+    public GlobalGangStrictResponseTime() {
+        this(true);
+    }
+
+    public GlobalGangStrictResponseTime(boolean useTpuTime) {
+        this.useTpuTime = useTpuTime;
+    }
+
+    /** The sequential bound alone (beta = 1), for comparison tables. */
+    public static GlobalGangStrictResponseTime sequentialOnly() {
+        return new GlobalGangStrictResponseTime(false);
+    }
+
+    @Override
+    public String name() {
+        return useTpuTime ? NAME : NAME + "-sequential";
+    }
+
+    @Override
+    public boolean appliesTo(SystemSpec spec) {
+        return GlobalView.of(spec, Protocol.GANG_STRICT).view().isPresent();
+    }
+
+    @Override
+    public AnalysisResult analyze(SystemSpec spec) {
+        GlobalView.Result gv = GlobalView.of(spec, Protocol.GANG_STRICT);
+        if (gv.view().isEmpty()) {
+            return GlobalView.notApplicable(name(), spec, gv.notApplicable());
+        }
+        GlobalView view = gv.view().get();
+        List<ChargedTask> ts = view.byPriority();
+        Map<String, TaskBound> byName = new HashMap<>();
+        List<GangWaitBound.Interferer> hp = new ArrayList<>();
+        Optional<String> unbounded = Optional.empty();
+        int hpWidth = 0;
+        for (int x = 0; x < ts.size(); x++) {
+            ChargedTask i = ts.get(x);
+            List<ChargedTask> lp = ts.subList(x + 1, ts.size());
+            TaskBound b;
+            if (unbounded.isPresent()) {
+                b = TaskBound.unknown(i.name(), "higher-priority task " + unbounded.get()
+                        + " has no bound <= its period, so its interference is unbounded by this test",
+                        new Witness.None("depends on " + unbounded.get()));
+            } else {
+                b = analyseTask(view.tpus(), i, Math.max(hpWidth, i.width()), hp, lp);
+            }
+            byName.put(i.name(), b);
+            if (b.responseBound().isPresent() && unbounded.isEmpty()) {
+                hp.add(new GangWaitBound.Interferer(i, b.responseBound().get()));
+            } else if (unbounded.isEmpty()) {
+                unbounded = Optional.of(i.name());
+            }
+            hpWidth = Math.max(hpWidth, i.width());
+        }
+        return new AnalysisResult(name(), spec.name(), GlobalView.inSpecOrder(spec, byName));
+    }
+
+    private TaskBound analyseTask(int m, ChargedTask i, int headWidth, List<GangWaitBound.Interferer> hp,
+            List<ChargedTask> lp) {
+        long waitLimit = i.period() - i.jitter() - i.exec();
+        if (waitLimit < 0) {
+            return TaskBound.unknown(i.name(), "J + C = " + (i.jitter() + i.exec()) + " > T = " + i.period(),
+                    new Witness.None("jitter plus execution exceed the period"));
+        }
+        Optional<Witness.Gang> w;
+        try {
+            w = useTpuTime
+                    ? GangWaitBound.best("priority-induction", m, i, headWidth, hp, lp, waitLimit)
+                    : GangWaitBound.forBeta("priority-induction", m, i, headWidth, 1, hp, lp, waitLimit);
+        } catch (ArithmeticException overflow) {
+            return TaskBound.unknown(i.name(), "exact arithmetic overflowed: no bound from this test",
+                    new Witness.None("overflow"));
+        }
+        if (w.isEmpty()) {
+            return TaskBound.unknown(i.name(), "the wait bound exceeds T - J - C = " + waitLimit
+                    + ", beyond which earlier jobs of the task would interfere", new Witness.None("wait above limit"));
+        }
+        Witness.Gang g = w.get();
+        long maxRemaining = 0;
+        for (ChargedTask l : lp) {
+            maxRemaining = Math.max(maxRemaining, l.exec() - 1);
+        }
+        long inversion = Math.min(g.waitBound(), maxRemaining);
+        boolean ok = g.response() <= i.deadline();
+        String reason = (ok ? "R = " + g.response() + " <= D = " + i.deadline()
+                : "R = " + g.response() + " > D = " + i.deadline()) + " (beta = " + g.beta() + ")";
+        return new TaskBound(i.name(), ok ? Outcome.SCHEDULABLE : Outcome.NOT_SCHEDULABLE_BY_TEST, reason,
+                Optional.of(g.response()), Optional.of(inversion), Optional.of(inversion), Optional.of(0L), g);
+    }
+}

@@ -1,0 +1,233 @@
+package io.gangproof.analysis;
+
+import io.gangproof.spec.Binding;
+import io.gangproof.spec.Placement;
+import io.gangproof.spec.Policy;
+import io.gangproof.spec.SystemSpec;
+import io.gangproof.spec.Task;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Response-time analysis for non-preemptive fixed-priority scheduling on each partition of a
+ * {@code partitioned} spec (semantics §10, first bullet).
+ *
+ * <p>Source: George, Rivierre &amp; Spuri (1996), "Preemptive and non-preemptive real-time
+ * uniprocessor scheduling", INRIA RR-2966 (non-preemptive fixed priority); and its corrected form for CAN in Davis, Burns,
+ * Bril &amp; Lukkien (2007), "Controller Area Network (CAN) schedulability analysis: refuted,
+ * revisited and revised", Real-Time Systems 35(3):239–272, revised analysis (section and equation
+ * numbers not re-checked against the paper here): level-i busy period
+ * {@code t = B + sum_{hep} ceil((t + J_j)/T_j) C_j}, jobs {@code Q = ceil((t + J_i)/T_i)}, start
+ * offsets {@code w_q = B + q C_i + sum_{hp} ceil((w_q + J_j + tau)/T_j) C_j}, responses
+ * {@code R_q = J_i + w_q - q T_i + C_i}.
+ *
+ * <p>Integer time: ticks play the role of Davis's {@code tau_bit}, so {@code tau = 1}. By the
+ * event order of semantics §5 (finishes, then releases, then dispatch, all at one instant), a
+ * higher-priority job released at the very instant job q could start goes first, hence the
+ * {@code +1}; and a lower-priority job that blocks a job released at {@code t} started at
+ * {@code t - 1} at the latest, hence {@code B = max_{lp} C_l - 1}. Response is measured from
+ * arrival, so the task's own jitter enters once in {@code R_q} and every other task's jitter in
+ * its arrival count. Reload is charged by {@link PartitionView}; a one-time reload (first job on
+ * a single-DNN partition) is added to {@code B} because at most one job of any window incurs it.
+ */
+public final class NpFpResponseTime implements ResponseTimeAnalysis {
+    public static final String NAME = "partitioned-np-fp";
+
+    /** Fixed-point steps per task before the test gives up (UNKNOWN, never a bound). */
+    private final long stepLimit;
+
+    public NpFpResponseTime() {
+        this(2_000_000L);
+    }
+
+    public NpFpResponseTime(long stepLimit) {
+        this.stepLimit = stepLimit;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public boolean appliesTo(SystemSpec spec) {
+        return spec.scheduler().placement() == Placement.PARTITIONED && spec.scheduler().policy() == Policy.FP
+                && spec.tasks().stream().allMatch(t -> t.binding() instanceof Binding.OnPipeline);
+    }
+
+    @Override
+    public AnalysisResult analyze(SystemSpec spec) {
+        if (spec.scheduler().policy() != Policy.FP) {
+            return notApplicable(spec, "policy is " + spec.scheduler().policy().keyword() + ", not fp");
+        }
+        PartitionView.Result parts = PartitionView.of(spec);
+        if (parts.notApplicable().isPresent()) {
+            return notApplicable(spec, parts.notApplicable().get());
+        }
+        Map<String, TaskBound> byName = new HashMap<>();
+        for (PartitionView p : parts.partitions()) {
+            List<ChargedTask> ts = p.tasks();
+            // Utilisation of each priority prefix, computed once per partition (exact fractions).
+            Utilisation u = new Utilisation();
+            boolean jitter = false;
+            for (int i = 0; i < ts.size(); i++) {
+                ChargedTask t = ts.get(i);
+                u.add(t.exec(), t.period());
+                jitter |= t.jitter() > 0;
+                TaskBound b;
+                try {
+                    b = analyseExactly(t, ts.subList(0, i), ts.subList(i + 1, ts.size()), p.oneTimeReload(), u, jitter);
+                } catch (ArithmeticException overflow) {
+                    b = overflow(t);
+                }
+                byName.put(t.name(), b);
+            }
+        }
+        List<TaskBound> out = new ArrayList<>();
+        for (Task t : spec.tasks()) {
+            out.add(byName.get(t.name()));
+        }
+        return new AnalysisResult(NAME, spec.name(), out);
+    }
+
+    private static AnalysisResult notApplicable(SystemSpec spec, String reason) {
+        List<TaskBound> out = new ArrayList<>();
+        for (Task t : spec.tasks()) {
+            out.add(TaskBound.notApplicable(t.name(), reason));
+        }
+        return new AnalysisResult(NAME, spec.name(), out);
+    }
+
+    /**
+     * Analyses task {@code i} with the given higher- and lower-priority tasks of its partition.
+     * Only the sets matter, not their order, which is what makes Audsley's assignment optimal
+     * for this test (Davis et al. 2007, on priority assignment for CAN).
+     */
+    TaskBound analyseTask(ChargedTask i, List<ChargedTask> hp, List<ChargedTask> lp, long oneTimeReload) {
+        Utilisation u = new Utilisation().add(i.exec(), i.period());
+        boolean jitter = i.jitter() > 0;
+        for (ChargedTask h : hp) {
+            u.add(h.exec(), h.period());
+            jitter |= h.jitter() > 0;
+        }
+        try {
+            return analyseExactly(i, hp, lp, oneTimeReload, u, jitter);
+        } catch (ArithmeticException overflow) {
+            return overflow(i);
+        }
+    }
+
+    private static TaskBound overflow(ChargedTask i) {
+        return TaskBound.unknown(i.name(), "exact arithmetic overflowed: no bound from this test",
+                new Witness.None("overflow"));
+    }
+
+    /** {@code u}: utilisation of i and hp; {@code jitter}: whether any of them has jitter. */
+    private TaskBound analyseExactly(ChargedTask i, List<ChargedTask> hp, List<ChargedTask> lp, long once,
+            Utilisation u, boolean jitter) {
+        long blocking = 0;
+        Optional<String> blocker = Optional.empty();
+        for (ChargedTask l : lp) {
+            if (blocker.isEmpty() || l.exec() - 1 > blocking) {
+                blocking = l.exec() - 1;
+                blocker = Optional.of(l.name());
+            }
+        }
+        long e = Ticks.add(blocking, once);
+        // A lower-priority job that blocks may be the one that reloads, so the one-time reload
+        // counts as blocking too; without lower-priority tasks nothing lower ever runs.
+        long inversion = lp.isEmpty() ? 0 : e;
+
+        // At utilisation exactly 1 the busy period is finite only without blocking, reload and
+        // jitter (then it ends at the hyperperiod at the latest); otherwise it never closes.
+        int overload = u.compareToOne();
+        if (overload > 0 || (overload == 0 && (e > 0 || jitter))) {
+            return TaskBound.unknown(i.name(), "utilisation of this and higher-priority tasks is " + u
+                    + (overload > 0 ? " > 1" : " with blocking, reload or jitter") + ": the busy period is unbounded",
+                    new Witness.None("unbounded busy period"));
+        }
+
+        long steps = 0;
+        long t = e;
+        t = Ticks.add(t, i.exec());
+        for (ChargedTask h : hp) {
+            t = Ticks.add(t, h.exec());
+        }
+        while (true) {
+            long next = Ticks.add(e, Ticks.mul(Ticks.ceilDiv(Ticks.add(t, i.jitter()), i.period()), i.exec()));
+            for (ChargedTask h : hp) {
+                next = Ticks.add(next, Ticks.mul(Ticks.ceilDiv(Ticks.add(t, h.jitter()), h.period()), h.exec()));
+            }
+            if (next <= t) {
+                break;
+            }
+            t = next;
+            if (++steps > stepLimit) {
+                return TaskBound.unknown(i.name(), "busy period did not converge within " + stepLimit + " steps",
+                        new Witness.None("step limit"));
+            }
+        }
+        long busy = t;
+        long jobs = Ticks.ceilDiv(Ticks.add(busy, i.jitter()), i.period());
+
+        List<Witness.JobStart> starts = new ArrayList<>();
+        long r = 0;
+        long w = e;
+        for (ChargedTask h : hp) {
+            w = Ticks.add(w, h.exec());
+        }
+        for (long q = 0; q < jobs; q++) {
+            if (q > 0) {
+                w = Ticks.add(w, i.exec());
+            }
+            long base = Ticks.add(e, Ticks.mul(q, i.exec()));
+            while (true) {
+                long next = base;
+                for (ChargedTask h : hp) {
+                    next = Ticks.add(next,
+                            Ticks.mul(Ticks.ceilDiv(Ticks.add(Ticks.add(w, h.jitter()), 1), h.period()), h.exec()));
+                }
+                if (next <= w) {
+                    break;
+                }
+                w = next;
+                if (++steps > stepLimit) {
+                    return TaskBound.unknown(i.name(), "start time of job " + q + " did not converge within "
+                            + stepLimit + " steps", new Witness.None("step limit"));
+                }
+            }
+            long resp = Ticks.add(Ticks.add(i.jitter(), w - Ticks.mul(q, i.period())), i.exec());
+            starts.add(new Witness.JobStart(q, w, resp));
+            r = Math.max(r, resp);
+        }
+        Witness.NpFp witness = new Witness.NpFp(i.exec(), i.period(), i.deadline(), i.jitter(), blocking, blocker,
+                once, interferers(hp), interferers(lp), busy, jobs, starts);
+        boolean ok = r <= i.deadline();
+        String reason = ok ? "R = " + r + " <= D = " + i.deadline()
+                : "R = " + r + " > D = " + i.deadline() + " (job " + worstJob(starts) + " of the busy period)";
+        return new TaskBound(i.name(), ok ? Outcome.SCHEDULABLE : Outcome.NOT_SCHEDULABLE_BY_TEST, reason,
+                Optional.of(r), Optional.of(inversion), Optional.of(inversion), Optional.of(0L), witness);
+    }
+
+    private static long worstJob(List<Witness.JobStart> starts) {
+        Witness.JobStart worst = starts.get(0);
+        for (Witness.JobStart s : starts) {
+            if (s.response() > worst.response()) {
+                worst = s;
+            }
+        }
+        return worst.q();
+    }
+
+    private static List<Witness.Interferer> interferers(List<ChargedTask> ts) {
+        List<Witness.Interferer> out = new ArrayList<>(ts.size());
+        for (ChargedTask t : ts) {
+            out.add(new Witness.Interferer(t.name(), t.exec(), t.period(), t.jitter()));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,85 @@
+package io.gangproof.analysis;
+
+import io.gangproof.spec.Binding;
+import io.gangproof.spec.Pipeline;
+import io.gangproof.spec.Placement;
+import io.gangproof.spec.SystemSpec;
+import io.gangproof.spec.Task;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A partitioned spec cut into its partitions. Reload (semantics §5) is charged here: every TPU
+ * starts with no DNN loaded, so the first job ever on a partition reloads. When a partition runs
+ * a single DNN that is the only reload ever, charged once per busy window as
+ * {@code oneTimeReload}; when several DNNs share it, any job may reload, so every task's
+ * {@code exec} includes its DNN's reload.
+ */
+record PartitionView(String pipeline, int size, List<ChargedTask> tasks, long oneTimeReload) {
+
+    /** The partitions of a partitioned spec, or empty with the reason it is not one. */
+    static Result of(SystemSpec spec) {
+        if (spec.scheduler().placement() != Placement.PARTITIONED) {
+            return new Result(List.of(), Optional.of("placement is " + spec.scheduler().placement().keyword()
+                    + ", not partitioned"));
+        }
+        Map<String, List<Task>> byPipeline = new LinkedHashMap<>();
+        for (Task t : spec.tasks()) {
+            if (!(t.binding() instanceof Binding.OnPipeline)) {
+                return new Result(List.of(), Optional.of("task " + t.name()
+                        + " has no pipeline yet; run PartitionAssignment first"));
+            }
+            String p = ((Binding.OnPipeline) t.binding()).pipeline();
+            byPipeline.computeIfAbsent(p, x -> new ArrayList<>()).add(t);
+        }
+        List<PartitionView> parts = new ArrayList<>();
+        for (Map.Entry<String, List<Task>> e : byPipeline.entrySet()) {
+            Optional<Pipeline> pipeline = spec.platform().pipeline(e.getKey());
+            if (pipeline.isEmpty()) {
+                return new Result(List.of(), Optional.of("no pipeline " + e.getKey()));
+            }
+            int k = pipeline.get().size();
+            for (Task t : e.getValue()) {
+                if (!t.dnn().supports(k)) {
+                    return new Result(List.of(), Optional.of("DNN " + t.dnn().name() + " of task " + t.name()
+                            + " has no latency for " + k + " TPUs"));
+                }
+            }
+            parts.add(build(e.getKey(), k, e.getValue()));
+        }
+        return new Result(parts, Optional.empty());
+    }
+
+    /** One partition of {@code size} TPUs running {@code tasks}. */
+    static PartitionView build(String pipeline, int size, List<Task> tasks) {
+        Set<String> dnns = new HashSet<>();
+        for (Task t : tasks) {
+            dnns.add(t.dnn().name());
+        }
+        boolean shared = dnns.size() > 1;
+        List<ChargedTask> charged = new ArrayList<>();
+        long once = 0;
+        for (Task t : tasks) {
+            long c = t.dnn().wcet(size);
+            if (shared) {
+                c = Ticks.add(c, t.dnn().reload());
+            } else {
+                once = t.dnn().reload();
+            }
+            charged.add(new ChargedTask(t.name(), t.priority(), size, c, t.period(), t.deadline(), t.jitter(),
+                    t.dnn().name(), t.dnn().reload()));
+        }
+        charged.sort(Comparator.comparingInt(ChargedTask::priority));
+        return new PartitionView(pipeline, size, List.copyOf(charged), once);
+    }
+
+    record Result(List<PartitionView> partitions, Optional<String> notApplicable) {
+    }
+}

@@ -1,0 +1,129 @@
+package io.gangproof.analysis;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The numbers that justify a bound, as plain records of exact longs, so that an independent
+ * checker (the Z3 back-end) can re-check each inequality without re-running the analysis.
+ * What each check is, is written next to each record and in {@code docs/analysis.md}.
+ */
+public sealed interface Witness {
+
+    /** No bound, so nothing to check. */
+    record None(String reason) implements Witness {
+    }
+
+    /**
+     * Non-preemptive fixed priority on one partition (Davis et al. 2007, eqs. 12–15, in integer
+     * time where one tick plays the role of tau_bit). A checker verifies, with {@code E = blocking
+     * + oneTimeReload}:
+     * <ul>
+     * <li>{@code busyPeriod >= E + sum over hep j (incl. this task) of ceil((busyPeriod + J_j) / T_j) * C_j};</li>
+     * <li>{@code jobs == ceil((busyPeriod + jitter) / period)} and {@code starts} has entries q = 0..jobs-1;</li>
+     * <li>for each start: {@code w >= E + q * exec + sum over hp j of ceil((w + J_j + 1) / T_j) * C_j} and
+     * {@code response == jitter + w - q * period + exec};</li>
+     * <li>the bound is the maximum response, and {@code blocking == max over lower-priority tasks
+     * of the same partition of (C - 1)}, 0 when there is none.</li>
+     * </ul>
+     */
+    record NpFp(long exec, long period, long deadline, long jitter, long blocking, Optional<String> blockingTask,
+            long oneTimeReload, List<Interferer> higherPriority, List<Interferer> lowerPriority, long busyPeriod,
+            long jobs, List<JobStart> starts) implements Witness {
+        public NpFp {
+            higherPriority = List.copyOf(higherPriority);
+            lowerPriority = List.copyOf(lowerPriority);
+            starts = List.copyOf(starts);
+        }
+    }
+
+    /** A task as another task's analysis sees it: its charged execution time (reload included). */
+    record Interferer(String task, long exec, long period, long jitter) {
+    }
+
+    /** Job q of the busy period may start at most {@code w} after the busy period begins. */
+    record JobStart(long q, long w, long response) {
+    }
+
+    /**
+     * Non-preemptive EDF processor demand on one partition (George, Rivierre &amp; Spuri 1996,
+     * non-preemptive EDF condition, with the jitter-aware demand bound of Spuri 1996). A checker verifies
+     * {@code utilisation <= 1}, {@code busyPeriod >= maxBlocking + oneTimeReload + sum ceil((busyPeriod + J_j)/T_j) C_j},
+     * and for every t in {@code {D_j - J_j + n T_j} ∩ (0, busyPeriod]}:
+     * {@code sum over j with t >= D_j - J_j of (floor((t + J_j - D_j)/T_j) + 1) C_j + max{C_l - 1 : D_l > t}
+     * + oneTimeReload <= t}. {@code tightestPoint} is the t with the least slack, for display.
+     */
+    record NpEdf(List<DemandTask> tasks, long oneTimeReload, long busyPeriod, long pointsChecked,
+            long tightestPoint, long demandAtTightest, long blockingAtTightest) implements Witness {
+        public NpEdf {
+            tasks = List.copyOf(tasks);
+        }
+    }
+
+    record DemandTask(String task, long exec, long period, long deadline, long jitter) {
+    }
+
+    /**
+     * A global gang bound (see {@code docs/analysis.md}, "global fp"). {@code argument} names the
+     * proof: {@code priority-induction} (gang-strict) or {@code first-miss} (gang-greedy: valid
+     * only because every task of the spec passes). A checker verifies, with
+     * {@code W(L, C, T, R) = N C + min(C, L + R - C - N T)}, {@code N = floor((L + R - C) / T)}, capped at L:
+     * <ul>
+     * <li>{@code 1 <= beta <= tpus - headWidth + 1};</li>
+     * <li>{@code carryIn >= min(beta * max remaining, max over multisets of carryInCandidates with
+     * sum count * width <= tpus of sum count * min(width, beta) * remaining)} (an unbounded
+     * knapsack; {@code carryInChoice} is the maximising multiset, for display);</li>
+     * <li>{@code beta * (waitBound + 1) > carryIn + sum over interferers of weight * W(waitBound + 1, exec, period, responseUsed)};</li>
+     * <li>{@code response == jitter + waitBound + exec}.</li>
+     * </ul>
+     */
+    record Gang(String argument, int tpus, int width, int headWidth, long exec, long jitter, int beta,
+            long carryIn, List<CarryInItem> carryInCandidates, List<CarryInItem> carryInChoice,
+            List<GangInterferer> interferers, long waitBound, long response) implements Witness {
+        public Gang {
+            carryInCandidates = List.copyOf(carryInCandidates);
+            carryInChoice = List.copyOf(carryInChoice);
+            interferers = List.copyOf(interferers);
+        }
+    }
+
+    /**
+     * Gang-greedy's chain of rounds for one task (see {@link GlobalGangGreedyResponseTime}):
+     * {@code rounds.get(0)} uses {@code responseUsed = D_j} for every interferer and is valid only
+     * because every task of the spec passes round 0 (first-miss argument); round {@code n >= 1}
+     * uses, for each interferer, a bound at least the smallest response that interferer reached in
+     * rounds {@code < n}. A checker verifies each round as a {@link Gang} witness and these two
+     * conditions across the tasks of the result; the task's bound is the least response.
+     */
+    record GangRounds(List<Gang> rounds) implements Witness {
+        public GangRounds {
+            rounds = List.copyOf(rounds);
+            if (rounds.isEmpty()) {
+                throw new IllegalArgumentException("at least round 0");
+            }
+        }
+
+        /** The round with the least response. */
+        public Gang best() {
+            Gang b = rounds.get(0);
+            for (Gang g : rounds) {
+                if (g.response() < b.response()) {
+                    b = g;
+                }
+            }
+            return b;
+        }
+    }
+
+    /**
+     * {@code count} jobs of {@code task}, each running at most {@code remaining} ticks after the
+     * release (among the candidates, count is 1: "may be running").
+     */
+    record CarryInItem(String task, int width, long remaining, long count) {
+    }
+
+    /** A task whose jobs may start while the analysed job waits, with its workload in the window. */
+    record GangInterferer(String task, int width, long weight, long exec, long period, long responseUsed,
+            long workload) {
+    }
+}

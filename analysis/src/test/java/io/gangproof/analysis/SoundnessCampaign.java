@@ -1,0 +1,51 @@
+package io.gangproof.analysis;
+
+import io.gangproof.spec.Placement;
+import io.gangproof.spec.Policy;
+import io.gangproof.spec.Protocol;
+import io.gangproof.spec.Scheduler;
+
+/**
+ * A longer run of {@link AnalysisSoundnessTest}'s check, outside the build (a plain main):
+ * <pre>
+ * java -cp analysis/target/classes:analysis/target/test-classes:spec-language/target/classes:$(cat cp.txt) \
+ *     io.gangproof.analysis.SoundnessCampaign 20000 [firstSeed] [size]
+ * </pre>
+ * where {@code cp.txt} holds the test class path ({@code mvn -q dependency:build-classpath
+ * -Dmdep.outputFile=cp.txt -pl analysis}); {@code size > 0} draws specs with up to that many TPUs
+ * and tasks instead of the small default. Prints every counterexample seed; exit code 1 if any.
+ */
+public final class SoundnessCampaign {
+    private SoundnessCampaign() {
+    }
+
+    public static void main(String[] args) {
+        int n = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
+        long first = args.length > 1 ? Long.parseLong(args[1]) : 1_000_000L;
+        int size = args.length > 2 ? Integer.parseInt(args[2]) : 0;
+        Object[][] kinds = {
+            {new Scheduler(Placement.PARTITIONED, Policy.FP, Protocol.GANG_STRICT), new NpFpResponseTime()},
+            {new Scheduler(Placement.PARTITIONED, Policy.EDF, Protocol.GANG_GREEDY), new NpEdfProcessorDemand()},
+            {new Scheduler(Placement.GLOBAL, Policy.FP, Protocol.GANG_STRICT), new GlobalGangStrictResponseTime()},
+            {new Scheduler(Placement.GLOBAL, Policy.FP, Protocol.GANG_GREEDY), new GlobalGangGreedyResponseTime()}};
+        int failures = 0;
+        for (Object[] k : kinds) {
+            ResponseTimeAnalysis a = (ResponseTimeAnalysis) k[1];
+            int bad = 0;
+            int bounded = 0;
+            for (long seed = first; seed < first + n; seed++) {
+                try {
+                    AnalysisResult r = AnalysisSoundnessTest.check(seed, (Scheduler) k[0], a, true, size);
+                    bounded += r.tasks().stream().anyMatch(b -> b.responseBound().isPresent()) ? 1 : 0;
+                } catch (AssertionError e) {
+                    bad++;
+                    System.out.println("COUNTEREXAMPLE " + a.name() + " seed " + seed + ":\n" + e.getMessage());
+                }
+            }
+            System.out.printf("%s: %d specs (%d with some response bound), %d counterexamples%n", a.name(), n, bounded,
+                    bad);
+            failures += bad;
+        }
+        System.exit(failures == 0 ? 0 : 1);
+    }
+}
