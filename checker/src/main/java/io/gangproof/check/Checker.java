@@ -33,7 +33,9 @@ public final class Checker {
         }
     }
 
-    public SpecReport check(String path, SystemSpec spec, CheckOptions options) {
+    public SpecReport check(String path, SystemSpec spec, CheckOptions given) {
+        CheckOptions options = given.analysisBounds().isEmpty()
+                ? given.withAnalysisBounds(AnalysisEngine.derivedBounds(spec)) : given;
         List<PropertyResult> results = new ArrayList<>();
         for (Property p : spec.properties()) {
             results.add(check(spec, p, options));
@@ -56,6 +58,9 @@ public final class Checker {
                     + proved.get().engine() + " proved it");
         }
         Optional<PropertyResult> best = answers.stream().min(Comparator.comparingInt(r -> rank(r.verdict())));
+        if (best.isPresent() && best.get().verdict() == Verdict.UNKNOWN && answers.size() > 1) {
+            return withEveryReason(best.get(), answers);
+        }
         if (best.isPresent()) {
             return best.get().counterexample().isPresent() ? confirmed(spec, best.get(), options) : best.get();
         }
@@ -70,7 +75,7 @@ public final class Checker {
      */
     private static PropertyResult confirmed(SystemSpec spec, PropertyResult r, CheckOptions options) {
         Trace trace = r.counterexample().orElseThrow();
-        ReplayResult replay = Replayer.replay(spec, trace);
+        ReplayResult replay = Replayer.replay(spec, trace, options.analysisBounds());
         boolean confirmed = replay instanceof ReplayResult.Confirmed c
                 && c.violations().stream().anyMatch(v -> v.property().equals(r.property()));
         if (!confirmed) {
@@ -79,6 +84,17 @@ public final class Checker {
         }
         return options.outputDir().map(dir -> r.withTrace(TraceFiles.write(dir, spec, r.property(), trace)))
                 .orElse(r);
+    }
+
+    /** Nobody decided: say what each engine found, e.g. an analysis bound and the explorer's limit. */
+    private static PropertyResult withEveryReason(PropertyResult best, List<PropertyResult> answers) {
+        String reasons = String.join("; ", answers.stream()
+                .map(r -> r.engine() + ": " + r.reason().orElse("no answer")).toList());
+        Optional<Long> bound = answers.stream().map(PropertyResult::bound).flatMap(Optional::stream).findFirst();
+        String engines = String.join("+", answers.stream().map(PropertyResult::engine).toList());
+        return new PropertyResult(best.property(), best.description(), Verdict.UNKNOWN, engines, bound,
+                best.horizon(), best.states(), answers.stream().mapToDouble(PropertyResult::seconds).sum(),
+                Optional.empty(), Optional.of(reasons));
     }
 
     private static Optional<PropertyResult> first(List<PropertyResult> answers, Verdict v) {

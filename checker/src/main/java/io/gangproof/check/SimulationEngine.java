@@ -25,8 +25,8 @@ import java.util.OptionalLong;
  * The reference scheduler as a counterexample search (issue #3): the synchronous scenario,
  * then random scenarios from the seed. A violation it finds is {@code VIOLATED} with the
  * scheduler's own trace; finding none says nothing, so it never answers {@code PROVED} or
- * {@code HOLDS-UP-TO}. Properties bounded by an analysis ({@code <= bound}) need the
- * analysis' number and are left to other engines.
+ * {@code HOLDS-UP-TO}. A property bounded by an analysis ({@code <= bound}) is checked
+ * against the analysis' number when the options carry one.
  */
 public final class SimulationEngine implements Engine {
     public static final String NAME = "simulation";
@@ -70,7 +70,7 @@ public final class SimulationEngine implements Engine {
                 .orElse(OptionalLong.empty()));
         List<Property> open = new ArrayList<>();
         for (Property p : spec.properties()) {
-            if (!(bound(p) instanceof Bound.FromAnalysis)) {
+            if (!(AnalysisEngine.bound(p) instanceof Bound.FromAnalysis) || options.analysisBounds().containsKey(p)) {
                 open.add(p);
             }
         }
@@ -82,14 +82,16 @@ public final class SimulationEngine implements Engine {
             Trace trace = ReferenceScheduler.run(executable, scenario, horizon, ReferenceScheduler.Detail.NO_EVENTS);
             TraceChecker checker = TraceChecker.of(spec, trace);
             for (Property p : List.copyOf(open)) {
-                List<Violation> violations = checker.violationsOf(p);
+                Long derived = options.analysisBounds().get(p);
+                List<Violation> violations = derived == null ? checker.violationsOf(p)
+                        : checker.violationsOf(p, derived);
                 if (!violations.isEmpty()) {
                     open.remove(p);
                     Trace full = ReferenceScheduler.run(executable, scenario, horizon, ReferenceScheduler.Detail.FULL)
                             .withViolations(violations);
                     Violation first = violations.get(0);
                     found.put(p, new PropertyResult(p, SpecWriter.describe(spec, p), Verdict.VIOLATED, NAME,
-                            value(p), Optional.of(horizon), Optional.empty(), (System.nanoTime() - start) / 1e9,
+                            value(p, options), Optional.of(horizon), Optional.empty(), (System.nanoTime() - start) / 1e9,
                             Optional.empty(), Optional.of(first.message() + (run == 0 ? " (synchronous scenario)"
                                     : " (random scenario " + run + ", seed " + (options.seed() + run) + ")")),
                             Optional.of(full)));
@@ -99,22 +101,12 @@ public final class SimulationEngine implements Engine {
         return found;
     }
 
-    private static Bound bound(Property p) {
-        if (p instanceof Property.Response r) {
-            return r.bound();
+    private static Optional<Long> value(Property p, CheckOptions options) {
+        Bound b = AnalysisEngine.bound(p);
+        if (p instanceof Property.Deadlines || p instanceof Property.DeadlockFree) {
+            return Optional.empty();
         }
-        if (p instanceof Property.Inversion i) {
-            return i.bound();
-        }
-        if (p instanceof Property.Overtakes o) {
-            return o.bound();
-        }
-        return new Bound.Value(0);
-    }
-
-    private static Optional<Long> value(Property p) {
-        Bound b = bound(p);
-        return p instanceof Property.Deadlines || p instanceof Property.DeadlockFree || !(b instanceof Bound.Value v)
-                ? Optional.empty() : Optional.of(v.value());
+        return b instanceof Bound.Value v ? Optional.of(v.value()) : Optional.ofNullable(options.analysisBounds()
+                .get(p));
     }
 }

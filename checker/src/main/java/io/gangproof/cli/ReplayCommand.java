@@ -1,5 +1,6 @@
 package io.gangproof.cli;
 
+import io.gangproof.check.AnalysisEngine;
 import io.gangproof.scheduler.check.Violation;
 import io.gangproof.scheduler.replay.ReplayResult;
 import io.gangproof.scheduler.replay.Replayer;
@@ -57,7 +58,7 @@ final class ReplayCommand implements Callable<Integer> {
             err.flush();
             return ExitCodes.INVALID_SPEC;
         }
-        ReplayResult r = Replayer.replay(spec, trace);
+        ReplayResult r = Replayer.replay(spec, trace, AnalysisEngine.derivedBounds(spec));
         if (r instanceof ReplayResult.Confirmed c) {
             out.println("confirmed: the schedule replays exactly and shows " + c.violations().size() + " violation"
                     + (c.violations().size() == 1 ? "" : "s") + ":");

@@ -24,7 +24,7 @@ public final class ExplorerEngine implements Engine {
 
     private final ExplorerOptions base;
     private SystemSpec cachedSpec;
-    private Optional<Long> cachedHorizon = Optional.empty();
+    private CheckOptions cachedOptions;
     private List<ExplorerResult> cached = List.of();
     private double cachedSeconds;
 
@@ -44,27 +44,30 @@ public final class ExplorerEngine implements Engine {
 
     @Override
     public synchronized Optional<PropertyResult> check(SystemSpec spec, Property property, CheckOptions options) {
-        ExplorerOptions o = options.horizonOverride().isPresent()
+        ExplorerOptions withHorizon = options.horizonOverride().isPresent()
                 ? base.withHorizon(options.horizonOverride().get()) : base;
-        if (!spec.equals(cachedSpec) || !options.horizonOverride().equals(cachedHorizon)) {
+        ExplorerOptions o = options.analysisBounds().isEmpty() ? withHorizon
+                : withHorizon.withAnalysisBounds(options.analysisBounds());
+        if (!spec.equals(cachedSpec) || !options.equals(cachedOptions)) {
             long start = System.nanoTime();
             cached = Explorer.check(spec, o);
             cachedSeconds = (System.nanoTime() - start) / 1e9;
             cachedSpec = spec;
-            cachedHorizon = options.horizonOverride();
+            cachedOptions = options;
         }
         int index = spec.properties().indexOf(property);
         ExplorerResult r = index >= 0 ? cached.get(index) : Explorer.check(spec, property, o);
         if (r instanceof ExplorerResult.Unknown u && u.reason().startsWith("the explorer cannot model")) {
             return Optional.empty();
         }
-        return Optional.of(toPropertyResult(spec, r, cachedSeconds, base.analysisBounds()));
+        return Optional.of(toPropertyResult(spec, r, cachedSeconds, o.analysisBounds()));
     }
 
     /** A counterexample becomes a reference-scheduler trace, which the checker replays and writes. */
     static PropertyResult toPropertyResult(SystemSpec spec, ExplorerResult r, double seconds,
             Map<Property, Long> analysisBounds) {
-        Optional<Long> bound = numericBound(r.property());
+        Optional<Long> bound = numericBound(r.property()).or(() -> Optional.ofNullable(analysisBounds.get(
+                r.property())));
         if (r instanceof ExplorerResult.HoldsUpTo h) {
             return new PropertyResult(r.property(), r.description(), r.verdict(), NAME, bound,
                     Optional.of(h.horizon()), Optional.of(h.states()), seconds, Optional.empty(),

@@ -1,0 +1,114 @@
+package io.gangproof.check;
+
+import io.gangproof.analysis.AnalysisCatalog;
+import io.gangproof.analysis.AnalysisResult;
+import io.gangproof.analysis.Outcome;
+import io.gangproof.analysis.PropertyBounds;
+import io.gangproof.analysis.ResponseTimeAnalysis;
+import io.gangproof.analysis.TaskBound;
+import io.gangproof.spec.Bound;
+import io.gangproof.spec.Property;
+import io.gangproof.spec.SystemSpec;
+import io.gangproof.spec.Task;
+import io.gangproof.spec.Verdict;
+import io.gangproof.spec.format.SpecWriter;
+import io.gangproof.spec.parse.Units;
+import java.math.BigInteger;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The response-time analysis of the spec's scheduler (semantics §10) as an engine. Its
+ * positive answers are bounds, reported as {@code UNKNOWN} with the bound and the reason:
+ * {@code PROVED} needs the analysis' witness re-checked by the SMT back-end (semantics §8),
+ * which gangproof does not have yet. It also supplies the numbers behind {@code <= bound}
+ * properties, so that the simulation and the explorer can confront them with behaviours.
+ */
+public final class AnalysisEngine implements Engine {
+    public static final String NAME = "analysis";
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    /** The analysis' number for every {@code <= bound} property of the spec that it can bound. */
+    public static Map<Property, Long> derivedBounds(SystemSpec spec) {
+        Map<Property, Long> bounds = new HashMap<>();
+        Optional<AnalysisResult> result = analyze(spec);
+        for (Property p : spec.properties()) {
+            if (bound(p) instanceof Bound.FromAnalysis && result.isPresent()) {
+                PropertyBounds.derived(result.get(), p).ifPresent(b -> bounds.put(p, b));
+            }
+        }
+        return bounds;
+    }
+
+    private static Optional<AnalysisResult> analyze(SystemSpec spec) {
+        return AnalysisCatalog.forSpec(spec).map(a -> a.analyze(spec));
+    }
+
+    @Override
+    public Optional<PropertyResult> check(SystemSpec spec, Property property, CheckOptions options) {
+        if (property instanceof Property.DeadlockFree) {
+            return Optional.empty();
+        }
+        long start = System.nanoTime();
+        Optional<ResponseTimeAnalysis> analysis = AnalysisCatalog.forSpec(spec);
+        if (analysis.isEmpty()) {
+            return Optional.empty();
+        }
+        AnalysisResult result = analysis.get().analyze(spec);
+        String description = SpecWriter.describe(spec, property);
+        String name = analysis.get().name();
+        Optional<Long> bound = Optional.empty();
+        String reason;
+        if (property instanceof Property.Deadlines d) {
+            List<Task> tasks = d.task().map(t -> List.of(spec.task(t))).orElse(spec.tasks());
+            Optional<TaskBound> failed = tasks.stream().map(t -> result.task(t.name()).orElseThrow())
+                    .filter(b -> b.outcome() != Outcome.SCHEDULABLE).findFirst();
+            reason = failed.map(b -> name + ": task " + b.task() + " is not schedulable by this test (" + b.reason()
+                    + ")").orElse(name + ": every response-time bound is within its deadline; " + AWAITING);
+        } else {
+            Optional<Long> derived = PropertyBounds.derived(result, property);
+            bound = derived;
+            Bound asked = bound(property);
+            if (derived.isEmpty()) {
+                reason = name + ": no bound for task " + property.task().orElseThrow() + " ("
+                        + result.task(property.task().orElseThrow()).map(TaskBound::reason).orElse("unknown task")
+                        + ")";
+            } else if (asked instanceof Bound.Value v && derived.get() > v.value()) {
+                reason = name + ": the bound " + quantity(spec, property, derived.get()) + " exceeds "
+                        + quantity(spec, property, v.value());
+            } else {
+                reason = name + ": bound " + quantity(spec, property, derived.get()) + "; " + AWAITING;
+            }
+        }
+        return Optional.of(new PropertyResult(property, description, Verdict.UNKNOWN, NAME, bound,
+                Optional.empty(), Optional.empty(), (System.nanoTime() - start) / 1e9, Optional.empty(),
+                Optional.of(reason)));
+    }
+
+    private static final String AWAITING = "PROVED needs this witness re-checked by the SMT back-end (not yet "
+            + "available)";
+
+    private static String quantity(SystemSpec spec, Property p, long value) {
+        return p instanceof Property.Overtakes ? value + " jobs" : Units.formatNanosDecimal(BigInteger.valueOf(value)
+                .multiply(BigInteger.valueOf(spec.resolution().nanosPerTick())));
+    }
+
+    static Bound bound(Property p) {
+        if (p instanceof Property.Response r) {
+            return r.bound();
+        }
+        if (p instanceof Property.Inversion i) {
+            return i.bound();
+        }
+        if (p instanceof Property.Overtakes o) {
+            return o.bound();
+        }
+        return new Bound.Value(0);
+    }
+}
