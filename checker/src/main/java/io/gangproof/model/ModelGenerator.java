@@ -593,6 +593,9 @@ final class ModelGenerator {
         m.addComment("$L: all or nothing; $L", protocol.keyword(),
                 strict ? "stop at the first job that cannot start" : "skip the jobs that do not fit");
         m.addStatement("long free = ALL & ~busy");
+        if (strict && plan.spec().scheduler().placement() == Placement.PARTITIONED) {
+            m.addStatement("long blocked = 0L");
+        }
         m.beginControlFlow("for (int q = 0; q < w; q++)");
         m.addStatement("int j = order[q]").addStatement("int i = jTask[j]");
         if (plan.spec().scheduler().placement() == Placement.GLOBAL) {
@@ -603,6 +606,12 @@ final class ModelGenerator {
             m.beginControlFlow("for (int x = 0; x < K[i]; x++)");
             m.addStatement("long low = f & -f").addStatement("mask |= low").addStatement("f &= ~low");
             m.endControlFlow();
+        } else if (strict && plan.spec().scheduler().placement() == Placement.PARTITIONED) {
+            m.addComment("partitioned: the scan stops per partition, so partitions never interfere (semantics §6)");
+            m.addStatement("long mask = ELIG[i]");
+            m.beginControlFlow("if ((blocked & mask) != 0L)").addStatement("continue").endControlFlow();
+            m.beginControlFlow("if ((free & mask) != mask)").addStatement("blocked |= mask").addStatement("continue")
+                    .endControlFlow();
         } else {
             m.addStatement("long mask = ELIG[i]");
             m.beginControlFlow("if ((free & mask) != mask)").addStatement(strict ? "break" : "continue").endControlFlow();
