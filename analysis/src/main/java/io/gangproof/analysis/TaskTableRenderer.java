@@ -1,5 +1,7 @@
 package io.gangproof.analysis;
 
+import io.gangproof.spec.parse.Units;
+import java.math.BigInteger;
 import io.gangproof.spec.Binding;
 import io.gangproof.spec.SystemSpec;
 import io.gangproof.spec.Task;
@@ -12,6 +14,7 @@ import java.util.Optional;
  * Renders an {@link AnalysisResult} as a plain-text table, one row per task, for the CLI to
  * print: task, k, pipeline, C, T, D, R bound, blocking bound, slack (D - R), verdict, test.
  * C is {@code wcet(k)} without reload (the analyses charge reload on top, see the witness).
+ * Times are written exactly in the largest unit not above them (8390 ticks of 1 us: 8.39ms).
  */
 public final class TaskTableRenderer {
     private static final String[] HEADER = {"task", "k", "pipeline", "C", "T", "D", "R", "B", "slack", "verdict", "test"};
@@ -25,12 +28,12 @@ public final class TaskTableRenderer {
         for (Task t : spec.tasks()) {
             Optional<TaskBound> b = result.task(t.name());
             Optional<Integer> k = level(spec, t);
-            String c = k.isPresent() && t.dnn().supports(k.get()) ? Long.toString(t.dnn().wcet(k.get())) : "-";
+            String c = k.isPresent() && t.dnn().supports(k.get()) ? time(spec, t.dnn().wcet(k.get())) : "-";
             Optional<Long> r = b.flatMap(TaskBound::responseBound);
             rows.add(new String[] {t.name(), k.map(String::valueOf).orElse(t.levels().toString()), pipeline(t),
-                c, Long.toString(t.period()), Long.toString(t.deadline()), r.map(String::valueOf).orElse("-"),
-                b.flatMap(TaskBound::blockingBound).map(String::valueOf).orElse("-"),
-                r.map(x -> Long.toString(t.deadline() - x)).orElse("-"),
+                c, time(spec, t.period()), time(spec, t.deadline()), r.map(x -> time(spec, x)).orElse("-"),
+                b.flatMap(TaskBound::blockingBound).map(x -> time(spec, x)).orElse("-"),
+                r.map(x -> time(spec, t.deadline() - x)).orElse("-"),
                 b.map(x -> verdict(x.outcome())).orElse("-"), result.analysis()});
         }
         int[] width = new int[HEADER.length];
@@ -59,6 +62,14 @@ public final class TaskTableRenderer {
             }
         }
         return sb.toString();
+    }
+
+    private static String time(SystemSpec spec, long ticks) {
+        if (ticks == 0) {
+            return "0";
+        }
+        BigInteger nanos = BigInteger.valueOf(ticks).multiply(BigInteger.valueOf(spec.resolution().nanosPerTick()));
+        return (ticks < 0 ? "-" : "") + Units.formatNanosDecimal(nanos.abs()).replace(" ", "");
     }
 
     private static String verdict(Outcome o) {

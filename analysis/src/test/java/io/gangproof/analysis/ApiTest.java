@@ -69,7 +69,7 @@ class ApiTest {
         assertThat(lines).hasSize(4);
         assertThat(lines.get(0)).startsWith("task").contains("pipeline").contains("slack").contains("test");
         assertThat(lines.get(2)).startsWith("cam").contains("p0").contains("ok").contains(NpFpResponseTime.NAME);
-        assertThat(lines.get(2).split("\\s+")).containsSequence("10", "10", "6", "3", "4");
+        assertThat(lines.get(2).split("\\s+")).containsSequence("10us", "10us", "6us", "3us", "4us");
     }
 
     /** Huge tick counts end in a verdict, never an exception or a wrapped-around bound. */

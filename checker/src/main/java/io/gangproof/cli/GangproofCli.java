@@ -9,7 +9,8 @@ import picocli.CommandLine.Option;
 @Command(name = "gangproof", mixinStandardHelpOptions = true, versionProvider = GangproofCli.Version.class,
         description = {"Proves timing guarantees of DNN workloads gang-scheduled on several Edge TPUs,",
             "or finds a concrete schedule that breaks them."},
-        subcommands = {CheckCommand.class, SimulateCommand.class, ReplayCommand.class, FmtCommand.class,
+        subcommands = {CheckCommand.class, AnalyzeCommand.class, SimulateCommand.class, ReplayCommand.class,
+            FmtCommand.class,
             CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {

@@ -94,4 +94,25 @@ class BundledExamplesCliTest {
         assertThat(bad.exitCode()).isEqualTo(ExitCodes.INVALID_SPEC);
         assertThat(bad.err()).contains("not a readable trace").doesNotContain("\tat ");
     }
+
+    @Test
+    void analyzePrintsBoundsPerTaskAndAssignPrintsASpecThatLoads() throws IOException {
+        CliRun table = CliRun.of("analyze", SPECS.resolve("coral-quad-partitioned.gang").toString());
+        assertThat(table.exitCode()).as(table.err()).isEqualTo(ExitCodes.OK);
+        assertThat(table.out()).contains("partitioned-np-fp", "recognize", "8.39ms", "bound 6.14 ms",
+                "PROVED needs this witness re-checked");
+
+        Path assigned = out.resolve("assigned.gang");
+        CliRun assign = CliRun.of("analyze", "--assign", "--output", assigned.toString(),
+                SPECS.resolve("coral-synthesis.gang").toString());
+        assertThat(assign.exitCode()).as(assign.out() + assign.err()).isEqualTo(ExitCodes.OK);
+        assertThat(assign.out()).contains("placed 4 tasks");
+        io.gangproof.spec.SystemSpec spec = io.gangproof.spec.parse.SpecLoader.load(assigned).orThrow();
+        assertThat(spec.tasks()).allSatisfy(t -> assertThat(t.binding())
+                .isInstanceOf(io.gangproof.spec.Binding.OnPipeline.class));
+        assertThat(CliRun.of("analyze", assigned.toString()).exitCode()).isEqualTo(ExitCodes.OK);
+
+        CliRun greedy = CliRun.of("analyze", SPECS.resolve("starvation-greedy.gang").toString());
+        assertThat(greedy.exitCode()).as("not schedulable by the test").isEqualTo(ExitCodes.UNKNOWN);
+    }
 }

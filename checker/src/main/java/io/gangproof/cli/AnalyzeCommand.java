@@ -1,0 +1,145 @@
+package io.gangproof.cli;
+
+import io.gangproof.analysis.AnalysisCatalog;
+import io.gangproof.analysis.AnalysisResult;
+import io.gangproof.analysis.AssignmentResult;
+import io.gangproof.analysis.AudsleyPriorityAssignment;
+import io.gangproof.analysis.GlobalLevelAssignment;
+import io.gangproof.analysis.PartitionAssignment;
+import io.gangproof.analysis.ResponseTimeAnalysis;
+import io.gangproof.analysis.TaskTableRenderer;
+import io.gangproof.check.AnalysisEngine;
+import io.gangproof.check.CheckOptions;
+import io.gangproof.check.PropertyResult;
+import io.gangproof.spec.Binding;
+import io.gangproof.spec.Placement;
+import io.gangproof.spec.Policy;
+import io.gangproof.spec.Property;
+import io.gangproof.spec.SystemSpec;
+import io.gangproof.spec.format.SpecWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code gangproof analyze SPEC}: response-time bounds per task, and assignment of what the spec leaves open. */
+@Command(name = "analyze", mixinStandardHelpOptions = true,
+        description = {"Run the response-time analysis of the spec's scheduler (docs/analysis.md) and print, per",
+            "task: level k, pipeline, C, T, D, the response-time bound R, the blocking bound, slack and the test.",
+            "Bounds are sound but are reported as bounds, not PROVED, until the SMT back-end re-checks their",
+            "witnesses. With --assign, choose what the spec leaves open (parallelism levels, pipelines, or",
+            "priorities) and print the result as a spec you can keep."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:every task is schedulable by the test (with --assign: an assignment was found)",
+            "2:some task is not schedulable by the test, or no analysis applies (no assignment found)",
+            "64:bad command line",
+            "65:invalid spec"})
+final class AnalyzeCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec command;
+
+    @Parameters(index = "0", paramLabel = "SPEC", description = "The spec (.gang).")
+    Path specFile;
+
+    @Option(names = "--analysis", paramLabel = "NAME", description = "Use this analysis instead of the one for the "
+            + "spec's scheduler: one of ${COMPLETION-CANDIDATES}.", completionCandidates = AnalysisNames.class)
+    String analysisName;
+
+    @Option(names = "--assign", description = "Choose levels and pipelines (partitioned, `pipeline any`), levels "
+            + "(global, `tpus lo .. hi`) or priorities (partitioned fp, Audsley) so that the test accepts every task.")
+    boolean assign;
+
+    @Option(names = "--output", paramLabel = "FILE", description = "With --assign: write the assigned spec here "
+            + "instead of printing it.")
+    Path output;
+
+    static final class AnalysisNames implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return AnalysisCatalog.all().stream().map(ResponseTimeAnalysis::name).iterator();
+        }
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = command.commandLine().getOut();
+        PrintWriter err = command.commandLine().getErr();
+        Optional<SystemSpec> loaded = SpecInputs.load(specFile, err);
+        if (loaded.isEmpty()) {
+            return ExitCodes.INVALID_SPEC;
+        }
+        SystemSpec spec = loaded.get();
+        if (assign) {
+            AssignmentResult a = assignment(spec);
+            out.println(a.explanation());
+            if (!a.found()) {
+                out.flush();
+                return ExitCodes.UNKNOWN;
+            }
+            spec = a.spec().orElseThrow();
+            String text = SpecWriter.write(spec);
+            if (output != null) {
+                Files.writeString(output, text, StandardCharsets.UTF_8);
+                out.println("assigned spec written to " + output);
+            } else {
+                out.println();
+                out.print(text);
+                out.println();
+            }
+        }
+        Optional<ResponseTimeAnalysis> analysis = analysisName != null ? AnalysisCatalog.byName(analysisName)
+                : AnalysisCatalog.forSpec(spec);
+        if (analysisName != null && analysis.isEmpty()) {
+            throw new CommandLine.ParameterException(command.commandLine(), "unknown analysis '" + analysisName
+                    + "'");
+        }
+        if (analysis.isEmpty() || !analysis.get().appliesTo(spec)) {
+            out.println(specFile + ": no analysis applies to " + spec.scheduler().describe()
+                    + (hasOpenChoices(spec) ? " with levels or pipelines still to choose (try --assign)" : ""));
+            out.flush();
+            return ExitCodes.UNKNOWN;
+        }
+        AnalysisResult result = analysis.get().analyze(spec);
+        out.println(specFile + ": " + analysis.get().name() + " on system " + spec.name());
+        out.print(TaskTableRenderer.render(spec, result));
+        if (analysisName == null) {
+            for (Property p : spec.properties()) {
+                new AnalysisEngine().check(spec, p, CheckOptions.DEFAULTS).ifPresent(r -> out.println("  "
+                        + describe(r)));
+            }
+        }
+        out.flush();
+        return result.allSchedulable() ? ExitCodes.OK : ExitCodes.UNKNOWN;
+    }
+
+    private static String describe(PropertyResult r) {
+        return r.description() + ": " + r.reason().orElse("");
+    }
+
+    private static boolean hasOpenChoices(SystemSpec spec) {
+        return spec.tasks().stream().anyMatch(t -> !t.levelFixed() || t.binding() instanceof Binding.ChoosePipeline);
+    }
+
+    private static AssignmentResult assignment(SystemSpec spec) {
+        boolean open = hasOpenChoices(spec);
+        Placement placement = spec.scheduler().placement();
+        if (placement == Placement.PARTITIONED && open) {
+            return new PartitionAssignment(spec.scheduler().policy() == Policy.FP).assign(spec);
+        }
+        if (placement == Placement.GLOBAL && spec.tasks().stream().anyMatch(t -> !t.levelFixed())) {
+            return new GlobalLevelAssignment().assign(spec);
+        }
+        if (placement == Placement.PARTITIONED && spec.scheduler().policy() == Policy.FP) {
+            return new AudsleyPriorityAssignment().assign(spec);
+        }
+        return new AssignmentResult(Optional.empty(), "nothing to assign for " + spec.scheduler().describe()
+                + ": every task has a fixed level and binding, and priority assignment needs partitioned fp");
+    }
+}
