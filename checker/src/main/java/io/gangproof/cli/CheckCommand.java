@@ -115,15 +115,15 @@ final class CheckCommand implements Callable<Integer> {
     private static String verdictLines(SpecReport report) {
         TextTable t = new TextTable();
         for (PropertyResult r : report.results()) {
-            String evidence = r.reason().orElseGet(() -> evidence(r));
-            t.row(r.verdict().label(), r.description(), evidence);
+            t.row(r.verdict().label(), r.description(), r.reason().map(x -> x + " ").orElse("") + "[" + evidence(r)
+                    + "]");
         }
         return t.render("  ");
     }
 
     private static String evidence(PropertyResult r) {
         List<String> parts = new ArrayList<>();
-        parts.add("engine " + r.engine());
+        parts.add(r.engine());
         r.horizon().ifPresent(h -> parts.add("horizon " + h + " ticks"));
         r.states().ifPresent(s -> parts.add(s + " states"));
         r.trace().ifPresent(p -> parts.add("trace " + p));
