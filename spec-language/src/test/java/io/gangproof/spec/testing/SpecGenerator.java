@@ -375,7 +375,7 @@ public final class SpecGenerator {
         Optional<Long> millis = c.chance(30) ? Optional.of(c.chance(50) ? c.between(1L, 600L) * 1_000L
                 : c.between(1L, 3_600_000L)) : Optional.empty();
         Optional<Long> memory = c.chance(30) ? Optional.of(c.chance(50) ? c.between(1L, 64L) << 30
-                : c.between(0L, 1L << 36)) : Optional.empty();
+                : c.between(1L, 1L << 36)) : Optional.empty();
         return new Exploration(horizon, states, millis, memory);
     }
 

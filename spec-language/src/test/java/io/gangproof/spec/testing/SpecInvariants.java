@@ -111,7 +111,7 @@ public final class SpecInvariants {
         s.exploration().horizon().filter(h -> h < 1).ifPresent(h -> out.add("horizon < 1"));
         s.exploration().maxStates().filter(h -> h < 1).ifPresent(h -> out.add("state limit < 1"));
         s.exploration().timeLimitMillis().filter(h -> h < 1).ifPresent(h -> out.add("time limit < 1 ms"));
-        s.exploration().memoryBytes().filter(h -> h < 0).ifPresent(h -> out.add("negative memory limit"));
+        s.exploration().memoryBytes().filter(h -> h < 1).ifPresent(h -> out.add("memory limit < 1 B"));
         return out;
     }
 
