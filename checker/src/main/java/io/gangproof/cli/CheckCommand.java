@@ -6,6 +6,8 @@ import io.gangproof.check.CheckOptions;
 import io.gangproof.check.Checker;
 import io.gangproof.check.PropertyResult;
 import io.gangproof.check.SimulationEngine;
+import io.gangproof.model.JpfRunner;
+import java.nio.file.Files;
 import io.gangproof.check.SpecReport;
 import io.gangproof.spec.SystemSpec;
 import io.gangproof.spec.Verdict;
@@ -61,6 +63,10 @@ final class CheckCommand implements Callable<Integer> {
                     + "`horizon`, else one hyperperiod after the last offset plus the largest deadline).")
     TimeArgument horizon;
 
+    @Option(names = "--jpf-home", paramLabel = "DIR", description = "A jpf-core build (Java 17 branch) for "
+            + "--engine jpf (default: $JPF_HOME).")
+    Path jpfHome;
+
     @Option(names = "--seed", defaultValue = "1", description = "Seed of the random scenarios (default: "
             + "${DEFAULT-VALUE}).")
     long seed;
@@ -76,8 +82,17 @@ final class CheckCommand implements Callable<Integer> {
         if (runs < 1) {
             throw new CommandLine.ParameterException(command.commandLine(), "--runs must be at least 1");
         }
+        Optional<Path> jpf = Optional.empty();
+        if (engine == Engines.Choice.jpf) {
+            jpf = jpfHome != null ? Optional.of(jpfHome) : JpfRunner.jpfHome(System.getenv());
+            if (jpf.isEmpty() || !Files.isRegularFile(jpf.get().resolve("build/jpf.jar"))) {
+                throw new CommandLine.ParameterException(command.commandLine(), "--engine jpf needs a jpf-core build: "
+                        + "set JPF_HOME or --jpf-home to a folder with build/jpf.jar (Java PathFinder is not on "
+                        + "Maven Central; the default explorer checks the same models)");
+            }
+        }
         ExplorationProgressLine progress = ExplorationProgressLine.forTerminal("exploring");
-        Checker checker = new Checker(Engines.of(engine, runs, progress));
+        Checker checker = new Checker(Engines.of(engine, runs, progress, jpf));
         List<SpecReport> reports = new ArrayList<>();
         boolean invalid = false;
         for (Path file : specs) {

@@ -115,4 +115,38 @@ class BundledExamplesCliTest {
         CliRun greedy = CliRun.of("analyze", SPECS.resolve("starvation-greedy.gang").toString());
         assertThat(greedy.exitCode()).as("not schedulable by the test").isEqualTo(ExitCodes.UNKNOWN);
     }
+
+    @Test
+    void modelEmitsSourcesAndAJpfConfigurationPerProperty() {
+        Path dir = out.resolve("model");
+        CliRun r = CliRun.of("model", SPECS.resolve("starvation-strict.gang").toString(), "--emit", dir.toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(dir.resolve("README.md")).exists();
+        try (var files = Files.list(dir)) {
+            assertThat(files.filter(f -> f.toString().endsWith(".jpf"))).hasSize(3);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        assertThat(CliRun.of("model", SPECS.resolve("starvation-strict.gang").toString()).exitCode())
+                .as("--emit is required").isEqualTo(ExitCodes.USAGE);
+    }
+
+    @Test
+    void theJpfEngineWithoutAJpfBuildIsABadCommandLine() {
+        CliRun r = CliRun.of("check", "--engine", "jpf", "--jpf-home", out.toString(),
+                SPECS.resolve("deadlock-per-tpu.gang").toString());
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(r.err()).contains("needs a jpf-core build");
+    }
+
+    @Test
+    void theJpfEngineFindsTheDeadlockWhenJpfIsInstalled() {
+        java.util.Optional<Path> home = io.gangproof.model.JpfRunner.jpfHome(System.getenv());
+        org.junit.jupiter.api.Assumptions.assumeTrue(home.isPresent(),
+                "JPF_HOME not set to a jpf-core build: Java PathFinder is not on Maven Central");
+        CliRun r = CliRun.of("check", "--engine", "jpf", "--out", out.toString(),
+                SPECS.resolve("deadlock-free-ascending.gang").toString());
+        assertThat(r.exitCode()).as(r.out() + r.err()).isEqualTo(ExitCodes.OK);
+        assertThat(r.out()).contains("HOLDS-UP-TO", "[jpf");
+    }
 }

@@ -1,0 +1,54 @@
+package io.gangproof.cli;
+
+import io.gangproof.model.EmittedModel;
+import io.gangproof.model.ModelEmitter;
+import io.gangproof.model.UnmodellableSpecException;
+import io.gangproof.spec.SystemSpec;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code gangproof model SPEC --emit DIR}: the generated model as sources for Java PathFinder. */
+@Command(name = "model", mixinStandardHelpOptions = true,
+        description = {"Write the spec's generated transition-system model (the one the explorer searches) as",
+            "Java sources, one Java PathFinder configuration per property, and a README on running JPF."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:written", "64:bad command line", "65:invalid spec, or a spec the model cannot express"})
+final class ModelCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec command;
+
+    @Parameters(index = "0", paramLabel = "SPEC", description = "The spec (.gang).")
+    Path specFile;
+
+    @Option(names = "--emit", required = true, paramLabel = "DIR", description = "Where to write the model.")
+    Path dir;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = command.commandLine().getOut();
+        PrintWriter err = command.commandLine().getErr();
+        Optional<SystemSpec> spec = SpecInputs.load(specFile, err);
+        if (spec.isEmpty()) {
+            return ExitCodes.INVALID_SPEC;
+        }
+        EmittedModel model;
+        try {
+            model = ModelEmitter.emit(spec.get(), dir);
+        } catch (UnmodellableSpecException e) {
+            err.println(specFile + ": error: " + e.getMessage());
+            err.flush();
+            return ExitCodes.INVALID_SPEC;
+        }
+        out.println("wrote " + model.sources().size() + " sources and " + model.jpfConfigs().size()
+                + " JPF configuration" + (model.jpfConfigs().size() == 1 ? "" : "s") + " to " + model.dir()
+                + "; see " + model.readme());
+        out.flush();
+        return ExitCodes.OK;
+    }
+}
