@@ -170,7 +170,15 @@ class IndependentReplayTest {
                         }
                     }
                 } else {
+                    // gang-strict stops at the first job that cannot start: in its partition under
+                    // partitioned placement (partitions never interfere), everywhere otherwise (semantics §6)
+                    java.util.Set<String> stopped = new java.util.HashSet<>();
+                    boolean perPartition = spec.scheduler().placement() == Placement.PARTITIONED;
                     for (Job j : pending) {
+                        String partition = perPartition ? spec.eligibleTpus(j.task).toString() : "all";
+                        if (stopped.contains(partition)) {
+                            continue;
+                        }
                         List<Integer> want = new ArrayList<>();
                         if (spec.scheduler().placement() == Placement.GLOBAL) {
                             for (int q = 0; q < holder.length && want.size() < j.task.level(); q++) {
@@ -190,7 +198,7 @@ class IndependentReplayTest {
                         }
                         if (want.isEmpty()) {
                             if (spec.scheduler().protocol() == Protocol.GANG_STRICT) {
-                                break;
+                                stopped.add(partition);
                             }
                             continue;
                         }
