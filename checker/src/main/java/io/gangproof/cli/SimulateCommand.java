@@ -2,7 +2,11 @@ package io.gangproof.cli;
 
 import io.gangproof.model.Horizons;
 import io.gangproof.scheduler.ExecutableSpec;
+import io.gangproof.scheduler.ReferenceScheduler;
+import io.gangproof.scheduler.Scenario;
+import io.gangproof.scheduler.check.TraceChecker;
 import io.gangproof.scheduler.check.Violation;
+import io.gangproof.scheduler.trace.Trace;
 import io.gangproof.scheduler.search.SearchProgress;
 import io.gangproof.scheduler.search.SearchProgressBar;
 import io.gangproof.scheduler.search.SearchResult;
@@ -12,6 +16,7 @@ import io.gangproof.scheduler.svg.GanttSvg;
 import io.gangproof.scheduler.trace.TraceJson;
 import io.gangproof.spec.SystemSpec;
 import io.gangproof.spec.format.SpecWriter;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -56,6 +61,10 @@ final class SimulateCommand implements Callable<Integer> {
             + "ones (default: ${DEFAULT-VALUE}).")
     int runs;
 
+    @Option(names = "--scenario", paramLabel = "FILE", description = "Run exactly this scenario (a scenario or "
+            + "trace file, docs/traces.md) instead of the synchronous and random ones.")
+    Path scenarioFile;
+
     @Option(names = "--trace", paramLabel = "FILE", description = "Where the worst run's trace goes (default: "
             + "gangproof-out/SYSTEM-worst.trace.json).")
     Path traceFile;
@@ -89,6 +98,9 @@ final class SimulateCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(command.commandLine(), "--horizon: " + e.getMessage());
         }
+        if (scenarioFile != null) {
+            return runScenario(spec, h, out, err);
+        }
         SearchProgress progress = System.console() != null && runs > 1 ? SearchProgressBar.onStandardError(runs)
                 : SearchProgress.NONE;
         SearchResult result = SimulationSearch.run(spec, h, seed, runs, progress);
@@ -108,16 +120,9 @@ final class SimulateCommand implements Callable<Integer> {
         }
         out.print(t.render("  "));
 
-        Path json = traceFile != null ? traceFile : Path.of("gangproof-out", spec.name() + "-worst.trace.json");
-        Path svg = svgFile != null ? svgFile : json.resolveSibling(json.getFileName().toString()
-                .replaceFirst("(\\.trace)?\\.json$", "") + ".svg");
-        for (Path p : List.of(json, svg)) {
-            if (p.toAbsolutePath().getParent() != null) {
-                Files.createDirectories(p.toAbsolutePath().getParent());
-            }
-        }
-        TraceJson.write(result.worstTrace(), json);
-        GanttSvg.write(spec, result.worstTrace(), svg);
+        Path json = traceFile(spec, "-worst");
+        Path svg = svgFile(json);
+        write(spec, result.worstTrace(), json, svg);
         out.println("worst run: " + (result.worstRun() == 0 ? "the synchronous scenario" : "run " + result.worstRun()
                 + " (seed " + result.worstRunSeed() + ")") + "; trace " + json + ", chart " + svg);
         for (Violation v : result.worstViolations()) {
@@ -125,5 +130,52 @@ final class SimulateCommand implements Callable<Integer> {
         }
         out.flush();
         return result.worstViolations().isEmpty() ? ExitCodes.OK : ExitCodes.VIOLATED;
+    }
+
+    /** {@code --scenario}: one given behaviour, its violations, its trace and chart. */
+    private int runScenario(SystemSpec spec, long h, PrintWriter out, PrintWriter err) throws IOException {
+        Trace trace;
+        try {
+            if (!Files.isRegularFile(scenarioFile)) {
+                throw new IllegalArgumentException("no such file");
+            }
+            Scenario scenario = TraceJson.readScenario(scenarioFile);
+            trace = ReferenceScheduler.run(spec, scenario, h);
+        } catch (IllegalArgumentException e) {
+            err.println(scenarioFile + ": error: " + e.getMessage());
+            err.flush();
+            return ExitCodes.INVALID_SPEC;
+        }
+        List<Violation> violations = TraceChecker.of(spec, trace).allViolations();
+        trace = trace.withViolations(violations);
+        Path json = traceFile(spec, "-scenario");
+        Path svg = svgFile(json);
+        write(spec, trace, json, svg);
+        out.println(specFile + ": scenario " + scenarioFile + " (" + trace.jobs().size() + " jobs) up to "
+                + SpecWriter.time(spec, h) + "; trace " + json + ", chart " + svg);
+        for (Violation v : violations) {
+            out.println("  VIOLATED  " + SpecWriter.describe(spec, v.property()) + "  " + v.message());
+        }
+        out.flush();
+        return violations.isEmpty() ? ExitCodes.OK : ExitCodes.VIOLATED;
+    }
+
+    private Path traceFile(SystemSpec spec, String suffix) {
+        return traceFile != null ? traceFile : Path.of("gangproof-out", spec.name() + suffix + ".trace.json");
+    }
+
+    private Path svgFile(Path json) {
+        return svgFile != null ? svgFile : json.resolveSibling(json.getFileName().toString()
+                .replaceFirst("(\\.trace)?\\.json$", "") + ".svg");
+    }
+
+    private static void write(SystemSpec spec, Trace trace, Path json, Path svg) throws IOException {
+        for (Path p : List.of(json, svg)) {
+            if (p.toAbsolutePath().getParent() != null) {
+                Files.createDirectories(p.toAbsolutePath().getParent());
+            }
+        }
+        TraceJson.write(trace, json);
+        GanttSvg.write(spec, trace, svg);
     }
 }

@@ -149,4 +149,18 @@ class BundledExamplesCliTest {
         assertThat(r.exitCode()).as(r.out() + r.err()).isEqualTo(ExitCodes.OK);
         assertThat(r.out()).contains("HOLDS-UP-TO", "[jpf");
     }
+
+    @Test
+    void oneScenarioFromAFileDeadlocksUnderListedOrderAndNotUnderAscending() throws IOException {
+        Map<String, JsonNode> listed = check("deadlock-per-tpu.gang", ExitCodes.VIOLATED);
+        String scenario = listed.get("deadlock-free").path("trace").asText();
+        CliRun same = CliRun.of("simulate", SPECS.resolve("deadlock-per-tpu.gang").toString(), "--scenario", scenario,
+                "--trace", out.resolve("listed.trace.json").toString());
+        assertThat(same.exitCode()).isEqualTo(ExitCodes.VIOLATED);
+        assertThat(same.out()).contains("deadlock at 3");
+        CliRun ascending = CliRun.of("simulate", SPECS.resolve("deadlock-free-ascending.gang").toString(),
+                "--scenario", scenario, "--trace", out.resolve("ascending.trace.json").toString());
+        assertThat(ascending.exitCode()).as(ascending.out() + ascending.err()).isEqualTo(ExitCodes.OK);
+        assertThat(out.resolve("ascending.svg")).exists();
+    }
 }
