@@ -39,7 +39,7 @@ public final class AnalysisEngine implements Engine {
         Map<Property, Long> bounds = new HashMap<>();
         Optional<AnalysisResult> result = analyze(spec);
         for (Property p : spec.properties()) {
-            if (bound(p) instanceof Bound.FromAnalysis && result.isPresent()) {
+            if (p.declaredBound().filter(b -> b instanceof Bound.FromAnalysis).isPresent() && result.isPresent()) {
                 PropertyBounds.derived(result.get(), p).ifPresent(b -> bounds.put(p, b));
             }
         }
@@ -74,12 +74,12 @@ public final class AnalysisEngine implements Engine {
         } else {
             Optional<Long> derived = PropertyBounds.derived(result, property);
             bound = derived;
-            Bound asked = bound(property);
+            Optional<Bound> asked = property.declaredBound();
             if (derived.isEmpty()) {
                 reason = name + ": no bound for task " + property.task().orElseThrow() + " ("
                         + result.task(property.task().orElseThrow()).map(TaskBound::reason).orElse("unknown task")
                         + ")";
-            } else if (asked instanceof Bound.Value v && derived.get() > v.value()) {
+            } else if (asked.isPresent() && asked.get() instanceof Bound.Value v && derived.get() > v.value()) {
                 reason = name + ": the bound " + quantity(spec, property, derived.get()) + " exceeds "
                         + quantity(spec, property, v.value());
             } else {
@@ -97,18 +97,5 @@ public final class AnalysisEngine implements Engine {
     private static String quantity(SystemSpec spec, Property p, long value) {
         return p instanceof Property.Overtakes ? value + " jobs" : Units.formatNanosDecimal(BigInteger.valueOf(value)
                 .multiply(BigInteger.valueOf(spec.resolution().nanosPerTick())));
-    }
-
-    static Bound bound(Property p) {
-        if (p instanceof Property.Response r) {
-            return r.bound();
-        }
-        if (p instanceof Property.Inversion i) {
-            return i.bound();
-        }
-        if (p instanceof Property.Overtakes o) {
-            return o.bound();
-        }
-        return new Bound.Value(0);
     }
 }

@@ -70,7 +70,8 @@ public final class SimulationEngine implements Engine {
                 .orElse(OptionalLong.empty()));
         List<Property> open = new ArrayList<>();
         for (Property p : spec.properties()) {
-            if (!(AnalysisEngine.bound(p) instanceof Bound.FromAnalysis) || options.analysisBounds().containsKey(p)) {
+            if (p.declaredBound().filter(b -> b instanceof Bound.FromAnalysis).isEmpty()
+                    || options.analysisBounds().containsKey(p)) {
                 open.add(p);
             }
         }
@@ -102,11 +103,11 @@ public final class SimulationEngine implements Engine {
     }
 
     private static Optional<Long> value(Property p, CheckOptions options) {
-        Bound b = AnalysisEngine.bound(p);
-        if (p instanceof Property.Deadlines || p instanceof Property.DeadlockFree) {
+        Optional<Bound> b = p.declaredBound();
+        if (b.isEmpty()) {
             return Optional.empty();
         }
-        return b instanceof Bound.Value v ? Optional.of(v.value()) : Optional.ofNullable(options.analysisBounds()
+        return b.get() instanceof Bound.Value v ? Optional.of(v.value()) : Optional.ofNullable(options.analysisBounds()
                 .get(p));
     }
 }

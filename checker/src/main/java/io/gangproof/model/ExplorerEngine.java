@@ -88,14 +88,6 @@ public final class ExplorerEngine implements Engine {
     }
 
     private static Optional<Long> numericBound(Property p) {
-        Bound b = null;
-        if (p instanceof Property.Response r) {
-            b = r.bound();
-        } else if (p instanceof Property.Inversion i) {
-            b = i.bound();
-        } else if (p instanceof Property.Overtakes o) {
-            b = o.bound();
-        }
-        return b instanceof Bound.Value v ? Optional.of(v.value()) : Optional.empty();
+        return p.declaredBound().filter(b -> b instanceof Bound.Value).map(b -> ((Bound.Value) b).value());
     }
 }

@@ -180,14 +180,7 @@ record ModelPlan(SystemSpec spec, int horizon, List<ModelledProperty> properties
     }
 
     private static OptionalLong boundOf(Property p, Map<Property, Long> analysisBounds) {
-        Optional<Bound> b = Optional.empty();
-        if (p instanceof Property.Response r) {
-            b = Optional.of(r.bound());
-        } else if (p instanceof Property.Inversion i) {
-            b = Optional.of(i.bound());
-        } else if (p instanceof Property.Overtakes o) {
-            b = Optional.of(o.bound());
-        }
+        Optional<Bound> b = p.declaredBound();
         if (b.isEmpty()) {
             return OptionalLong.empty();
         }

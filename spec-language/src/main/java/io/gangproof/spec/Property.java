@@ -7,6 +7,11 @@ public sealed interface Property {
     /** The task the property is about, if it is about one. */
     Optional<String> task();
 
+    /** The right-hand side of {@code response}, {@code inversion} and {@code overtakes}; empty for the others. */
+    default Optional<Bound> declaredBound() {
+        return Optional.empty();
+    }
+
     /** Every job (of {@code task}, or of every task) finishes by its absolute deadline. */
     record Deadlines(Optional<String> task) implements Property {
     }
@@ -17,6 +22,11 @@ public sealed interface Property {
         public Optional<String> task() {
             return Optional.of(taskName);
         }
+
+        @Override
+        public Optional<Bound> declaredBound() {
+            return Optional.of(bound);
+        }
     }
 
     /** Lower-priority execution on eligible TPUs inside {@code [r, s)} is at most {@code bound}. */
@@ -25,6 +35,11 @@ public sealed interface Property {
         public Optional<String> task() {
             return Optional.of(taskName);
         }
+
+        @Override
+        public Optional<Bound> declaredBound() {
+            return Optional.of(bound);
+        }
     }
 
     /** At most {@code bound} lower-priority jobs start on eligible TPUs inside {@code [r, s)}. */
@@ -32,6 +47,11 @@ public sealed interface Property {
         @Override
         public Optional<String> task() {
             return Optional.of(taskName);
+        }
+
+        @Override
+        public Optional<Bound> declaredBound() {
+            return Optional.of(bound);
         }
     }
 

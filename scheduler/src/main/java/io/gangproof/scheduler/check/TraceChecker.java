@@ -135,16 +135,7 @@ public final class TraceChecker {
     }
 
     private static Bound boundOf(Property p) {
-        if (p instanceof Property.Response r) {
-            return r.bound();
-        }
-        if (p instanceof Property.Inversion i) {
-            return i.bound();
-        }
-        if (p instanceof Property.Overtakes o) {
-            return o.bound();
-        }
-        return new Bound.Value(0);
+        return p.declaredBound().orElse(new Bound.Value(0));
     }
 
     private static long numericBound(Property p) {

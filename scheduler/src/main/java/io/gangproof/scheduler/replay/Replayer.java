@@ -69,15 +69,7 @@ public final class Replayer {
     }
 
     private static boolean usesAnalysisBound(Property p) {
-        Bound b = null;
-        if (p instanceof Property.Response r) {
-            b = r.bound();
-        } else if (p instanceof Property.Inversion i) {
-            b = i.bound();
-        } else if (p instanceof Property.Overtakes o) {
-            b = o.bound();
-        }
-        return b instanceof Bound.FromAnalysis;
+        return p.declaredBound().filter(b -> b instanceof Bound.FromAnalysis).isPresent();
     }
 
     /** The difference with the smallest time among jobs, deadlocks and (when recorded) events. */
