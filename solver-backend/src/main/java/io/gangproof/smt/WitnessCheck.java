@@ -160,6 +160,15 @@ public final class WitnessCheck {
         expect("one-time reload", w.oneTimeReload(), part.oneTimeReload());
         expectNames("higher-priority tasks", names(w.higherPriority()), memberNames(hp));
         expectNames("lower-priority tasks", names(w.lowerPriority()), memberNames(lp));
+        for (int k = 0; k < hp.size(); k++) {
+            Witness.Interferer x = w.higherPriority().get(k);
+            expect("exec of " + x.task(), x.exec(), hp.get(k).exec());
+            expect("period of " + x.task(), x.period(), hp.get(k).period());
+            expect("jitter of " + x.task(), x.jitter(), hp.get(k).jitter());
+        }
+        for (int k = 0; k < lp.size(); k++) {
+            expect("exec of " + w.lowerPriority().get(k).task(), w.lowerPriority().get(k).exec(), lp.get(k).exec());
+        }
         for (int q = 0; q < w.starts().size(); q++) {
             if (w.starts().get(q).q() != q) {
                 throw new Mismatch("start " + q + " is for job " + w.starts().get(q).q());
@@ -270,6 +279,13 @@ public final class WitnessCheck {
                     + specNames.size());
         }
         expect("one-time reload", w.oneTimeReload(), part.oneTimeReload());
+        for (Witness.DemandTask d : w.tasks()) {
+            Partition.Member j = ms.get(part.indexOf(d.task()));
+            expect("exec of " + d.task(), d.exec(), j.exec());
+            expect("period of " + d.task(), d.period(), j.period());
+            expect("deadline of " + d.task(), d.deadline(), j.deadline());
+            expect("jitter of " + d.task(), d.jitter(), j.jitter());
+        }
         Partition.Member me = ms.get(part.indexOf(bound.task()));
 
         SmtScript s = header(spec, analysis, bound, claim, "NpEdf");
@@ -387,8 +403,9 @@ public final class WitnessCheck {
         s.comment("task: " + bound.task());
         s.comment("analysis: " + analysis + ", witness: " + kind);
         s.comment("claim: " + claim);
-        s.comment("Every constant is pinned to a witness number and every ceil/floor variable is fixed by");
-        s.comment("its two brackets, so sat means every inequality below holds: expected answer sat.");
+        s.comment("Every constant is pinned to a number, every ceil/floor variable is fixed by its two brackets,");
+        s.comment("and any other variable (blocking at t) is only bounded below and only raises a demand that");
+        s.comment("must stay <= t: so sat means every inequality below holds. Expected answer: sat.");
         return s;
     }
 

@@ -125,6 +125,19 @@ class TamperedWitnessTest {
     }
 
     @Test
+    void anInterfererWithASmallerExecThanTheSpecIsRefuted() {
+        TaskBound b = classify();
+        Witness.NpFp w = fp(b);
+        Witness.Interferer h = w.higherPriority().get(0);
+        Witness.NpFp t = new Witness.NpFp(w.exec(), w.period(), w.deadline(), w.jitter(), w.blocking(),
+                w.blockingTask(), w.oneTimeReload(),
+                List.of(new Witness.Interferer(h.task(), h.exec() - 1, h.period(), h.jitter())), w.lowerPriority(),
+                w.busyPeriod(), w.jobs(), w.starts());
+        assertThat(refutation(check(with(b, t, b.responseBound().get()), spec.task("classify").deadline())))
+                .contains("exec of " + h.task());
+    }
+
+    @Test
     void noWitnessIsUnknownNeverConfirmed() {
         TaskBound b = classify();
         assertThat(check(with(b, new Witness.None("test"), b.responseBound().get()), 1_000_000))
