@@ -14,9 +14,13 @@ import io.gangproof.spec.Task;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The facade for {@code gangproof check}: runs the spec's analysis, checks the witness of every
@@ -92,33 +96,73 @@ public final class ProofCheck {
                         : WitnessCheck.Claim.inversion(limit);
                 bound = derived.get();
             }
-            WitnessCheck.Encoding enc;
-            try {
-                Optional<WitnessCheck.Encoding> e = WitnessCheck.encode(spec, result.analysis(), b, claim);
-                if (e.isEmpty()) {
-                    return new ProofOutcome.NotProved("task " + name + ": witness kind "
-                            + b.witness().getClass().getSimpleName() + " has no SMT encoding yet");
-                }
-                enc = e.get();
-            } catch (WitnessCheck.Mismatch m) {
-                return new ProofOutcome.NotProved("task " + name + ": witness refuted: witness does not fit the spec: "
-                        + m.getMessage());
-            } catch (ArithmeticException | IllegalArgumentException x) {
-                return new ProofOutcome.NotProved("task " + name + ": cannot encode: " + x.getMessage());
-            }
-            WitnessVerdict v = WitnessCheck.solve(enc, timeout);
-            if (v instanceof WitnessVerdict.Refuted) {
-                return new ProofOutcome.NotProved("task " + name + ": witness refuted by z3: "
-                        + ((WitnessVerdict.Refuted) v).constraint());
-            }
-            if (v instanceof WitnessVerdict.Unknown) {
-                return new ProofOutcome.NotProved("task " + name + ": " + ((WitnessVerdict.Unknown) v).reason());
-            }
-            if (certificateDir.isPresent()) {
-                certificates.add(Certificates.write(certificateDir.get(), spec, property, name, enc.smt()));
+            Optional<String> failed = checkOne(spec, property, result, b, claim, certificateDir, timeout, certificates);
+            if (failed.isPresent()) {
+                return new ProofOutcome.NotProved(failed.get());
             }
             proved = Math.max(proved, bound);
         }
+        // Priority induction (Gang witnesses): each bound used for a higher-priority interferer must
+        // itself be a checked bound, so those tasks' witnesses are checked too (claim: their own R).
+        Set<String> done = new HashSet<>(tasks);
+        Deque<String> support = new ArrayDeque<>();
+        for (String name : tasks) {
+            addInterferers(result, name, done, support);
+        }
+        while (!support.isEmpty()) {
+            String name = support.poll();
+            TaskBound b = result.task(name).orElseThrow();
+            if (b.witness() instanceof Witness.None || b.responseBound().isEmpty()) {
+                return new ProofOutcome.NotProved("higher-priority task " + name + " has no checked bound");
+            }
+            Optional<String> failed = checkOne(spec, property, result, b,
+                    WitnessCheck.Claim.response(b.responseBound().get()), certificateDir, timeout, certificates);
+            if (failed.isPresent()) {
+                return new ProofOutcome.NotProved("induction: " + failed.get());
+            }
+            addInterferers(result, name, done, support);
+        }
         return new ProofOutcome.Proved(certificates, proved, result.analysis());
+    }
+
+    private static void addInterferers(AnalysisResult result, String name, Set<String> done, Deque<String> out) {
+        Witness w = result.task(name).orElseThrow().witness();
+        if (w instanceof Witness.Gang) {
+            for (Witness.GangInterferer f : ((Witness.Gang) w).interferers()) {
+                if (done.add(f.task())) {
+                    out.add(f.task());
+                }
+            }
+        }
+    }
+
+    /** Encodes, solves and saves one check; empty on success, else why not. */
+    private static Optional<String> checkOne(SystemSpec spec, Property property, AnalysisResult result, TaskBound b,
+            WitnessCheck.Claim claim, Optional<Path> certificateDir, Duration timeout, List<Path> certificates) {
+        String name = b.task();
+        WitnessCheck.Encoding enc;
+        try {
+            Optional<WitnessCheck.Encoding> e = WitnessCheck.encode(spec, result, b, claim);
+            if (e.isEmpty()) {
+                return Optional.of("task " + name + ": witness kind " + b.witness().getClass().getSimpleName()
+                        + " has no SMT encoding yet");
+            }
+            enc = e.get();
+        } catch (WitnessCheck.Mismatch m) {
+            return Optional.of("task " + name + ": witness refuted: witness does not fit the spec: " + m.getMessage());
+        } catch (ArithmeticException | IllegalArgumentException x) {
+            return Optional.of("task " + name + ": cannot encode: " + x.getMessage());
+        }
+        WitnessVerdict v = WitnessCheck.solve(enc, timeout);
+        if (v instanceof WitnessVerdict.Refuted) {
+            return Optional.of("task " + name + ": witness refuted by z3: " + ((WitnessVerdict.Refuted) v).constraint());
+        }
+        if (v instanceof WitnessVerdict.Unknown) {
+            return Optional.of("task " + name + ": " + ((WitnessVerdict.Unknown) v).reason());
+        }
+        if (certificateDir.isPresent()) {
+            certificates.add(Certificates.write(certificateDir.get(), spec, property, name, enc.smt()));
+        }
+        return Optional.empty();
     }
 }

@@ -5,6 +5,7 @@ import com.microsoft.z3.Context;
 import com.microsoft.z3.Params;
 import com.microsoft.z3.Solver;
 import com.microsoft.z3.Status;
+import io.gangproof.analysis.AnalysisResult;
 import io.gangproof.analysis.TaskBound;
 import io.gangproof.analysis.Witness;
 import io.gangproof.spec.SystemSpec;
@@ -75,11 +76,11 @@ public final class WitnessCheck {
     }
 
     /** Encodes and solves; see {@link #encode} and {@link #solve}. */
-    public static WitnessVerdict check(SystemSpec spec, String analysis, TaskBound bound, Claim claim,
+    public static WitnessVerdict check(SystemSpec spec, AnalysisResult result, TaskBound bound, Claim claim,
             Duration timeout) {
         Encoding e;
         try {
-            Optional<Encoding> enc = encode(spec, analysis, bound, claim);
+            Optional<Encoding> enc = encode(spec, result, bound, claim);
             if (enc.isEmpty()) {
                 return new WitnessVerdict.Unknown("no SMT encoding for witness kind "
                         + bound.witness().getClass().getSimpleName() + " of task " + bound.task());
@@ -95,11 +96,17 @@ public final class WitnessCheck {
 
     /**
      * The SMT-LIB 2 text checking {@code bound}'s witness against the spec and the claim, or empty
-     * for a witness kind that is not encoded ({@code None}, {@code Gang}, {@code GangRounds}).
+     * for a witness kind that is not encoded ({@code None}, {@code GangRounds}). {@code result} is the
+     * analysis result the bound belongs to (a {@code Gang} witness refers to the bounds of the
+     * higher-priority tasks, which must be checked separately: see {@link ProofCheck}).
      */
-    public static Optional<Encoding> encode(SystemSpec spec, String analysis, TaskBound bound, Claim claim)
+    public static Optional<Encoding> encode(SystemSpec spec, AnalysisResult result, TaskBound bound, Claim claim)
             throws Mismatch {
+        String analysis = result.analysis();
         Witness w = bound.witness();
+        if (w instanceof Witness.Gang) {
+            return Optional.of(GangEncoding.encode(spec, analysis, bound, (Witness.Gang) w, claim, result));
+        }
         if (w instanceof Witness.NpFp) {
             return Optional.of(npFp(spec, analysis, bound, (Witness.NpFp) w, claim));
         }
@@ -396,7 +403,7 @@ public final class WitnessCheck {
 
     // ---- helpers ----
 
-    private static SmtScript header(SystemSpec spec, String analysis, TaskBound bound, Claim claim, String kind) {
+    static SmtScript header(SystemSpec spec, String analysis, TaskBound bound, Claim claim, String kind) {
         SmtScript s = new SmtScript();
         s.comment("gangproof witness check (docs/smt.md)");
         s.comment("spec: " + spec.name());
@@ -409,7 +416,7 @@ public final class WitnessCheck {
         return s;
     }
 
-    private static String pin(SmtScript s, String hint, long value, String meaning) {
+    static String pin(SmtScript s, String hint, long value, String meaning) {
         String v = s.declareInt(hint);
         s.assertTerm(meaning + " = " + value, op("=", v, num(value)));
         return v;

@@ -97,9 +97,29 @@ class ProofCheckTest {
     }
 
     @Test
-    void globalGangWitnessesAreNotYetEncodedSoNeverProved() {
+    void globalGangStrictIsProvedWhereTheAnalysisAccepts() throws IOException {
         SystemSpec strict = Fixtures.load("starvation-strict.gang");
-        ProofOutcome o = ProofCheck.prove(strict, new Property.Deadlines(Optional.empty()), Optional.empty(), T);
+        assertThat(ProofCheck.prove(strict, new Property.Deadlines(Optional.empty()), Optional.empty(), T))
+                .isInstanceOf(ProofOutcome.NotProved.class);
+        ProofOutcome h = ProofCheck.prove(strict, new Property.Deadlines(Optional.of("H")), Optional.of(dir), T);
+        assertThat(h).isInstanceOf(ProofOutcome.Proved.class);
+        assertThat(((ProofOutcome.Proved) h).analysis()).isEqualTo("global-fp-gang-strict");
+        SystemSpec coral = Fixtures.load("coral-quad-strict.gang");
+        for (Task t : coral.tasks()) {
+            ProofOutcome o = ProofCheck.prove(coral, new Property.Deadlines(Optional.of(t.name())), Optional.of(dir), T);
+            assertThat(o).as(t.name()).isInstanceOf(ProofOutcome.Proved.class);
+            // Priority induction: every higher-priority task's witness is checked (and saved) too.
+            assertThat(((ProofOutcome.Proved) o).certificates()).hasSize(t.priority());
+            for (Path c : ((ProofOutcome.Proved) o).certificates()) {
+                assertThat(recheck(c)).isEqualTo(Status.SATISFIABLE);
+            }
+        }
+    }
+
+    @Test
+    void gangStrictGreedyRoundsAreNotEncodedSoNeverProved() {
+        SystemSpec greedy = Fixtures.load("coral-quad-greedy.gang");
+        ProofOutcome o = ProofCheck.prove(greedy, new Property.Deadlines(Optional.empty()), Optional.empty(), T);
         assertThat(o).isInstanceOf(ProofOutcome.NotProved.class);
     }
 

@@ -42,7 +42,7 @@ class RandomPartitionedSpecsTest {
             }
             boolean encoded = b.witness() instanceof Witness.NpFp || b.witness() instanceof Witness.NpEdf;
             assertThat(encoded).as("a partitioned witness: %s", b.witness()).isTrue();
-            WitnessVerdict v = WitnessCheck.check(spec, r.analysis(), b,
+            WitnessVerdict v = WitnessCheck.check(spec, r, b,
                     WitnessCheck.Claim.response(spec.task(b.task()).deadline()), Duration.ofSeconds(60));
             Statistics.label("task").collect(v.getClass().getSimpleName());
             if (v instanceof WitnessVerdict.Unknown) {

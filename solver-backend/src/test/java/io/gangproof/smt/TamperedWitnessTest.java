@@ -42,7 +42,7 @@ class TamperedWitnessTest {
     }
 
     private static WitnessVerdict check(TaskBound b, long limit) {
-        return WitnessCheck.check(spec, result.analysis(), b, WitnessCheck.Claim.response(limit), T);
+        return WitnessCheck.check(spec, result, b, WitnessCheck.Claim.response(limit), T);
     }
 
     private static String refutation(WitnessVerdict v) {
@@ -150,11 +150,11 @@ class TamperedWitnessTest {
         AnalysisResult r = AnalysisCatalog.forSpec(edf).orElseThrow().analyze(edf);
         TaskBound b = r.tasks().get(0);
         Witness.NpEdf w = (Witness.NpEdf) b.witness();
-        assertThat(WitnessCheck.check(edf, r.analysis(), b, WitnessCheck.Claim.response(edf.task(b.task()).deadline()),
+        assertThat(WitnessCheck.check(edf, r, b, WitnessCheck.Claim.response(edf.task(b.task()).deadline()),
                 T)).isInstanceOf(WitnessVerdict.Confirmed.class);
         Witness.NpEdf t = new Witness.NpEdf(w.tasks(), w.oneTimeReload(), w.busyPeriod() - 1, w.pointsChecked(),
                 w.tightestPoint(), w.demandAtTightest(), w.blockingAtTightest());
-        assertThat(refutation(WitnessCheck.check(edf, r.analysis(), with(b, t, b.responseBound().get()),
+        assertThat(refutation(WitnessCheck.check(edf, r, with(b, t, b.responseBound().get()),
                 WitnessCheck.Claim.response(edf.task(b.task()).deadline()), T))).contains("busy period");
     }
 }
