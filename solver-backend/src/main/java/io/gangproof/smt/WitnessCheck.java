@@ -411,8 +411,8 @@ public final class WitnessCheck {
         s.comment("analysis: " + analysis + ", witness: " + kind);
         s.comment("claim: " + claim);
         s.comment("Every constant is pinned to a number, every ceil/floor variable is fixed by its two brackets,");
-        s.comment("and any other variable (blocking at t) is only bounded below and only raises a demand that");
-        s.comment("must stay <= t: so sat means every inequality below holds. Expected answer: sat.");
+        s.comment("and any other variable (blocking at t, knapsack best_c) is only bounded below and a larger");
+        s.comment("value only makes the rest harder: so sat means every inequality below holds. Expected: sat.");
         return s;
     }
 

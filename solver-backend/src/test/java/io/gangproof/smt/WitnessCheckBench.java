@@ -12,7 +12,7 @@ import java.util.List;
 
 /**
  * Times the witness check (encode + fresh Z3 context + parse + solve) per task of the coral
- * partitioned spec, fp and edf. Not a test; run with
+ * partitioned spec (fp and edf) and of coral-quad-strict (global gang-strict). Not a test; run with
  * {@code java -cp target/test-classes:target/classes:$(cat cp.txt) io.gangproof.smt.WitnessCheckBench} from {@code solver-backend/}
  * after {@code mvn -q test-compile} and {@code mvn -q dependency:build-classpath -Dmdep.outputFile=cp.txt},
  * or from an IDE. Optional argument: a directory to save one certificate per task in.
@@ -24,7 +24,8 @@ public final class WitnessCheckBench {
     public static void main(String[] args) throws Exception {
         int warmup = 20;
         int runs = 50;
-        for (SystemSpec spec : List.of(Fixtures.load("coral-quad-partitioned.gang"), Fixtures.coralEdf())) {
+        for (SystemSpec spec : List.of(Fixtures.load("coral-quad-partitioned.gang"), Fixtures.coralEdf(),
+                Fixtures.load("coral-quad-strict.gang"))) {
             AnalysisResult r = AnalysisCatalog.forSpec(spec).orElseThrow().analyze(spec);
             for (TaskBound b : r.tasks()) {
                 WitnessCheck.Claim claim = WitnessCheck.Claim.response(spec.task(b.task()).deadline());
