@@ -117,7 +117,7 @@ class ProofCheckTest {
     }
 
     @Test
-    void gangStrictGreedyRoundsAreNotEncodedSoNeverProved() {
+    void gangGreedyRoundsAreNotEncodedSoNeverProved() {
         SystemSpec greedy = Fixtures.load("coral-quad-greedy.gang");
         ProofOutcome o = ProofCheck.prove(greedy, new Property.Deadlines(Optional.empty()), Optional.empty(), T);
         assertThat(o).isInstanceOf(ProofOutcome.NotProved.class);
