@@ -104,6 +104,7 @@ public final class ProofCheck {
         }
         // Priority induction (Gang witnesses): each bound used for a higher-priority interferer must
         // itself be a checked bound, so those tasks' witnesses are checked too (claim: their own R).
+        // First-miss (GangRounds): every task of the spec is checked.
         Set<String> done = new HashSet<>(tasks);
         Deque<String> support = new ArrayDeque<>();
         for (String name : tasks) {
@@ -131,6 +132,15 @@ public final class ProofCheck {
             for (Witness.GangInterferer f : ((Witness.Gang) w).interferers()) {
                 if (done.add(f.task())) {
                     out.add(f.task());
+                }
+            }
+        }
+        if (w instanceof Witness.GangRounds) {
+            // First-miss: the rounds are valid only if every task of the spec passes round 0, and
+            // later rounds use other tasks' earlier responses: every task's chain is checked.
+            for (TaskBound t : result.tasks()) {
+                if (done.add(t.task())) {
+                    out.add(t.task());
                 }
             }
         }

@@ -107,6 +107,9 @@ public final class WitnessCheck {
         if (w instanceof Witness.Gang) {
             return Optional.of(GangEncoding.encode(spec, analysis, bound, (Witness.Gang) w, claim, result));
         }
+        if (w instanceof Witness.GangRounds) {
+            return Optional.of(GangEncoding.encodeRounds(spec, analysis, bound, (Witness.GangRounds) w, claim, result));
+        }
         if (w instanceof Witness.NpFp) {
             return Optional.of(npFp(spec, analysis, bound, (Witness.NpFp) w, claim));
         }

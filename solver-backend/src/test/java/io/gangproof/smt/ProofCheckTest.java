@@ -117,10 +117,18 @@ class ProofCheckTest {
     }
 
     @Test
-    void gangGreedyRoundsAreNotEncodedSoNeverProved() {
+    void gangGreedyChainsAreProvedWithEveryTasksCertificate() throws IOException {
         SystemSpec greedy = Fixtures.load("coral-quad-greedy.gang");
-        ProofOutcome o = ProofCheck.prove(greedy, new Property.Deadlines(Optional.empty()), Optional.empty(), T);
-        assertThat(o).isInstanceOf(ProofOutcome.NotProved.class);
+        for (Task t : greedy.tasks()) {
+            ProofOutcome o = ProofCheck.prove(greedy, new Property.Deadlines(Optional.of(t.name())), Optional.of(dir), T);
+            assertThat(o).as(t.name()).isInstanceOf(ProofOutcome.Proved.class);
+            assertThat(((ProofOutcome.Proved) o).analysis()).isEqualTo("global-fp-gang-greedy");
+            // First-miss: one task's bound stands only if every task passes, so all are checked.
+            assertThat(((ProofOutcome.Proved) o).certificates()).hasSize(greedy.tasks().size());
+            for (Path c : ((ProofOutcome.Proved) o).certificates()) {
+                assertThat(recheck(c)).isEqualTo(Status.SATISFIABLE);
+            }
+        }
     }
 
     @Test
