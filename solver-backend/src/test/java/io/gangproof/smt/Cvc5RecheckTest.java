@@ -45,7 +45,7 @@ class Cvc5RecheckTest {
                 "cvc5 not installed: not on PATH (apt-get install cvc5 to run this re-check)");
         List<Path> certs = new ArrayList<>();
         for (SystemSpec spec : List.of(Fixtures.load("coral-quad-partitioned.gang"), Fixtures.coralEdf(),
-                Fixtures.load("coral-quad-strict.gang"))) {
+                Fixtures.load("coral-quad-strict.gang"), Fixtures.load("coral-quad-greedy.gang"))) {
             ProofOutcome o = ProofCheck.prove(spec, new Property.Deadlines(Optional.empty()), Optional.of(dir),
                     Duration.ofSeconds(60));
             assertThat(o).isInstanceOf(ProofOutcome.Proved.class);

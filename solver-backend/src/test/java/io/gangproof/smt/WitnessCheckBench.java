@@ -25,7 +25,7 @@ public final class WitnessCheckBench {
         int warmup = 20;
         int runs = 50;
         for (SystemSpec spec : List.of(Fixtures.load("coral-quad-partitioned.gang"), Fixtures.coralEdf(),
-                Fixtures.load("coral-quad-strict.gang"))) {
+                Fixtures.load("coral-quad-strict.gang"), Fixtures.load("coral-quad-greedy.gang"))) {
             AnalysisResult r = AnalysisCatalog.forSpec(spec).orElseThrow().analyze(spec);
             for (TaskBound b : r.tasks()) {
                 WitnessCheck.Claim claim = WitnessCheck.Claim.response(spec.task(b.task()).deadline());
