@@ -96,9 +96,10 @@ public final class WitnessCheck {
 
     /**
      * The SMT-LIB 2 text checking {@code bound}'s witness against the spec and the claim, or empty
-     * for a witness kind that is not encoded ({@code None}, {@code GangRounds}). {@code result} is the
+     * for a witness kind that is not encoded ({@code None}). {@code result} is the
      * analysis result the bound belongs to (a {@code Gang} witness refers to the bounds of the
-     * higher-priority tasks, which must be checked separately: see {@link ProofCheck}).
+     * higher-priority tasks, and a {@code GangRounds} chain is valid only with every task's chain;
+     * those must be checked separately: see {@link ProofCheck}).
      */
     public static Optional<Encoding> encode(SystemSpec spec, AnalysisResult result, TaskBound bound, Claim claim)
             throws Mismatch {
