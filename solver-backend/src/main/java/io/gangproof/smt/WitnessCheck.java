@@ -25,7 +25,7 @@ import static io.gangproof.smt.SmtScript.times;
 
 /**
  * Checks one task's witness with Z3: the analysis' defining inequalities for the task set of the
- * spec (re-derived from the spec, see {@link Partition}) are written as QF_LIA SMT-LIB 2 text, the
+ * spec (re-derived from the spec: {@link Partition}, {@link GangEncoding}) are written as QF_LIA SMT-LIB 2 text, the
  * witness' numbers are asserted as constants, the claim ({@code R <= limit} or {@code B <= limit})
  * is asserted too, and the text is solved. Every declared constant is pinned to a witness number
  * and every auxiliary variable ({@code ceil}/{@code floor}) is determined by its two bracketing
