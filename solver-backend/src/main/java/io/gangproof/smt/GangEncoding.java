@@ -1,0 +1,318 @@
+package io.gangproof.smt;
+
+import io.gangproof.analysis.AnalysisResult;
+import io.gangproof.analysis.TaskBound;
+import io.gangproof.analysis.Witness;
+import io.gangproof.spec.Binding;
+import io.gangproof.spec.SystemSpec;
+import io.gangproof.spec.Task;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import static io.gangproof.smt.SmtScript.num;
+import static io.gangproof.smt.SmtScript.op;
+import static io.gangproof.smt.SmtScript.sum;
+import static io.gangproof.smt.SmtScript.times;
+
+/**
+ * The global fp gang-strict wait bound ({@code Witness.Gang}, argument {@code priority-induction};
+ * docs/analysis.md §5) as QF_LIA. The task set is re-derived from the spec: tasks by priority,
+ * width = level, charged exec = {@code wcet + reload} (every job reloads under global placement).
+ * The witness' {@code beta} is written as a literal (it is a small witness number), which keeps
+ * {@code min(width, beta) * W} linear.
+ */
+final class GangEncoding {
+    private GangEncoding() {
+    }
+
+    record Global(int tpus, List<Member> byPriority) {
+    }
+
+    record Member(String name, int width, long exec, long period, long deadline, long jitter) {
+    }
+
+    static Optional<Global> of(SystemSpec spec) {
+        List<Member> out = new ArrayList<>();
+        for (Task t : spec.tasksByPriority()) {
+            if (!(t.binding() instanceof Binding.AnyTpus) || !t.levelFixed()) {
+                return Optional.empty();
+            }
+            out.add(new Member(t.name(), t.level(), Math.addExact(t.wcet(), t.dnn().reload()), t.period(),
+                    t.deadline(), t.jitter()));
+        }
+        return Optional.of(new Global(spec.platform().tpus(), List.copyOf(out)));
+    }
+
+    /** For interferer {@code task}: {@code responseUsed >=} one of these numbers, and why. */
+    interface UsedBound {
+        List<Long> lowerBounds(String task) throws WitnessCheck.Mismatch;
+
+        String why();
+    }
+
+    private static int position(Global g, String task) throws WitnessCheck.Mismatch {
+        for (int k = 0; k < g.byPriority().size(); k++) {
+            if (g.byPriority().get(k).name().equals(task)) {
+                return k;
+            }
+        }
+        throw new WitnessCheck.Mismatch("no task " + task);
+    }
+
+    /** Gang-strict: one round, interferers = hp, each using a bound >= its own checked bound. */
+    static WitnessCheck.Encoding encode(SystemSpec spec, String analysis, TaskBound bound, Witness.Gang w,
+            WitnessCheck.Claim claim, AnalysisResult result) throws WitnessCheck.Mismatch {
+        if (!"priority-induction".equals(w.argument())) {
+            throw new IllegalArgumentException("gang argument " + w.argument() + " is not encoded");
+        }
+        Global g = of(spec).orElseThrow(() -> new WitnessCheck.Mismatch("not a global spec with fixed levels"));
+        SmtScript s = WitnessCheck.header(spec, analysis, bound, claim, "Gang (priority-induction)");
+        UsedBound used = new UsedBound() {
+            @Override
+            public List<Long> lowerBounds(String task) throws WitnessCheck.Mismatch {
+                TaskBound hb = result.task(task).orElseThrow(() -> new WitnessCheck.Mismatch("no task " + task));
+                return List.of(hb.responseBound().orElseThrow(
+                        () -> new WitnessCheck.Mismatch("higher-priority " + task + " has no response bound")));
+            }
+
+            @Override
+            public String why() {
+                return "induction: its own (separately checked) bound";
+            }
+        };
+        String resp = round(s, g, position(g, bound.task()), w, false, used, "");
+        String r = WitnessCheck.pin(s, "response_bound", bound.responseBound().orElseThrow(
+                () -> new WitnessCheck.Mismatch("no response bound")), "result: response bound R");
+        s.assertTerm("bound: R >= J + w + C", op(">=", r, resp));
+        finishClaim(s, g, position(g, bound.task()), w, false, bound, claim, r);
+        return new WitnessCheck.Encoding(s.finish(), s.meanings());
+    }
+
+    /**
+     * Gang-greedy: every round of the chain. Round 0 uses {@code D_j} for every interferer (valid by
+     * the first-miss argument, which {@link ProofCheck} discharges by checking every task of the
+     * spec); round {@code n} uses, per interferer, a bound at least the least of {@code D_j} and
+     * that interferer's responses in rounds {@code < n} (each checked in that task's certificate).
+     */
+    static WitnessCheck.Encoding encodeRounds(SystemSpec spec, String analysis, TaskBound bound,
+            Witness.GangRounds chain, WitnessCheck.Claim claim, AnalysisResult result) throws WitnessCheck.Mismatch {
+        Global g = of(spec).orElseThrow(() -> new WitnessCheck.Mismatch("not a global spec with fixed levels"));
+        int x = position(g, bound.task());
+        SmtScript s = WitnessCheck.header(spec, analysis, bound, claim,
+                "GangRounds (" + chain.rounds().size() + " rounds, first-miss)");
+        s.comment("Valid only together with the certificates of every other task of the spec (first-miss:");
+        s.comment("every task passes round 0 with R <= D); gangproof checks them all before PROVED.");
+        String r = WitnessCheck.pin(s, "response_bound", bound.responseBound().orElseThrow(
+                () -> new WitnessCheck.Mismatch("no response bound")), "result: response bound R");
+        List<String> some = new ArrayList<>();
+        for (int n = 0; n < chain.rounds().size(); n++) {
+            Witness.Gang w = chain.rounds().get(n);
+            if (n == 0 ? !"first-miss".equals(w.argument()) : !w.argument().startsWith("refined-")) {
+                throw new WitnessCheck.Mismatch("round " + n + " has argument " + w.argument());
+            }
+            final int round = n;
+            UsedBound used = new UsedBound() {
+                @Override
+                public List<Long> lowerBounds(String task) throws WitnessCheck.Mismatch {
+                    List<Long> out = new ArrayList<>();
+                    out.add(spec.task(task).deadline());
+                    Witness other = result.task(task).orElseThrow(() -> new WitnessCheck.Mismatch("no task " + task))
+                            .witness();
+                    if (round > 0) {
+                        if (!(other instanceof Witness.GangRounds)) {
+                            throw new WitnessCheck.Mismatch(task + " has no chain of rounds");
+                        }
+                        List<Witness.Gang> rs = ((Witness.GangRounds) other).rounds();
+                        for (int e = 0; e < Math.min(round, rs.size()); e++) {
+                            out.add(rs.get(e).response());
+                        }
+                    }
+                    return out;
+                }
+
+                @Override
+                public String why() {
+                    return round == 0 ? "first-miss: its deadline"
+                            : "round " + round + ": its deadline or a response of its rounds < " + round;
+                }
+            };
+            s.comment("---- round " + n + " (" + w.argument() + ") ----");
+            String resp = round(s, g, x, w, true, used, "r" + n + "_");
+            some.add(op(">=", r, resp));
+            if (n == 0) {
+                s.assertTerm("first-miss: round 0 passes, J + w + C <= D", op("<=", resp, num(g.byPriority().get(x)
+                        .deadline())));
+            }
+        }
+        s.assertTerm("bound: R >= J + w + C of some round", SmtScript.or(some));
+        finishClaim(s, g, x, chain.best(), true, bound, claim, r);
+        return new WitnessCheck.Encoding(s.finish(), s.meanings());
+    }
+
+    /** The constraints of one wait bound; returns the term {@code J + w + C}. */
+    private static String round(SmtScript s, Global g, int x, Witness.Gang w, boolean greedy, UsedBound used,
+            String pre) throws WitnessCheck.Mismatch {
+        Member me = g.byPriority().get(x);
+        List<Member> interfering = new ArrayList<>();
+        List<Member> carryOnly = new ArrayList<>();
+        for (int y = 0; y < g.byPriority().size(); y++) {
+            Member j = g.byPriority().get(y);
+            if (y < x || (greedy && y > x && j.width() < me.width())) {
+                interfering.add(j);
+            } else if (y > x) {
+                carryOnly.add(j);
+            }
+        }
+        int head = me.width();
+        if (!greedy) {
+            for (Member h : interfering) {
+                head = Math.max(head, h.width());
+            }
+        }
+        long beta = w.beta();
+        expect("tpus", w.tpus(), g.tpus());
+        expect("width", w.width(), me.width());
+        expect("exec", w.exec(), me.exec());
+        expect("jitter", w.jitter(), me.jitter());
+        if (w.interferers().size() != interfering.size()) {
+            throw new WitnessCheck.Mismatch(w.interferers().size() + " interferers in the witness, "
+                    + interfering.size() + " interfering tasks in the spec");
+        }
+        for (int k = 0; k < interfering.size(); k++) {
+            Witness.GangInterferer f = w.interferers().get(k);
+            Member h = interfering.get(k);
+            if (!f.task().equals(h.name())) {
+                throw new WitnessCheck.Mismatch("interferer " + k + " is " + f.task() + ", expected " + h.name());
+            }
+            expect("width of " + h.name(), f.width(), h.width());
+            expect("exec of " + h.name(), f.exec(), h.exec());
+            expect("period of " + h.name(), f.period(), h.period());
+            expect("weight of " + h.name(), f.weight(), Math.min(h.width(), beta));
+        }
+        if (w.carryInCandidates().size() != carryOnly.size()) {
+            throw new WitnessCheck.Mismatch(w.carryInCandidates().size() + " carry-in candidates in the witness, "
+                    + carryOnly.size() + " carry-in-only tasks in the spec");
+        }
+        for (int k = 0; k < carryOnly.size(); k++) {
+            Witness.CarryInItem c = w.carryInCandidates().get(k);
+            Member l = carryOnly.get(k);
+            if (!c.task().equals(l.name())) {
+                throw new WitnessCheck.Mismatch("carry-in candidate " + k + " is " + c.task() + ", expected " + l.name());
+            }
+            expect("width of " + l.name(), c.width(), l.width());
+            expect("remaining of " + l.name(), c.remaining(), l.exec() - 1);
+        }
+
+        s.comment("Global task set from the spec, by priority; m = " + g.tpus() + " TPUs; exec = wcet + reload");
+        s.comment("  analysed task " + me.name() + ": k = " + me.width() + ", C = " + me.exec() + ", T = " + me.period()
+                + ", D = " + me.deadline() + ", J = " + me.jitter());
+        for (Member h : interfering) {
+            s.comment("  may start while it waits: " + h.name() + ": k = " + h.width() + ", C = " + h.exec() + ", T = "
+                    + h.period());
+        }
+        for (Member l : carryOnly) {
+            s.comment("  carry-in only: " + l.name() + ": k = " + l.width() + ", C = " + l.exec());
+        }
+        s.comment("beta = " + beta + " (witness), written as a literal; head width K = " + head + " (from the spec)");
+        s.assertTerm("beta: 1 <= beta <= m - K + 1", op("and", op("<=", "1", num(beta)),
+                op("<=", num(beta), num(g.tpus() - head + 1))));
+        String wait = WitnessCheck.pin(s, pre + "wait_bound", w.waitBound(), "witness: wait bound w");
+        String carry = WitnessCheck.pin(s, pre + "carry_in", w.carryIn(), "witness: lower-priority carry-in");
+        s.assertTerm("wait: w >= 0", op(">=", wait, "0"));
+
+        // Carry-in: carryIn >= min(knapsack optimum, beta * max remaining). best_c is only bounded
+        // below by the DP recurrences, so any model has best_c >= the optimum.
+        long maxRem = 0;
+        for (Member l : carryOnly) {
+            maxRem = Math.max(maxRem, l.exec() - 1);
+        }
+        List<String> best = new ArrayList<>();
+        best.add(s.declareInt(pre + "knapsack_0"));
+        s.assertTerm("knapsack: best_0 = 0", op("=", best.get(0), "0"));
+        for (int c = 1; c <= g.tpus(); c++) {
+            String b = s.declareInt(pre + "knapsack_" + c);
+            best.add(b);
+            s.assertTerm("knapsack: best_" + c + " >= best_" + (c - 1), op(">=", b, best.get(c - 1)));
+            for (Member l : carryOnly) {
+                if (l.width() <= c) {
+                    long v = Math.multiplyExact(Math.min(l.width(), beta), l.exec() - 1);
+                    s.assertTerm("knapsack: best_" + c + " >= best_" + (c - l.width()) + " + min(k, beta) * (C - 1) of "
+                            + l.name(), op(">=", b, op("+", best.get(c - l.width()), num(v))));
+                }
+            }
+        }
+        s.assertTerm("carry-in: carryIn >= min(best_m, beta * max(C_l - 1))",
+                op("or", op(">=", carry, best.get(g.tpus())), op(">=", carry, op("*", num(beta), num(maxRem)))));
+
+        // Interference: W(L, C, T, R) with L = w + 1.
+        List<String> rhs = new ArrayList<>();
+        rhs.add(carry);
+        String len = op("+", wait, "1");
+        for (int k = 0; k < interfering.size(); k++) {
+            Member h = interfering.get(k);
+            Witness.GangInterferer f = w.interferers().get(k);
+            String ru = WitnessCheck.pin(s, pre + "response_used_" + h.name(), f.responseUsed(),
+                    "witness: response bound used for " + h.name());
+            List<String> alts = new ArrayList<>();
+            List<Long> lbs = used.lowerBounds(h.name());
+            for (long lb : lbs) {
+                alts.add(op(">=", ru, num(lb)));
+            }
+            s.assertTerm("response used for " + h.name() + " >= one of " + lbs + " (" + used.why() + ")",
+                    SmtScript.or(alts));
+            String span = op("-", op("+", len, op("ite", op(">=", ru, num(h.exec())), ru, num(h.exec()))),
+                    num(h.exec()));
+            String n = s.floorDiv(pre + "jobs_in_window_" + h.name(), span, h.period(),
+                    "workload of " + h.name() + ": N = floor((L + max(R, C) - C) / T)");
+            String rest = op("-", span, times(h.period(), n));
+            String inner = op("+", times(h.exec(), n), op("ite", op("<=", num(h.exec()), rest), num(h.exec()), rest));
+            String wl = WitnessCheck.pin(s, pre + "workload_" + h.name(), f.workload(),
+                    "witness: workload of " + h.name());
+            s.assertTerm("workload of " + h.name() + " = min(L, N C + min(C, L + max(R, C) - C - N T))",
+                    op("=", wl, op("ite", op("<=", len, inner), len, inner)));
+            rhs.add(times(Math.min(h.width(), beta), wl));
+        }
+        s.assertTerm("wait condition: beta (w + 1) > carryIn + sum min(k_j, beta) W_j(w + 1)",
+                op(">", times(beta, len), sum(rhs)));
+        String resp = op("+", num(me.jitter()), wait, num(me.exec()));
+        if (greedy) {
+            s.assertTerm("J + w + C <= D (the wait limit of the first-miss argument)",
+                    op("<=", resp, num(me.deadline())));
+        } else {
+            s.assertTerm("induction: J + w + C <= T (earlier jobs of the task do not interfere)",
+                    op("<=", resp, num(me.period())));
+        }
+        return resp;
+    }
+
+    /** The property's claim on R, or on the inversion bound. */
+    private static void finishClaim(SmtScript s, Global g, int x, Witness.Gang w, boolean greedy, TaskBound bound,
+            WitnessCheck.Claim claim, String r) throws WitnessCheck.Mismatch {
+        if (claim.quantity() == WitnessCheck.Claim.Quantity.INVERSION) {
+            if (greedy) {
+                throw new IllegalArgumentException("the gang-greedy inversion bound is not encoded");
+            }
+            long maxRem = 0;
+            for (int y = x + 1; y < g.byPriority().size(); y++) {
+                maxRem = Math.max(maxRem, g.byPriority().get(y).exec() - 1);
+            }
+            String wait = s.declareInt("inversion_wait");
+            s.assertTerm("inversion: the wait bound w = " + w.waitBound(), op("=", wait, num(w.waitBound())));
+            String inv = WitnessCheck.pin(s, "inversion_bound", bound.inversionBound().orElseThrow(
+                    () -> new WitnessCheck.Mismatch("no inversion bound")), "result: inversion bound I");
+            s.assertTerm("inversion: I >= min(w, max(C_l - 1))",
+                    op(">=", inv, op("ite", op("<=", wait, num(maxRem)), wait, num(maxRem))));
+            s.assertTerm("claim: I <= " + claim.limit(), op("<=", inv, num(claim.limit())));
+        } else {
+            s.assertTerm("claim: R <= " + claim.limit(), op("<=", r, num(claim.limit())));
+        }
+    }
+
+    private static void expect(String what, long witness, long spec) throws WitnessCheck.Mismatch {
+        if (witness != spec) {
+            throw new WitnessCheck.Mismatch(what + " is " + witness + " in the witness but " + spec + " from the spec");
+        }
+    }
+}

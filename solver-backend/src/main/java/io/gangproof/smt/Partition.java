@@ -1,0 +1,68 @@
+package io.gangproof.smt;
+
+import io.gangproof.spec.Binding;
+import io.gangproof.spec.Pipeline;
+import io.gangproof.spec.SystemSpec;
+import io.gangproof.spec.Task;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The partition of one task, re-derived from the spec here (not taken from the analysis), so that
+ * the SMT encoding uses the task set of the spec: the tasks bound to the same pipeline, ordered by
+ * priority (stable, spec order on ties), each with its charged execution time (semantics §5:
+ * {@code wcet(size)}, plus {@code reload} when the partition runs more than one DNN; with one DNN
+ * the reload happens once and is charged as {@code oneTimeReload}).
+ */
+record Partition(String pipeline, int size, List<Member> members, long oneTimeReload) {
+
+    record Member(String name, int priority, long exec, long period, long deadline, long jitter) {
+    }
+
+    static Optional<Partition> of(SystemSpec spec, String taskName) {
+        Task self = spec.task(taskName);
+        if (!(self.binding() instanceof Binding.OnPipeline)) {
+            return Optional.empty();
+        }
+        String p = ((Binding.OnPipeline) self.binding()).pipeline();
+        Optional<Pipeline> pipeline = spec.platform().pipeline(p);
+        if (pipeline.isEmpty()) {
+            return Optional.empty();
+        }
+        int size = pipeline.get().size();
+        List<Task> tasks = new ArrayList<>();
+        Set<String> dnns = new HashSet<>();
+        for (Task t : spec.tasks()) {
+            if (t.binding() instanceof Binding.OnPipeline && ((Binding.OnPipeline) t.binding()).pipeline().equals(p)) {
+                tasks.add(t);
+                dnns.add(t.dnn().name());
+            }
+        }
+        boolean shared = dnns.size() > 1;
+        long once = 0;
+        List<Member> members = new ArrayList<>();
+        for (Task t : tasks) {
+            long c = Math.addExact(t.dnn().wcet(size), shared ? t.dnn().reload() : 0);
+            if (!shared) {
+                once = t.dnn().reload();
+            }
+            members.add(new Member(t.name(), t.priority(), c, t.period(), t.deadline(), t.jitter()));
+        }
+        members.sort(Comparator.comparingInt(Member::priority));
+        return Optional.of(new Partition(p, size, List.copyOf(members), once));
+    }
+
+    int indexOf(String task) {
+        for (int i = 0; i < members.size(); i++) {
+            if (members.get(i).name().equals(task)) {
+                return i;
+            }
+        }
+        throw new IllegalArgumentException("no task " + task + " in partition " + pipeline);
+    }
+}

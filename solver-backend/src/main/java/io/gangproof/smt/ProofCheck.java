@@ -1,0 +1,178 @@
+package io.gangproof.smt;
+
+import io.gangproof.analysis.AnalysisCatalog;
+import io.gangproof.analysis.AnalysisResult;
+import io.gangproof.analysis.Outcome;
+import io.gangproof.analysis.PropertyBounds;
+import io.gangproof.analysis.ResponseTimeAnalysis;
+import io.gangproof.analysis.TaskBound;
+import io.gangproof.analysis.Witness;
+import io.gangproof.spec.Bound;
+import io.gangproof.spec.Property;
+import io.gangproof.spec.SystemSpec;
+import io.gangproof.spec.Task;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The facade for {@code gangproof check}: runs the spec's analysis, checks the witness of every
+ * task the property is about with Z3 ({@link WitnessCheck}) and answers {@link ProofOutcome.Proved}
+ * only when every one of them is confirmed (semantics §8 {@code PROVED}).
+ */
+public final class ProofCheck {
+    /** The default solver timeout per witness check. */
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
+
+    private ProofCheck() {
+    }
+
+    public static ProofOutcome prove(SystemSpec spec, Property property, Optional<Path> certificateDir,
+            Duration timeout) {
+        if (property instanceof Property.DeadlockFree) {
+            return new ProofOutcome.NotProved("not an analysis property");
+        }
+        if (property instanceof Property.Overtakes) {
+            return new ProofOutcome.NotProved("overtakes has no witness check yet (docs/smt.md)");
+        }
+        Optional<ResponseTimeAnalysis> analysis = AnalysisCatalog.forSpec(spec);
+        if (analysis.isEmpty()) {
+            return new ProofOutcome.NotProved("no analysis models this spec's scheduler");
+        }
+        AnalysisResult result = analysis.get().analyze(spec);
+        if (!result.applicable()) {
+            return new ProofOutcome.NotProved("analysis " + result.analysis() + " does not apply: "
+                    + result.tasks().get(0).reason());
+        }
+        List<String> tasks = new ArrayList<>();
+        if (property.task().isPresent()) {
+            tasks.add(property.task().get());
+        } else {
+            for (Task t : spec.tasks()) {
+                tasks.add(t.name());
+            }
+        }
+        List<Path> certificates = new ArrayList<>();
+        long proved = 0;
+        for (String name : tasks) {
+            Optional<TaskBound> tb = result.task(name);
+            if (tb.isEmpty()) {
+                return new ProofOutcome.NotProved("no task " + name);
+            }
+            TaskBound b = tb.get();
+            if (b.witness() instanceof Witness.None) {
+                return new ProofOutcome.NotProved("task " + name + ": no witness (" + b.reason() + ")");
+            }
+            WitnessCheck.Claim claim;
+            long bound;
+            if (property instanceof Property.Deadlines) {
+                if (b.outcome() != Outcome.SCHEDULABLE) {
+                    return new ProofOutcome.NotProved("task " + name + " not accepted by " + result.analysis() + ": "
+                            + b.reason());
+                }
+                claim = WitnessCheck.Claim.response(spec.task(name).deadline());
+                bound = b.responseBound().orElseThrow();
+            } else {
+                Optional<Long> derived = PropertyBounds.derived(result, property);
+                if (derived.isEmpty() || b.outcome() == Outcome.NOT_APPLICABLE) {
+                    return new ProofOutcome.NotProved("task " + name + ": " + result.analysis()
+                            + " gives no bound for this property (" + b.reason() + ")");
+                }
+                Bound pb = property instanceof Property.Response ? ((Property.Response) property).bound()
+                        : ((Property.Inversion) property).bound();
+                long limit = pb instanceof Bound.Value ? ((Bound.Value) pb).value() : derived.get();
+                if (derived.get() > limit) {
+                    return new ProofOutcome.NotProved("task " + name + ": the analysis bound " + derived.get()
+                            + " exceeds " + limit);
+                }
+                claim = property instanceof Property.Response ? WitnessCheck.Claim.response(limit)
+                        : WitnessCheck.Claim.inversion(limit);
+                bound = derived.get();
+            }
+            Optional<String> failed = checkOne(spec, property, result, b, claim, certificateDir, timeout, certificates);
+            if (failed.isPresent()) {
+                return new ProofOutcome.NotProved(failed.get());
+            }
+            proved = Math.max(proved, bound);
+        }
+        // Priority induction (Gang witnesses): each bound used for a higher-priority interferer must
+        // itself be a checked bound, so those tasks' witnesses are checked too (claim: their own R).
+        // First-miss (GangRounds): every task of the spec is checked.
+        Set<String> done = new HashSet<>(tasks);
+        Deque<String> support = new ArrayDeque<>();
+        for (String name : tasks) {
+            addInterferers(result, name, done, support);
+        }
+        while (!support.isEmpty()) {
+            String name = support.poll();
+            TaskBound b = result.task(name).orElseThrow();
+            if (b.witness() instanceof Witness.None || b.responseBound().isEmpty()) {
+                return new ProofOutcome.NotProved("higher-priority task " + name + " has no checked bound");
+            }
+            Optional<String> failed = checkOne(spec, property, result, b,
+                    WitnessCheck.Claim.response(b.responseBound().get()), certificateDir, timeout, certificates);
+            if (failed.isPresent()) {
+                return new ProofOutcome.NotProved("induction: " + failed.get());
+            }
+            addInterferers(result, name, done, support);
+        }
+        return new ProofOutcome.Proved(certificates, proved, result.analysis());
+    }
+
+    private static void addInterferers(AnalysisResult result, String name, Set<String> done, Deque<String> out) {
+        Witness w = result.task(name).orElseThrow().witness();
+        if (w instanceof Witness.Gang) {
+            for (Witness.GangInterferer f : ((Witness.Gang) w).interferers()) {
+                if (done.add(f.task())) {
+                    out.add(f.task());
+                }
+            }
+        }
+        if (w instanceof Witness.GangRounds) {
+            // First-miss: the rounds are valid only if every task of the spec passes round 0, and
+            // later rounds use other tasks' earlier responses: every task's chain is checked.
+            for (TaskBound t : result.tasks()) {
+                if (done.add(t.task())) {
+                    out.add(t.task());
+                }
+            }
+        }
+    }
+
+    /** Encodes, solves and saves one check; empty on success, else why not. */
+    private static Optional<String> checkOne(SystemSpec spec, Property property, AnalysisResult result, TaskBound b,
+            WitnessCheck.Claim claim, Optional<Path> certificateDir, Duration timeout, List<Path> certificates) {
+        String name = b.task();
+        WitnessCheck.Encoding enc;
+        try {
+            Optional<WitnessCheck.Encoding> e = WitnessCheck.encode(spec, result, b, claim);
+            if (e.isEmpty()) {
+                return Optional.of("task " + name + ": witness kind " + b.witness().getClass().getSimpleName()
+                        + " has no SMT encoding yet");
+            }
+            enc = e.get();
+        } catch (WitnessCheck.Mismatch m) {
+            return Optional.of("task " + name + ": witness refuted: witness does not fit the spec: " + m.getMessage());
+        } catch (ArithmeticException | IllegalArgumentException x) {
+            return Optional.of("task " + name + ": cannot encode: " + x.getMessage());
+        }
+        WitnessVerdict v = WitnessCheck.solve(enc, timeout);
+        if (v instanceof WitnessVerdict.Refuted) {
+            return Optional.of("task " + name + ": witness refuted by z3: " + ((WitnessVerdict.Refuted) v).constraint());
+        }
+        if (v instanceof WitnessVerdict.Unknown) {
+            return Optional.of("task " + name + ": " + ((WitnessVerdict.Unknown) v).reason());
+        }
+        if (certificateDir.isPresent()) {
+            certificates.add(Certificates.write(certificateDir.get(), spec, property, name, enc.smt()));
+        }
+        return Optional.empty();
+    }
+}

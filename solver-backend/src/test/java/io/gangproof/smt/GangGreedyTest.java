@@ -1,0 +1,97 @@
+package io.gangproof.smt;
+
+import io.gangproof.analysis.AnalysisCatalog;
+import io.gangproof.analysis.AnalysisResult;
+import io.gangproof.analysis.ResponseTimeAnalysis;
+import io.gangproof.analysis.TaskBound;
+import io.gangproof.analysis.Witness;
+import io.gangproof.spec.Placement;
+import io.gangproof.spec.Policy;
+import io.gangproof.spec.Protocol;
+import io.gangproof.spec.SystemSpec;
+import io.gangproof.spec.testing.SpecArbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.statistics.Statistics;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Gang-greedy chains of rounds: confirmed as produced, refuted when a round is tampered with. */
+class GangGreedyTest {
+    private static final Duration T = Duration.ofSeconds(60);
+
+    private static WitnessVerdict check(SystemSpec spec, AnalysisResult r, TaskBound b, Witness w, long response) {
+        TaskBound t = new TaskBound(b.task(), b.outcome(), b.reason(), Optional.of(response), b.blockingBound(),
+                b.inversionBound(), b.overtakesBound(), w);
+        return WitnessCheck.check(spec, r, t, WitnessCheck.Claim.response(spec.task(b.task()).deadline()), T);
+    }
+
+    private static Witness.Gang withUsed(Witness.Gang g, long delta) {
+        List<Witness.GangInterferer> fs = new ArrayList<>();
+        for (Witness.GangInterferer f : g.interferers()) {
+            long ru = f.responseUsed() + delta;
+            fs.add(new Witness.GangInterferer(f.task(), f.width(), f.weight(), f.exec(), f.period(), ru,
+                    WitnessCheckTestSupport.workload(g.waitBound() + 1, f.exec(), f.period(), ru)));
+        }
+        return new Witness.Gang(g.argument(), g.tpus(), g.width(), g.headWidth(), g.exec(), g.jitter(), g.beta(),
+                g.carryIn(), g.carryInCandidates(), g.carryInChoice(), fs, g.waitBound(), g.response());
+    }
+
+    @Test
+    void coralGreedyChainsAreConfirmedAndTamperedOnesRefuted() {
+        SystemSpec spec = Fixtures.load("coral-quad-greedy.gang");
+        AnalysisResult r = AnalysisCatalog.forSpec(spec).orElseThrow().analyze(spec);
+        assertThat(r.allSchedulable()).isTrue();
+        for (TaskBound b : r.tasks()) {
+            Witness.GangRounds chain = (Witness.GangRounds) b.witness();
+            assertThat(check(spec, r, b, chain, b.responseBound().get())).as(b.task())
+                    .isInstanceOf(WitnessVerdict.Confirmed.class);
+            // A bound below every round's response.
+            assertThat(check(spec, r, b, chain, b.responseBound().get() - 1)).as(b.task())
+                    .isInstanceOf(WitnessVerdict.Refuted.class);
+            // Round 0 assuming interferers respond faster than their deadlines (first-miss forbids it).
+            Witness.Gang r0 = chain.rounds().get(0);
+            if (!r0.interferers().isEmpty()) {
+                List<Witness.Gang> rounds = new ArrayList<>(chain.rounds());
+                rounds.set(0, withUsed(r0, -1));
+                WitnessVerdict v = check(spec, r, b, new Witness.GangRounds(rounds), b.responseBound().get());
+                assertThat(v).as(b.task()).isInstanceOf(WitnessVerdict.Refuted.class);
+                assertThat(((WitnessVerdict.Refuted) v).constraint()).contains("first-miss");
+            }
+        }
+    }
+
+    @Provide
+    Arbitrary<SystemSpec> greedy() {
+        return SpecArbitraries.smallFixedSpecs().filter(s -> s.scheduler().placement() == Placement.GLOBAL
+                && s.scheduler().policy() == Policy.FP && s.scheduler().protocol() == Protocol.GANG_GREEDY);
+    }
+
+    @Property(tries = 50)
+    void everyGreedyChainIsConfirmed(@ForAll("greedy") SystemSpec spec) {
+        Optional<ResponseTimeAnalysis> a = AnalysisCatalog.forSpec(spec);
+        if (a.isEmpty()) {
+            Statistics.label("task").collect("no analysis");
+            return;
+        }
+        AnalysisResult r = a.get().analyze(spec);
+        for (TaskBound b : r.tasks()) {
+            if (!(b.witness() instanceof Witness.GangRounds)) {
+                Statistics.label("task").collect("no witness");
+                continue;
+            }
+            WitnessVerdict v = WitnessCheck.check(spec, r, b, WitnessCheck.Claim.response(b.responseBound().get()), T);
+            Statistics.label("task").collect(v.getClass().getSimpleName()
+                    + (((Witness.GangRounds) b.witness()).rounds().size() > 1 ? " (several rounds)" : ""));
+            assertThat(v).as("%s of %s: %s", b.task(), spec.name(), v).isInstanceOf(WitnessVerdict.Confirmed.class);
+        }
+    }
+}
