@@ -20,11 +20,11 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The response-time analysis of the spec's scheduler (semantics §10) as an engine. Its
- * positive answers are bounds, reported as {@code UNKNOWN} with the bound and the reason:
- * {@code PROVED} needs the analysis' witness re-checked by the SMT back-end (semantics §8),
- * which gangproof does not have yet. It also supplies the numbers behind {@code <= bound}
- * properties, so that the simulation and the explorer can confront them with behaviours.
+ * The response-time analysis of the spec's scheduler (semantics §10) as an engine. It says
+ * what the analysis found, as {@code UNKNOWN} with the bound and the reason: {@code PROVED}
+ * is the {@link ProofEngine}'s, which has the witness re-checked by Z3 (semantics §8). It also
+ * supplies the numbers behind {@code <= bound} properties, so that the simulation and the
+ * explorer can confront them with behaviours.
  */
 public final class AnalysisEngine implements Engine {
     public static final String NAME = "analysis";
@@ -83,7 +83,8 @@ public final class AnalysisEngine implements Engine {
                 reason = name + ": the bound " + quantity(spec, property, derived.get()) + " exceeds "
                         + quantity(spec, property, v.value());
             } else {
-                reason = name + ": bound " + quantity(spec, property, derived.get()) + "; " + AWAITING;
+                reason = name + ": bound " + quantity(spec, property, derived.get()) + "; " + (property
+                        instanceof Property.Overtakes ? OVERTAKES : AWAITING);
             }
         }
         return Optional.of(new PropertyResult(property, description, Verdict.UNKNOWN, NAME, bound,
@@ -91,8 +92,9 @@ public final class AnalysisEngine implements Engine {
                 Optional.of(reason)));
     }
 
-    private static final String AWAITING = "PROVED needs this witness re-checked by the SMT back-end (not yet "
-            + "available)";
+    private static final String AWAITING = "PROVED only when Z3 confirms its witness (engine analysis+z3)";
+    private static final String OVERTAKES = "it follows from how the protocol admits jobs, an argument without "
+            + "arithmetic for Z3 to check, so it is not PROVED";
 
     private static String quantity(SystemSpec spec, Property p, long value) {
         return p instanceof Property.Overtakes ? value + " jobs" : Units.formatNanosDecimal(BigInteger.valueOf(value)

@@ -1,40 +1,35 @@
 package io.gangproof.cli;
 
-import io.gangproof.check.AnalysisEngine;
 import io.gangproof.check.Engine;
 import io.gangproof.check.JpfEngine;
-import io.gangproof.check.SimulationEngine;
-import io.gangproof.model.ExplorerEngine;
+import io.gangproof.check.StandardEngines;
 import io.gangproof.model.ExplorerOptions;
-import java.util.ArrayList;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
-/** The engines {@code check} may ask. */
+/** The engines {@code check --engine} selects. */
 final class Engines {
-    enum Choice { auto, analysis, simulation, explorer, jpf }
+    enum Choice {
+        auto(""), proof("analysis+z3"), analysis("analysis"), simulation("simulation"), explorer("explorer"), jpf("jpf");
+
+        private final String engineName;
+
+        Choice(String engineName) {
+            this.engineName = engineName;
+        }
+    }
 
     private Engines() {
     }
 
-    /** The engines of {@code choice}; {@code jpfHome} is needed (and only used) for {@code jpf}. */
+    /** Every standard engine ({@code auto}) or one of them; {@code jpfHome} is used only for {@code jpf}. */
     static List<Engine> of(Choice choice, int simulationRuns, ExplorationProgressLine progress,
             Optional<Path> jpfHome) {
-        List<Engine> engines = new ArrayList<>();
         if (choice == Choice.jpf) {
-            engines.add(new JpfEngine(jpfHome.orElseThrow()));
-            return engines;
+            return List.of(new JpfEngine(jpfHome.orElseThrow()));
         }
-        if (choice == Choice.auto || choice == Choice.analysis) {
-            engines.add(new AnalysisEngine());
-        }
-        if (choice == Choice.auto || choice == Choice.simulation) {
-            engines.add(new SimulationEngine(simulationRuns));
-        }
-        if (choice == Choice.auto || choice == Choice.explorer) {
-            engines.add(new ExplorerEngine(ExplorerOptions.DEFAULTS.withProgress(progress)));
-        }
-        return engines;
+        List<Engine> all = StandardEngines.of(simulationRuns, ExplorerOptions.DEFAULTS.withProgress(progress));
+        return choice == Choice.auto ? all : all.stream().filter(e -> e.name().equals(choice.engineName)).toList();
     }
 }

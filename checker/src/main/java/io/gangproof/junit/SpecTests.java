@@ -1,12 +1,10 @@
 package io.gangproof.junit;
 
-import io.gangproof.check.AnalysisEngine;
 import io.gangproof.check.CheckOptions;
 import io.gangproof.check.Checker;
 import io.gangproof.check.PropertyResult;
-import io.gangproof.check.SimulationEngine;
 import io.gangproof.check.SpecReport;
-import io.gangproof.model.ExplorerEngine;
+import io.gangproof.check.StandardEngines;
 import io.gangproof.spec.SystemSpec;
 import io.gangproof.spec.Verdict;
 import io.gangproof.spec.parse.Diagnostic;
@@ -167,8 +165,7 @@ public final class SpecTests {
 
         synchronized SpecReport get() {
             if (report == null) {
-                Checker checker = new Checker(List.of(new AnalysisEngine(), new SimulationEngine(),
-                        new ExplorerEngine()));
+                Checker checker = new Checker(StandardEngines.defaults());
                 report = checker.check(file.toString(), spec, new CheckOptions(Optional.empty(), 1L,
                         Optional.of(traceDir)));
             }

@@ -42,7 +42,7 @@ class AnalysisEngineTest {
         PropertyResult alone = new AnalysisEngine().check(SPEC, SPEC.properties().get(0), CheckOptions.DEFAULTS)
                 .orElseThrow();
         assertThat(alone.verdict()).as("no PROVED without a checked witness").isEqualTo(Verdict.UNKNOWN);
-        assertThat(alone.reason().orElseThrow()).contains("bound 4 ms", "PROVED needs");
+        assertThat(alone.reason().orElseThrow()).contains("bound 4 ms", "PROVED only when Z3 confirms");
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -49,9 +50,14 @@ class BundledExamplesCliTest {
     @Test
     void strictProtectsHAndBMissesInstead() throws IOException {
         Map<String, JsonNode> p = check("starvation-strict.gang", ExitCodes.VIOLATED);
-        assertThat(p.get("deadlines(H)").path("verdict").asText()).isEqualTo("HOLDS-UP-TO");
-        assertThat(p.get("deadlines(H)").path("horizon").asLong()).isEqualTo(40);
-        assertThat(p.get("inversion(H) <= 2 ms").path("verdict").asText()).isEqualTo("HOLDS-UP-TO");
+        for (String proved : List.of("deadlines(H)", "inversion(H) <= 2 ms")) {
+            JsonNode r = p.get(proved);
+            assertThat(r.path("verdict").asText()).as(proved).isEqualTo("PROVED");
+            assertThat(r.path("engine").asText()).isEqualTo("analysis+z3");
+            String certificate = r.path("reason").asText().replaceAll(".*certificates (\\S+\\.smt2).*", "$1");
+            assertThat(Path.of(certificate)).as("a saved SMT-LIB certificate").exists();
+            assertThat(Path.of(certificate)).content().contains("(check-sat)");
+        }
         assertThat(p.get("deadlines(B)").path("verdict").asText()).isEqualTo("VIOLATED");
         assertReplaysAsViolation("starvation-strict.gang", p.get("deadlines(B)"));
     }
@@ -97,10 +103,11 @@ class BundledExamplesCliTest {
 
     @Test
     void analyzePrintsBoundsPerTaskAndAssignPrintsASpecThatLoads() throws IOException {
-        CliRun table = CliRun.of("analyze", SPECS.resolve("coral-quad-partitioned.gang").toString());
+        CliRun table = CliRun.of("analyze", "--out", out.toString(), SPECS.resolve("coral-quad-partitioned.gang")
+                .toString());
         assertThat(table.exitCode()).as(table.err()).isEqualTo(ExitCodes.OK);
-        assertThat(table.out()).contains("partitioned-np-fp", "recognize", "8.39ms", "bound 6.14 ms",
-                "PROVED needs this witness re-checked");
+        assertThat(table.out()).contains("partitioned-np-fp", "recognize", "8.39ms", "PROVED  deadlines",
+                "PROVED  inversion(detect) <= bound", "UNKNOWN  overtakes(detect) <= 0");
 
         Path assigned = out.resolve("assigned.gang");
         CliRun assign = CliRun.of("analyze", "--assign", "--output", assigned.toString(),
