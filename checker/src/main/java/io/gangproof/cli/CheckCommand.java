@@ -58,18 +58,12 @@ final class CheckCommand implements Callable<Integer> {
                     + "Gantt charts (.svg) are written (default: ${DEFAULT-VALUE}).")
     Path outDir;
 
-    @Option(names = "--horizon", paramLabel = "TIME", converter = TimeArgument.Converter.class,
-            description = "Search horizon for every spec, e.g. 40ms or a number of ticks (default: the spec's "
-                    + "`horizon`, else one hyperperiod after the last offset plus the largest deadline).")
-    TimeArgument horizon;
+    @CommandLine.Mixin
+    SearchOptions search;
 
     @Option(names = "--jpf-home", paramLabel = "DIR", description = "A jpf-core build (Java 17 branch) for "
             + "--engine jpf (default: $JPF_HOME).")
     Path jpfHome;
-
-    @Option(names = "--seed", defaultValue = "1", description = "Seed of the random scenarios (default: "
-            + "${DEFAULT-VALUE}).")
-    long seed;
 
     @Option(names = "--runs", defaultValue = "" + SimulationEngine.DEFAULT_RUNS, description = "Scenarios the "
             + "simulation engine tries per spec: the synchronous one, then random ones (default: ${DEFAULT-VALUE}).")
@@ -101,13 +95,8 @@ final class CheckCommand implements Callable<Integer> {
                 invalid = true;
                 continue;
             }
-            Optional<Long> h;
-            try {
-                h = horizon == null ? Optional.empty() : Optional.of(horizon.ticksOf(spec.get()));
-            } catch (IllegalArgumentException e) {
-                throw new CommandLine.ParameterException(command.commandLine(), "--horizon: " + e.getMessage());
-            }
-            SpecReport report = checker.check(file.toString(), spec.get(), new CheckOptions(h, seed,
+            Optional<Long> h = search.override(spec.get(), command.commandLine());
+            SpecReport report = checker.check(file.toString(), spec.get(), new CheckOptions(h, search.seed,
                     Optional.of(outDir)));
             progress.close();
             reports.add(report);

@@ -1,6 +1,5 @@
 package io.gangproof.cli;
 
-import io.gangproof.model.Horizons;
 import io.gangproof.scheduler.ExecutableSpec;
 import io.gangproof.scheduler.ReferenceScheduler;
 import io.gangproof.scheduler.Scenario;
@@ -22,7 +21,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -48,14 +46,8 @@ final class SimulateCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "SPEC", description = "The spec (.gang).")
     Path specFile;
 
-    @Option(names = "--horizon", paramLabel = "TIME", converter = TimeArgument.Converter.class,
-            description = "Simulate instants 0..TIME, e.g. 40ms or a number of ticks (default: the spec's `horizon`, "
-                    + "else one hyperperiod after the last offset plus the largest deadline).")
-    TimeArgument horizon;
-
-    @Option(names = "--seed", defaultValue = "1", description = "Seed of the random scenarios (default: "
-            + "${DEFAULT-VALUE}).")
-    long seed;
+    @CommandLine.Mixin
+    SearchOptions search;
 
     @Option(names = "--runs", defaultValue = "1000", description = "Scenarios: the synchronous one, then random "
             + "ones (default: ${DEFAULT-VALUE}).")
@@ -92,24 +84,19 @@ final class SimulateCommand implements Callable<Integer> {
             err.flush();
             return ExitCodes.INVALID_SPEC;
         }
-        long h;
-        try {
-            h = horizon != null ? horizon.ticksOf(spec) : Horizons.resolve(spec, OptionalLong.empty());
-        } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(command.commandLine(), "--horizon: " + e.getMessage());
-        }
+        long h = search.resolve(spec, command.commandLine());
         if (scenarioFile != null) {
             return runScenario(spec, h, out, err);
         }
         SearchProgress progress = System.console() != null && runs > 1 ? SearchProgressBar.onStandardError(runs)
                 : SearchProgress.NONE;
-        SearchResult result = SimulationSearch.run(spec, h, seed, runs, progress);
+        SearchResult result = SimulationSearch.run(spec, h, search.seed, runs, progress);
         if (progress instanceof AutoCloseable c) {
             c.close();
         }
 
         out.println(specFile + ": " + runs + " run" + (runs == 1 ? "" : "s") + " of system " + spec.name()
-                + " up to " + SpecWriter.time(spec, h) + " (seed " + seed + ")");
+                + " up to " + SpecWriter.time(spec, h) + " (seed " + search.seed + ")");
         TextTable t = new TextTable().row("task", "jobs", "max response", "max inversion", "max overtakes",
                 "deadline misses", "unfinished at horizon");
         for (TaskExtremes x : result.tasks()) {
