@@ -33,6 +33,7 @@ import picocli.CommandLine.Parameters;
             "0:every property PROVED or HOLDS-UP-TO",
             "1:some property VIOLATED",
             "2:some property UNKNOWN, none violated",
+            "3:with --compare: a verdict weaker or a bound larger than in the snapshot",
             "64:bad command line",
             "65:invalid spec (diagnostics printed)",
             "70:internal error"})
@@ -60,6 +61,18 @@ final class CheckCommand implements Callable<Integer> {
 
     @CommandLine.Mixin
     SearchOptions search;
+
+    @Option(names = "--junit-xml", paramLabel = "FILE", description = "Also write the verdicts as JUnit XML for CI: "
+            + "VIOLATED is a failure, UNKNOWN is skipped.")
+    Path junitXml;
+
+    @Option(names = "--snapshot", paramLabel = "FILE", description = "Also write every verdict and bound to FILE "
+            + "(the --format json document), for a later --compare.")
+    Path snapshot;
+
+    @Option(names = "--compare", paramLabel = "FILE", description = "Fail with exit code 3 when a verdict is weaker "
+            + "or a bound larger than in this snapshot, saying which.")
+    Path compare;
 
     @Option(names = "--jpf-home", paramLabel = "DIR", description = "A jpf-core build (Java 17 branch) for "
             + "--engine jpf (default: $JPF_HOME).")
@@ -113,7 +126,31 @@ final class CheckCommand implements Callable<Integer> {
             out.println(summary(reports));
         }
         out.flush();
-        return invalid ? ExitCodes.INVALID_SPEC : ExitCodes.of(reports);
+        if (junitXml != null) {
+            JunitXmlReport.write(reports, junitXml);
+        }
+        if (snapshot != null) {
+            Files.writeString(snapshot, json(reports) + "\n");
+        }
+        if (invalid) {
+            return ExitCodes.INVALID_SPEC;
+        }
+        if (compare != null) {
+            List<String> worse;
+            try {
+                worse = SnapshotComparison.regressions(compare, reports);
+            } catch (java.io.IOException | RuntimeException e) {
+                err.println("gangproof: cannot compare with " + compare + ": " + e.getMessage());
+                err.flush();
+                return ExitCodes.INVALID_SPEC;
+            }
+            worse.forEach(w -> err.println("regression: " + w));
+            err.flush();
+            if (!worse.isEmpty()) {
+                return ExitCodes.REGRESSION;
+            }
+        }
+        return ExitCodes.of(reports);
     }
 
     private static String verdictLines(SpecReport report) {

@@ -9,6 +9,8 @@ public final class ExitCodes {
     public static final int OK = 0;
     public static final int VIOLATED = 1;
     public static final int UNKNOWN = 2;
+    /** {@code check --compare}: a verdict weaker or a bound larger than in the snapshot. */
+    public static final int REGRESSION = 3;
     public static final int USAGE = 64;
     public static final int INVALID_SPEC = 65;
     public static final int INTERNAL = 70;

@@ -170,4 +170,53 @@ class BundledExamplesCliTest {
         assertThat(ascending.exitCode()).as(ascending.out() + ascending.err()).isEqualTo(ExitCodes.OK);
         assertThat(out.resolve("ascending.svg")).exists();
     }
+
+    @Test
+    void compareFailsOnADeliberateRegressionAndSaysWhich() throws IOException {
+        Path dir = Files.createDirectories(out.resolve("system"));
+        Files.createDirectories(dir.resolve("dnn"));
+        Files.copy(SPECS.resolve("dnn/coral-derived.gang"), dir.resolve("dnn/coral-derived.gang"));
+        Path spec = dir.resolve("coral.gang");
+        String original = Files.readString(SPECS.resolve("coral-quad-partitioned.gang"));
+        Files.writeString(spec, original);
+        Path snapshot = out.resolve("snapshot.json");
+        CliRun first = CliRun.of("check", "--engine", "proof", "--out", out.toString(), "--snapshot",
+                snapshot.toString(), spec.toString());
+        assertThat(snapshot).exists();
+        assertThat(CliRun.of("check", "--engine", "proof", "--out", out.toString(), "--compare", snapshot.toString(),
+                spec.toString()).exitCode()).as("nothing changed").isEqualTo(first.exitCode());
+
+        // The lowest-priority DNN on detect's pipeline gets slower: detect's blocking bound grows.
+        Files.writeString(spec, original.replace("runs efficientnet_edgetpu_l", "runs inception_v3_299"));
+        CliRun later = CliRun.of("check", "--engine", "proof", "--out", out.toString(), "--compare",
+                snapshot.toString(), spec.toString());
+        assertThat(later.exitCode()).isEqualTo(ExitCodes.REGRESSION);
+        assertThat(later.err()).contains("regression: bound of inversion(detect) <= bound in coral_quad_partitioned "
+                + "rose from 6.14 ms to 21.59 ms");
+
+        // A DNN too slow for its deadline: the proof is lost.
+        Files.writeString(spec, original.replace("runs efficientnet_edgetpu_l", "runs inception_v4"));
+        CliRun lost = CliRun.of("check", "--engine", "proof", "--out", out.toString(), "--compare",
+                snapshot.toString(), spec.toString());
+        assertThat(lost.exitCode()).isEqualTo(ExitCodes.REGRESSION);
+        assertThat(lost.err()).contains("regression: verdict of deadlines in coral_quad_partitioned fell from PROVED");
+    }
+
+    @Test
+    void junitXmlHasASuitePerSpecAndAFailurePerViolation() throws Exception {
+        Path xml = out.resolve("report.xml");
+        CliRun r = CliRun.of("check", "--out", out.toString(), "--junit-xml", xml.toString(),
+                SPECS.resolve("starvation-strict.gang").toString(), SPECS.resolve("deadlock-per-tpu.gang").toString());
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.VIOLATED);
+        org.w3c.dom.Document doc = javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(xml.toFile());
+        org.w3c.dom.NodeList suites = doc.getElementsByTagName("testsuite");
+        assertThat(suites.getLength()).isEqualTo(2);
+        org.w3c.dom.Element strict = (org.w3c.dom.Element) suites.item(0);
+        assertThat(strict.getAttribute("tests")).isEqualTo("3");
+        assertThat(strict.getAttribute("failures")).isEqualTo("1");
+        assertThat(doc.getElementsByTagName("failure").getLength()).isEqualTo(2);
+        assertThat(((org.w3c.dom.Element) doc.getElementsByTagName("failure").item(0)).getAttribute("message"))
+                .startsWith("VIOLATED (simulation)").contains("trace ");
+    }
 }
