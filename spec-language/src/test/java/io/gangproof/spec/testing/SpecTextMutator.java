@@ -16,7 +16,7 @@ import org.antlr.v4.runtime.Token;
  * the other noise works on any text that lexes.
  */
 public final class SpecTextMutator {
-    private static final String[] WORDS = {"note", "TODO", "task x { }", "}", "{", "\"quoted\"", "1 ms", "//",
+    private static final String[] WORDS = {"note", "remember this", "task x { }", "}", "{", "\"quoted\"", "1 ms", "//",
         "/ *", "**", "a, b", "μs", "tpus 4", "", "-- ..", "\\"};
 
     private final Choices c;
