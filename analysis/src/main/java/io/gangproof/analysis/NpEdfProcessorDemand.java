@@ -1,7 +1,5 @@
 package io.gangproof.analysis;
 
-import io.gangproof.spec.Binding;
-import io.gangproof.spec.Placement;
 import io.gangproof.spec.Policy;
 import io.gangproof.spec.SystemSpec;
 import io.gangproof.spec.Task;
@@ -56,8 +54,7 @@ public final class NpEdfProcessorDemand implements ResponseTimeAnalysis {
 
     @Override
     public boolean appliesTo(SystemSpec spec) {
-        return spec.scheduler().placement() == Placement.PARTITIONED && spec.scheduler().policy() == Policy.EDF
-                && spec.tasks().stream().allMatch(t -> t.binding() instanceof Binding.OnPipeline);
+        return PartitionView.applies(spec, Policy.EDF);
     }
 
     @Override

@@ -1,7 +1,5 @@
 package io.gangproof.analysis;
 
-import io.gangproof.spec.Binding;
-import io.gangproof.spec.Placement;
 import io.gangproof.spec.Policy;
 import io.gangproof.spec.SystemSpec;
 import io.gangproof.spec.Task;
@@ -55,8 +53,7 @@ public final class NpFpResponseTime implements ResponseTimeAnalysis {
 
     @Override
     public boolean appliesTo(SystemSpec spec) {
-        return spec.scheduler().placement() == Placement.PARTITIONED && spec.scheduler().policy() == Policy.FP
-                && spec.tasks().stream().allMatch(t -> t.binding() instanceof Binding.OnPipeline);
+        return PartitionView.applies(spec, Policy.FP);
     }
 
     @Override

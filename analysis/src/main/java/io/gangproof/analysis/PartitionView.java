@@ -3,6 +3,7 @@ package io.gangproof.analysis;
 import io.gangproof.spec.Binding;
 import io.gangproof.spec.Pipeline;
 import io.gangproof.spec.Placement;
+import io.gangproof.spec.Policy;
 import io.gangproof.spec.SystemSpec;
 import io.gangproof.spec.Task;
 
@@ -25,6 +26,12 @@ import java.util.Set;
 record PartitionView(String pipeline, int size, List<ChargedTask> tasks, long oneTimeReload) {
 
     /** The partitions of a partitioned spec, or empty with the reason it is not one. */
+    /** The partitioned analyses apply under {@code policy} once every task is bound to a named pipeline. */
+    static boolean applies(SystemSpec spec, Policy policy) {
+        return spec.scheduler().placement() == Placement.PARTITIONED && spec.scheduler().policy() == policy
+                && spec.tasks().stream().allMatch(t -> t.binding() instanceof Binding.OnPipeline);
+    }
+
     static Result of(SystemSpec spec) {
         if (spec.scheduler().placement() != Placement.PARTITIONED) {
             return new Result(List.of(), Optional.of("placement is " + spec.scheduler().placement().keyword()
