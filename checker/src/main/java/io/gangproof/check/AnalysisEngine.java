@@ -60,7 +60,7 @@ public final class AnalysisEngine implements Engine {
         if (analysis.isEmpty()) {
             return Optional.empty();
         }
-        AnalysisResult result = analysis.get().analyze(spec);
+        AnalysisResult result = resultFor(spec, analysis.get());
         String description = SpecWriter.describe(spec, property);
         String name = analysis.get().name();
         Optional<Long> bound = Optional.empty();
@@ -90,6 +90,18 @@ public final class AnalysisEngine implements Engine {
         return Optional.of(new PropertyResult(property, description, Verdict.UNKNOWN, NAME, bound,
                 Optional.empty(), Optional.empty(), (System.nanoTime() - start) / 1e9, Optional.empty(),
                 Optional.of(reason)));
+    }
+
+    private SystemSpec analysedSpec;
+    private AnalysisResult analysed;
+
+    /** One analysis per spec, whatever the number of its properties. */
+    private synchronized AnalysisResult resultFor(SystemSpec spec, ResponseTimeAnalysis analysis) {
+        if (!spec.equals(analysedSpec)) {
+            analysed = analysis.analyze(spec);
+            analysedSpec = spec;
+        }
+        return analysed;
     }
 
     private static final String AWAITING = "PROVED only when Z3 confirms its witness (engine analysis+z3)";
