@@ -31,8 +31,9 @@ import picocli.CommandLine.Parameters;
 
 /** {@code gangproof analyze SPEC}: response-time bounds per task, and assignment of what the spec leaves open. */
 @Command(name = "analyze", mixinStandardHelpOptions = true,
-        description = {"Run the response-time analysis of the spec's scheduler (docs/analysis.md) and print, per",
-            "task: level k, pipeline, C, T, D, the response-time bound R, the blocking bound, slack and the test.",
+        description = {"Bound every task's response time with the analysis of the spec's scheduler.",
+            "Prints, per task: level k, pipeline, C, T, D, the response-time bound R, the blocking bound, slack and",
+            "the test (docs/analysis.md).",
             "A property is PROVED when Z3 re-checks the witnesses of the bounds it rests on (certificates under",
             "--out); otherwise its bound is shown. With --assign, choose what the spec leaves open (levels, pipelines, or",
             "priorities) and print the result as a spec you can keep."},

@@ -26,7 +26,8 @@ import picocli.CommandLine.Parameters;
 
 /** {@code gangproof check SPEC...}: every property of every spec, one line each, then a summary. */
 @Command(name = "check", mixinStandardHelpOptions = true,
-        description = {"Check every property of each spec and print one verdict per property.",
+        description = {"Check every property of each spec.",
+            "Prints one verdict per property, then a summary.",
             "Verdicts: PROVED, VIOLATED (with a replayable trace), HOLDS-UP-TO (a horizon), UNKNOWN (a reason)."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {

@@ -21,7 +21,8 @@ import picocli.CommandLine.Parameters;
 
 /** {@code gangproof fmt}: the canonical form of specs. */
 @Command(name = "fmt", mixinStandardHelpOptions = true,
-        description = {"Print the canonical form of each spec (comments kept, literals as written).",
+        description = {"Print the canonical form of each spec.",
+            "Comments are kept and literals stay as written.",
             "Only the syntax must be valid; formatting never changes a spec's meaning."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {

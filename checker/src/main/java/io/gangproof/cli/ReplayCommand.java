@@ -19,8 +19,9 @@ import picocli.CommandLine.Parameters;
 
 /** {@code gangproof replay SPEC TRACE}: re-executes a trace's scenario and confirms its violations. */
 @Command(name = "replay", mixinStandardHelpOptions = true,
-        description = {"Re-execute the scenario of a trace (written by check or simulate) in the reference",
-            "scheduler, compare the schedule job by job, and confirm every violation the trace claims."},
+        description = {"Re-execute a trace and confirm its violations.",
+            "Runs the scenario of a trace (written by check or simulate) in the reference scheduler, compares",
+            "the schedule job by job, and confirms every violation the trace claims."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:same schedule; the trace claims no violation",
