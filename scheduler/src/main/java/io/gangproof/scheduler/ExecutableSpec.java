@@ -208,4 +208,46 @@ public final class ExecutableSpec {
         }
         return tpus[task].clone();
     }
+
+    public int tpuCount() {
+        return tpuCount;
+    }
+
+    public Placement placement() {
+        return placement;
+    }
+
+    public Protocol protocol() {
+        return protocol;
+    }
+
+    /** The TPUs the task is bound to (its pipeline or pinned list), or an empty array under global placement. */
+    public int[] boundTpus(int task) {
+        return tpus[task].clone();
+    }
+
+    /** The order in which a per-TPU protocol takes the task's locks. */
+    public int[] lockOrder(int task) {
+        return lockOrder[task].clone();
+    }
+
+    /** The task's DNN as an index; tasks running the same DNN share it (reloads compare these). */
+    public int dnnIndex(int task) {
+        return dnnIndex[task];
+    }
+
+    /** The reload time of the task's DNN, in ticks. */
+    public long reload(int task) {
+        return reload[task];
+    }
+
+    /** The gang-strict queue of the task: one per pipeline under partitioned placement, else 0. */
+    public int strictQueue(int task) {
+        return strictQueue[task];
+    }
+
+    /** The rank of the task's name in alphabetical order (the last tie-break of the pending order). */
+    public int nameRank(int task) {
+        return nameRank[task];
+    }
 }

@@ -1,0 +1,244 @@
+package io.gangproof.smt.search;
+
+import com.microsoft.z3.ArithExpr;
+import com.microsoft.z3.BoolExpr;
+import com.microsoft.z3.Context;
+import com.microsoft.z3.IntSort;
+import com.microsoft.z3.Optimize;
+import com.microsoft.z3.Params;
+import com.microsoft.z3.Solver;
+import com.microsoft.z3.Status;
+import io.gangproof.scheduler.ExecutableSpec;
+import io.gangproof.scheduler.ReferenceScheduler;
+import io.gangproof.scheduler.Scenario;
+import io.gangproof.scheduler.check.TraceChecker;
+import io.gangproof.scheduler.check.Violation;
+import io.gangproof.scheduler.trace.Trace;
+import io.gangproof.spec.Arrival;
+import io.gangproof.spec.Property;
+import io.gangproof.spec.SystemSpec;
+import io.gangproof.spec.Task;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * Bounded violation search with Z3 (issue #6, docs/smt.md): the behaviours of a spec over
+ * instants {@code 0..H} ({@link ScheduleEncoding}) together with the negation of a property.
+ * SAT gives the environment's choices, which the reference scheduler runs; the resulting trace
+ * must show the violation, or the encoding and the scheduler disagree (an internal error).
+ * UNSAT means no behaviour violates the property by {@code H}. A timeout, a memory limit or an
+ * encoding too large is {@code UNKNOWN} with the reason, never a verdict.
+ */
+public final class ViolationSearch {
+    /** Solver limits: wall time per query, and the largest encoding (job slots times instants) attempted. */
+    public record Limits(Duration timeout, long maxSize) {
+        public static final Limits DEFAULTS = new Limits(Duration.ofSeconds(60), 400_000);
+
+        public Limits {
+            if (timeout.isNegative() || timeout.isZero()) {
+                throw new IllegalArgumentException("the solver timeout must be positive");
+            }
+            if (maxSize < 1) {
+                throw new IllegalArgumentException("the encoding size limit must be positive");
+            }
+        }
+
+        public Limits withTimeout(Duration t) {
+            return new Limits(t, maxSize);
+        }
+    }
+
+    /** What the search established. */
+    public sealed interface Outcome {
+        double seconds();
+    }
+
+    /** A behaviour that violates the property; {@code trace} is the reference scheduler's run of it. */
+    public record Violated(Scenario scenario, Trace trace, Violation violation, long horizon, int jobSlots,
+            double seconds) implements Outcome {
+    }
+
+    /** No behaviour violates the property at any instant {@code 0..horizon}. */
+    public record HoldsUpTo(long horizon, int jobSlots, double seconds) implements Outcome {
+    }
+
+    /** Neither: {@code reason} says which limit was hit or why the spec is out of reach. */
+    public record Unknown(String reason, double seconds) implements Outcome {
+    }
+
+    /** The largest response time of a task's jobs finishing by the horizon; empty when none can finish by then. */
+    public record MaxResponse(String task, long horizon, OptionalLong max, Optional<Scenario> witness,
+            boolean complete, String reason, double seconds) {
+    }
+
+    private ViolationSearch() {
+    }
+
+    /** Why the spec cannot be encoded at this horizon, or empty. */
+    public static Optional<String> unsupported(SystemSpec spec, long horizon, Limits limits) {
+        List<String> problems = ExecutableSpec.problems(spec);
+        if (!problems.isEmpty()) {
+            return Optional.of(String.join("; ", problems));
+        }
+        if (horizon < 1) {
+            return Optional.of("the horizon must be at least 1 tick");
+        }
+        long size;
+        try {
+            size = ScheduleEncoding.size(spec, horizon);
+        } catch (ArithmeticException e) {
+            size = Long.MAX_VALUE;
+        }
+        if (horizon > Integer.MAX_VALUE - 2 || size > limits.maxSize()) {
+            return Optional.of("the SMT encoding would have " + (size == Long.MAX_VALUE ? "too many" : size)
+                    + " job-instant pairs at horizon " + horizon + ", above the limit of " + limits.maxSize()
+                    + "; give a smaller horizon");
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Searches for a behaviour violating {@code property} by {@code horizon}; {@code bound} is
+     * the property's numeric bound (ignored by {@code deadlines} and {@code deadlock-free}).
+     */
+    public static Outcome search(SystemSpec spec, Property property, long bound, long horizon, Limits limits) {
+        long begin = System.nanoTime();
+        Optional<String> why = unsupported(spec, horizon, limits);
+        if (why.isPresent()) {
+            return new Unknown(why.get(), seconds(begin));
+        }
+        try (Context ctx = new Context()) {
+            ScheduleEncoding enc = new ScheduleEncoding(ctx, spec, horizon);
+            Solver solver = ctx.mkSolver("QF_LIA");
+            solver.setParameters(timeout(ctx, limits));
+            solver.add(enc.constraints().toArray(new BoolExpr[0]));
+            solver.add(enc.violation(property, bound));
+            Status status = solver.check();
+            if (status == Status.UNSATISFIABLE) {
+                return new HoldsUpTo(horizon, enc.jobs().size(), seconds(begin));
+            }
+            if (status == Status.UNKNOWN) {
+                return new Unknown("Z3 gave no answer (" + solver.getReasonUnknown() + ") within "
+                        + limits.timeout().toMillis() + " ms", seconds(begin));
+            }
+            Scenario scenario = enc.scenario(solver.getModel());
+            Trace trace = ReferenceScheduler.run(spec, scenario, horizon);
+            List<Violation> found = TraceChecker.check(spec, trace, property, bound).stream()
+                    .filter(v -> v.time() <= horizon).toList();
+            if (found.isEmpty()) {
+                throw new IllegalStateException("internal error: the SMT encoding found a violation of " + property
+                        + " that the reference scheduler does not reproduce; scenario " + scenario);
+            }
+            return new Violated(scenario, trace, found.get(0), horizon, enc.jobs().size(), seconds(begin));
+        }
+    }
+
+    /**
+     * The largest response time of any job of {@code task} that finishes by {@code horizon},
+     * over every behaviour, by Z3's optimiser. The witness is replayed by the reference
+     * scheduler, which must reach the same response time.
+     */
+    public static MaxResponse maxResponse(SystemSpec spec, String task, long horizon, Limits limits) {
+        long begin = System.nanoTime();
+        Optional<String> why = unsupported(spec, horizon, limits);
+        if (why.isPresent()) {
+            return new MaxResponse(task, horizon, OptionalLong.empty(), Optional.empty(), false, why.get(),
+                    seconds(begin));
+        }
+        try (Context ctx = new Context()) {
+            ScheduleEncoding enc = new ScheduleEncoding(ctx, spec, horizon);
+            int index = ExecutableSpec.of(spec).taskIndex(task);
+            Optimize opt = ctx.mkOptimize();
+            opt.setParameters(timeout(ctx, limits));
+            opt.Add(enc.constraints().toArray(new BoolExpr[0]));
+            ArithExpr<IntSort> objective = ctx.mkIntConst("largest-response");
+            List<BoolExpr> reached = new ArrayList<>();
+            for (ScheduleEncoding.Job j : enc.jobs()) {
+                if (j.task == index) {
+                    reached.add(ctx.mkAnd(enc.finishesWithinHorizon(j), ctx.mkEq(objective, enc.response(j))));
+                }
+            }
+            opt.Add(ctx.mkOr(reached.toArray(new BoolExpr[0])));
+            Optimize.Handle<IntSort> handle = opt.MkMaximize(objective);
+            Status status = opt.Check();
+            if (status == Status.UNSATISFIABLE) {
+                return new MaxResponse(task, horizon, OptionalLong.empty(), Optional.empty(), true,
+                        "no job of " + task + " can finish by " + horizon, seconds(begin));
+            }
+            if (status == Status.UNKNOWN) {
+                return new MaxResponse(task, horizon, OptionalLong.empty(), Optional.empty(), false,
+                        "Z3 gave no answer (" + opt.getReasonUnknown() + ") within " + limits.timeout().toMillis()
+                                + " ms", seconds(begin));
+            }
+            long max = ScheduleEncoding.value(opt.getModel(), handle.getValue());
+            Scenario witness = enc.scenario(opt.getModel());
+            Trace trace = ReferenceScheduler.run(spec, witness, horizon);
+            boolean reproduced = trace.jobs().stream().anyMatch(j -> j.task().equals(task) && j.finish().isPresent()
+                    && j.finish().getAsLong() <= horizon && j.finish().getAsLong() - j.arrival() == max);
+            if (!reproduced) {
+                throw new IllegalStateException("internal error: the optimiser's response time " + max + " of " + task
+                        + " is not reproduced by the reference scheduler; scenario " + witness);
+            }
+            return new MaxResponse(task, horizon, OptionalLong.of(max), Optional.of(witness), true,
+                    "optimal", seconds(begin));
+        }
+    }
+
+    /**
+     * The query "does a behaviour violate {@code property} by {@code horizon}?" as a
+     * self-contained SMT-LIB 2 script (QF_LIA): SAT means yes.
+     */
+    public static String smtLib(SystemSpec spec, Property property, long bound, long horizon) {
+        Optional<String> why = unsupported(spec, horizon, new Limits(Duration.ofSeconds(1), Long.MAX_VALUE));
+        if (why.isPresent()) {
+            throw new IllegalArgumentException(why.get());
+        }
+        try (Context ctx = new Context()) {
+            ScheduleEncoding enc = new ScheduleEncoding(ctx, spec, horizon);
+            String body = ctx.benchmarkToSMTString("gangproof", "QF_LIA", "unknown", "",
+                    enc.constraints().toArray(new BoolExpr[0]), enc.violation(property, bound));
+            return "; gangproof bounded violation search (docs/smt.md)\n"
+                    + "; spec " + oneLine(spec.name()) + ", property " + oneLine(property.toString()) + ", bound " + bound
+                    + ", instants 0.." + horizon + "\n"
+                    + "; sat: some behaviour violates the property by the horizon; unsat: none does\n"
+                    + "; " + describeNondeterminism(spec) + "\n"
+                    + body;
+        }
+    }
+
+    /** What the encoding leaves to the solver (semantics §9), for the evidence of a verdict. */
+    public static String describeNondeterminism(SystemSpec spec) {
+        List<String> parts = new ArrayList<>();
+        for (Task t : spec.tasks()) {
+            List<String> free = new ArrayList<>();
+            if (t.arrival() instanceof Arrival.PeriodicAnyOffset) {
+                free.add("offset");
+            } else if (t.arrival() instanceof Arrival.Sporadic) {
+                free.add("arrivals");
+            }
+            if (t.jitter() > 0) {
+                free.add("release jitter");
+            }
+            free.add(t.dnn().exits().size() > 1 ? "exit and execution time" : "execution time");
+            parts.add(t.name() + ": " + String.join(", ", free));
+        }
+        return "every choice of " + String.join("; ", parts);
+    }
+
+    private static Params timeout(Context ctx, Limits limits) {
+        Params p = ctx.mkParams();
+        p.add("timeout", (int) Math.min(Integer.MAX_VALUE, limits.timeout().toMillis()));
+        return p;
+    }
+
+    private static String oneLine(String s) {
+        return s.replace('\n', ' ').replace('\r', ' ');
+    }
+
+    private static double seconds(long begin) {
+        return (System.nanoTime() - begin) / 1e9;
+    }
+}
