@@ -35,8 +35,13 @@ class KnownAnswerTest {
 
     /**
      * The three-message CAN example of Davis, Burns, Bril &amp; Lukkien (2007, the example that
-     * refutes the 1994 analysis; numbers as recalled, not re-checked against the paper): A, B, C
-     * with transmission time 1 ms, periods = deadlines 2.5, 3.5, 3.5 ms, priorities A > B > C. Here one tick = 0.5 ms (C = 2, T = 5, 7, 7). The original
+     * refutes the 1994 analysis), with its numbers as recalled: UNVERIFIED. A search of stored
+     * copies of the paper (2026-11) found its title, abstract and first pages but not the
+     * example, so these numbers are neither confirmed nor refuted; the test stands as a
+     * hand-worked set whose answer the simulation below re-derives, not as a published known
+     * answer (for those see case-studies/specs/textbook-buttazzo-*.gang). A, B, C with
+     * transmission time 1 ms, periods = deadlines 2.5, 3.5, 3.5 ms, priorities A > B > C.
+     * Here one tick = 0.5 ms (C = 2, T = 5, 7, 7). The original
      * single-job analysis gives R_C = 3 ms (6 ticks); the busy period holds a second instance of
      * C whose response is 3.5 ms (7 ticks), exactly its deadline. (Our integer tick plays the
      * role of tau_bit, so numbers involving tau_bit differ from the paper by that tick.)
