@@ -110,13 +110,68 @@ public final class ViolationSearch {
         if (why.isPresent()) {
             return new Unknown(why.get(), seconds(begin));
         }
-        try (Context ctx = new Context()) {
-            ScheduleEncoding enc = new ScheduleEncoding(ctx, spec, horizon);
-            Solver solver = ctx.mkSolver("QF_LIA");
-            solver.setParameters(timeout(ctx, limits));
-            solver.add(enc.constraints().toArray(new BoolExpr[0]));
-            solver.add(enc.violation(property, bound));
-            Status status = solver.check();
+        try (Session s = new Session(spec, horizon, limits)) {
+            return s.search(property, bound);
+        }
+    }
+
+    /**
+     * The largest response time of any job of {@code task} that finishes by {@code horizon},
+     * over every behaviour, by Z3's optimiser. The witness is replayed by the reference
+     * scheduler, which must reach the same response time.
+     */
+    public static MaxResponse maxResponse(SystemSpec spec, String task, long horizon, Limits limits) {
+        long begin = System.nanoTime();
+        Optional<String> why = unsupported(spec, horizon, limits);
+        if (why.isPresent()) {
+            return new MaxResponse(task, horizon, OptionalLong.empty(), Optional.empty(), false, why.get(),
+                    seconds(begin));
+        }
+        try (Session s = new Session(spec, horizon, limits)) {
+            return s.maxResponse(task);
+        }
+    }
+
+    /**
+     * One encoding of a spec at a horizon, asked several questions: the constraints are built
+     * and given to Z3 once, and each property is checked under its own assumption, so Z3 keeps
+     * what it learnt about the schedule between queries. Call {@link #unsupported} first.
+     */
+    public static final class Session implements AutoCloseable {
+        private final SystemSpec spec;
+        private final long horizon;
+        private final Limits limits;
+        private final Context ctx;
+        private final ScheduleEncoding enc;
+        private final Solver solver;
+        private int queries;
+
+        public Session(SystemSpec spec, long horizon, Limits limits) {
+            Optional<String> why = unsupported(spec, horizon, limits);
+            if (why.isPresent()) {
+                throw new IllegalArgumentException(why.get());
+            }
+            this.spec = spec;
+            this.horizon = horizon;
+            this.limits = limits;
+            this.ctx = new Context();
+            try {
+                this.enc = new ScheduleEncoding(ctx, spec, horizon);
+                this.solver = ctx.mkSolver("QF_LIA");
+                solver.setParameters(timeout(ctx, limits));
+                solver.add(enc.constraints().toArray(new BoolExpr[0]));
+            } catch (RuntimeException e) {
+                ctx.close();
+                throw e;
+            }
+        }
+
+        /** See {@link ViolationSearch#search}. */
+        public Outcome search(Property property, long bound) {
+            long begin = System.nanoTime();
+            BoolExpr query = ctx.mkBoolConst("query!" + queries++);
+            solver.add(ctx.mkImplies(query, enc.violation(property, bound)));
+            Status status = solver.check(query);
             if (status == Status.UNSATISFIABLE) {
                 return new HoldsUpTo(horizon, enc.jobs().size(), seconds(begin));
             }
@@ -134,27 +189,15 @@ public final class ViolationSearch {
             }
             return new Violated(scenario, trace, found.get(0), horizon, enc.jobs().size(), seconds(begin));
         }
-    }
 
-    /**
-     * The largest response time of any job of {@code task} that finishes by {@code horizon},
-     * over every behaviour, by Z3's optimiser. The witness is replayed by the reference
-     * scheduler, which must reach the same response time.
-     */
-    public static MaxResponse maxResponse(SystemSpec spec, String task, long horizon, Limits limits) {
-        long begin = System.nanoTime();
-        Optional<String> why = unsupported(spec, horizon, limits);
-        if (why.isPresent()) {
-            return new MaxResponse(task, horizon, OptionalLong.empty(), Optional.empty(), false, why.get(),
-                    seconds(begin));
-        }
-        try (Context ctx = new Context()) {
-            ScheduleEncoding enc = new ScheduleEncoding(ctx, spec, horizon);
+        /** See {@link ViolationSearch#maxResponse}. */
+        public MaxResponse maxResponse(String task) {
+            long begin = System.nanoTime();
             int index = ExecutableSpec.of(spec).taskIndex(task);
             Optimize opt = ctx.mkOptimize();
             opt.setParameters(timeout(ctx, limits));
             opt.Add(enc.constraints().toArray(new BoolExpr[0]));
-            ArithExpr<IntSort> objective = ctx.mkIntConst("largest-response");
+            ArithExpr<IntSort> objective = ctx.mkIntConst("largest-response!" + queries++);
             List<BoolExpr> reached = new ArrayList<>();
             for (ScheduleEncoding.Job j : enc.jobs()) {
                 if (j.task == index) {
@@ -184,6 +227,16 @@ public final class ViolationSearch {
             }
             return new MaxResponse(task, horizon, OptionalLong.of(max), Optional.of(witness), true,
                     "optimal", seconds(begin));
+        }
+
+        /** Job slots in the encoding. */
+        public int jobSlots() {
+            return enc.jobs().size();
+        }
+
+        @Override
+        public void close() {
+            ctx.close();
         }
     }
 

@@ -1,0 +1,106 @@
+package io.gangproof.check;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.gangproof.model.Explorer;
+import io.gangproof.model.ExplorerOptions;
+import io.gangproof.model.ExplorerResult;
+import io.gangproof.model.MaxResponseTime;
+import io.gangproof.smt.search.ViolationSearch;
+import io.gangproof.spec.Bound;
+import io.gangproof.spec.Exploration;
+import io.gangproof.spec.Placement;
+import io.gangproof.spec.Policy;
+import io.gangproof.spec.Property;
+import io.gangproof.spec.Protocol;
+import io.gangproof.spec.Scheduler;
+import io.gangproof.spec.SystemSpec;
+import io.gangproof.spec.Task;
+import io.gangproof.spec.Verdict;
+import io.gangproof.spec.format.SpecWriter;
+import io.gangproof.spec.testing.SpecArbitraries;
+import io.gangproof.spec.testing.SpecGenerator;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.IntRange;
+
+/**
+ * Two independent searches over the behaviours of semantics §9 must agree exactly: the SMT
+ * violation search (constraints over job-level variables, solved by Z3) and the explorer
+ * (breadth-first search of the generated model). On tiny random specs, under every policy and
+ * protocol the placement allows (drawn per try), they must give the same verdict for every property, and the
+ * optimiser's largest response time of every task must equal the explorer's.
+ */
+class SmtExplorerAgreementTest {
+    private static final long HORIZON = 10;
+
+    @Provide
+    Arbitrary<SystemSpec> tinySpecs() {
+        return SpecArbitraries.within(new SpecGenerator.Limits(4, 3, 2, 2, 6, 3, 1, 1, true));
+    }
+
+    /** Each try draws a spec, a policy and a protocol (one the placement allows) and small bounds. */
+    @net.jqwik.api.Property(tries = 15)
+    void smtSearchAndExplorerAgree(@ForAll("tinySpecs") SystemSpec generated, @ForAll Policy policy,
+            @ForAll Protocol protocol, @ForAll @IntRange(min = 0, max = 4) int bound) {
+        Protocol allowed = protocol.perTpu() && generated.scheduler().placement() == Placement.GLOBAL
+                ? Protocol.GANG_GREEDY : protocol;
+        SystemSpec variant = new SystemSpec(generated.name(), generated.resolution(), generated.platform(),
+                generated.dnns(), generated.tasks(), new Scheduler(generated.scheduler().placement(), policy, allowed),
+                generated.properties(), generated.exploration());
+        agree(withProperties(variant, properties(variant, bound)));
+    }
+
+    private static void agree(SystemSpec spec) {
+        String context = "horizon " + HORIZON + ", spec:\n" + SpecWriter.write(spec);
+        List<ExplorerResult> explored = Explorer.check(spec, ExplorerOptions.DEFAULTS.withHorizon(HORIZON));
+        try (ViolationSearch.Session session = new ViolationSearch.Session(spec, HORIZON,
+                ViolationSearch.Limits.DEFAULTS)) {
+            agree(spec, explored, session, context);
+        }
+    }
+
+    private static void agree(SystemSpec spec, List<ExplorerResult> explored, ViolationSearch.Session session,
+            String context) {
+        for (int p = 0; p < spec.properties().size(); p++) {
+            Property property = spec.properties().get(p);
+            long bound = property.declaredBound().map(b -> ((Bound.Value) b).value()).orElse(0L);
+            ViolationSearch.Outcome smt = session.search(property, bound);
+            assertThat(explored.get(p).verdict()).as(property + " (explorer), " + context)
+                    .isIn(Verdict.VIOLATED, Verdict.HOLDS_UP_TO);
+            Verdict expected = explored.get(p).verdict();
+            assertThat(smt).as(property + ", explorer says " + expected + ", " + context)
+                    .isInstanceOf(expected == Verdict.VIOLATED ? ViolationSearch.Violated.class
+                            : ViolationSearch.HoldsUpTo.class);
+        }
+        for (Task t : spec.tasks()) {
+            MaxResponseTime explorer = Explorer.maxResponseTime(spec, t.name(), HORIZON);
+            ViolationSearch.MaxResponse smt = session.maxResponse(t.name());
+            assertThat(explorer.complete()).as(context).isTrue();
+            assertThat(smt.complete()).as(smt.reason() + ", " + context).isTrue();
+            assertThat(smt.max()).as("largest response time of " + t.name() + ", " + context)
+                    .isEqualTo(explorer.max());
+        }
+    }
+
+    private static List<Property> properties(SystemSpec spec, int bound) {
+        List<Property> out = new ArrayList<>();
+        out.add(new Property.Deadlines(Optional.empty()));
+        out.add(new Property.DeadlockFree());
+        for (Task t : spec.tasks()) {
+            out.add(new Property.Response(t.name(), new Bound.Value(bound + 1)));
+            out.add(new Property.Inversion(t.name(), new Bound.Value(bound)));
+            out.add(new Property.Overtakes(t.name(), new Bound.Value(bound / 2)));
+        }
+        return out;
+    }
+
+    private static SystemSpec withProperties(SystemSpec s, List<Property> properties) {
+        return new SystemSpec(s.name(), s.resolution(), s.platform(), s.dnns(), s.tasks(), s.scheduler(), properties,
+                Exploration.DEFAULTS);
+    }
+}
