@@ -63,6 +63,9 @@ final class CheckCommand implements Callable<Integer> {
     @CommandLine.Mixin
     SearchOptions search;
 
+    @CommandLine.Mixin
+    SolverOptions solver;
+
     @Option(names = "--junit-xml", paramLabel = "FILE", description = "Also write the verdicts as JUnit XML for CI: "
             + "VIOLATED is a failure, UNKNOWN is skipped.")
     Path junitXml;
@@ -100,7 +103,7 @@ final class CheckCommand implements Callable<Integer> {
             }
         }
         ExplorationProgressLine progress = ExplorationProgressLine.forTerminal("exploring");
-        Checker checker = new Checker(Engines.of(engine, runs, progress, jpf));
+        Checker checker = new Checker(Engines.of(engine, runs, progress, jpf, solver.limits(command.commandLine())));
         List<SpecReport> reports = new ArrayList<>();
         boolean invalid = false;
         for (Path file : specs) {

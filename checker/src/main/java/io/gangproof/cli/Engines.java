@@ -2,8 +2,10 @@ package io.gangproof.cli;
 
 import io.gangproof.check.Engine;
 import io.gangproof.check.JpfEngine;
+import io.gangproof.check.SmtEngine;
 import io.gangproof.check.StandardEngines;
 import io.gangproof.model.ExplorerOptions;
+import io.gangproof.smt.search.ViolationSearch;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -11,7 +13,7 @@ import java.util.Optional;
 /** The engines {@code check --engine} selects. */
 final class Engines {
     enum Choice {
-        auto(""), proof("analysis+z3"), analysis("analysis"), simulation("simulation"), explorer("explorer"), jpf("jpf");
+        auto(""), proof("analysis+z3"), analysis("analysis"), simulation("simulation"), explorer("explorer"), smt("smt"), jpf("jpf");
 
         private final String engineName;
 
@@ -23,11 +25,18 @@ final class Engines {
     private Engines() {
     }
 
-    /** Every standard engine ({@code auto}) or one of them; {@code jpfHome} is used only for {@code jpf}. */
+    /**
+     * Every standard engine ({@code auto}) or one of them; {@code jpfHome} is used only for
+     * {@code jpf}, {@code solver} only for {@code smt}. The SMT search is not in {@code auto}: it
+     * answers what the explorer answers, and is asked for by name.
+     */
     static List<Engine> of(Choice choice, int simulationRuns, ExplorationProgressLine progress,
-            Optional<Path> jpfHome) {
+            Optional<Path> jpfHome, ViolationSearch.Limits solver) {
         if (choice == Choice.jpf) {
             return List.of(new JpfEngine(jpfHome.orElseThrow()));
+        }
+        if (choice == Choice.smt) {
+            return List.of(new SmtEngine(solver));
         }
         List<Engine> all = StandardEngines.of(simulationRuns, ExplorerOptions.DEFAULTS.withProgress(progress));
         return choice == Choice.auto ? all : all.stream().filter(e -> e.name().equals(choice.engineName)).toList();

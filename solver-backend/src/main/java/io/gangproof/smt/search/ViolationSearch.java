@@ -190,14 +190,15 @@ public final class ViolationSearch {
             return new Violated(scenario, trace, found.get(0), horizon, enc.jobs().size(), seconds(begin));
         }
 
-        /** See {@link ViolationSearch#maxResponse}. */
-        public MaxResponse maxResponse(String task) {
-            long begin = System.nanoTime();
+        /**
+         * The optimisation problem: the constraints, "some job of {@code task} finishes by H
+         * with response time {@code largest-response}", and the objective to maximise it.
+         */
+        private Optimize optimiser(String task, ArithExpr<IntSort> objective) {
             int index = ExecutableSpec.of(spec).taskIndex(task);
             Optimize opt = ctx.mkOptimize();
             opt.setParameters(timeout(ctx, limits));
             opt.Add(enc.constraints().toArray(new BoolExpr[0]));
-            ArithExpr<IntSort> objective = ctx.mkIntConst("largest-response!" + queries++);
             List<BoolExpr> reached = new ArrayList<>();
             for (ScheduleEncoding.Job j : enc.jobs()) {
                 if (j.task == index) {
@@ -205,6 +206,24 @@ public final class ViolationSearch {
                 }
             }
             opt.Add(ctx.mkOr(reached.toArray(new BoolExpr[0])));
+            return opt;
+        }
+
+        /** The optimisation query of {@link #maxResponse} as SMT-LIB 2 (with {@code maximize}). */
+        public String maxResponseSmtLib(String task) {
+            ArithExpr<IntSort> objective = ctx.mkIntConst("largest-response");
+            Optimize opt = optimiser(task, objective);
+            opt.MkMaximize(objective);
+            return "; gangproof: the largest response time of " + oneLine(task) + " among jobs finishing by "
+                    + horizon + " (docs/smt.md)\n; " + describeNondeterminism(spec) + "\n" + opt + "(check-sat)\n"
+                    + "(get-objectives)\n";
+        }
+
+        /** See {@link ViolationSearch#maxResponse}. */
+        public MaxResponse maxResponse(String task) {
+            long begin = System.nanoTime();
+            ArithExpr<IntSort> objective = ctx.mkIntConst("largest-response!" + queries++);
+            Optimize opt = optimiser(task, objective);
             Optimize.Handle<IntSort> handle = opt.MkMaximize(objective);
             Status status = opt.Check();
             if (status == Status.UNSATISFIABLE) {

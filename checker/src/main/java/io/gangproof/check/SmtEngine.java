@@ -1,0 +1,111 @@
+package io.gangproof.check;
+
+import io.gangproof.model.Horizons;
+import io.gangproof.scheduler.ExecutableSpec;
+import io.gangproof.smt.search.ViolationSearch;
+import io.gangproof.spec.Bound;
+import io.gangproof.spec.Property;
+import io.gangproof.spec.SystemSpec;
+import io.gangproof.spec.Verdict;
+import io.gangproof.spec.format.SpecWriter;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * The SMT back-end's bounded violation search as an {@link Engine} ({@code check --engine
+ * smt}): all properties of a spec are asked of one encoding. {@code VIOLATED} comes with the
+ * reference scheduler's trace of the solver's scenario (the checker replays it again before
+ * reporting); UNSAT is {@code HOLDS-UP-TO} the horizon; a timeout or an encoding above the size
+ * limit is {@code UNKNOWN} with the reason. Specs the scheduler cannot run (levels or pipelines
+ * still to synthesise) get no answer, so that other engines may answer.
+ */
+public final class SmtEngine implements Engine {
+    public static final String NAME = "smt";
+
+    private final ViolationSearch.Limits limits;
+    private SystemSpec cachedSpec;
+    private CheckOptions cachedOptions;
+    private final Map<Property, PropertyResult> cached = new HashMap<>();
+
+    public SmtEngine() {
+        this(ViolationSearch.Limits.DEFAULTS);
+    }
+
+    public SmtEngine(ViolationSearch.Limits limits) {
+        this.limits = limits;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public synchronized Optional<PropertyResult> check(SystemSpec spec, Property property, CheckOptions options) {
+        if (!ExecutableSpec.problems(spec).isEmpty()) {
+            return Optional.empty();
+        }
+        if (!spec.equals(cachedSpec) || !options.equals(cachedOptions)) {
+            cached.clear();
+            cachedSpec = spec;
+            cachedOptions = options;
+            List<Property> all = spec.properties().contains(property) ? spec.properties() : List.of(property);
+            searchAll(spec, all, options);
+        }
+        if (!cached.containsKey(property)) {
+            searchAll(spec, List.of(property), options);
+        }
+        return Optional.ofNullable(cached.get(property));
+    }
+
+    private void searchAll(SystemSpec spec, List<Property> properties, CheckOptions options) {
+        long horizon = Horizons.resolve(spec, options.horizonOverride().map(OptionalLong::of).orElse(OptionalLong.empty()));
+        Optional<String> why = ViolationSearch.unsupported(spec, horizon, limits);
+        if (why.isPresent()) {
+            for (Property p : properties) {
+                cached.put(p, PropertyResult.unknown(p, SpecWriter.describe(spec, p), NAME, why.get(), 0));
+            }
+            return;
+        }
+        String nondeterminism = ViolationSearch.describeNondeterminism(spec);
+        try (ViolationSearch.Session session = new ViolationSearch.Session(spec, horizon, limits)) {
+            for (Property p : properties) {
+                Optional<Long> bound = numericBound(p, options);
+                if (p.declaredBound().isPresent() && bound.isEmpty()) {
+                    continue; // bounded by an analysis that found no bound: nothing to search for
+                }
+                ViolationSearch.Outcome o = session.search(p, bound.orElse(0L));
+                cached.put(p, toResult(spec, p, bound, o, session.jobSlots(), nondeterminism));
+            }
+        }
+    }
+
+    private static PropertyResult toResult(SystemSpec spec, Property p, Optional<Long> bound,
+            ViolationSearch.Outcome o, int slots, String nondeterminism) {
+        String description = SpecWriter.describe(spec, p);
+        if (o instanceof ViolationSearch.Violated v) {
+            return new PropertyResult(p, description, Verdict.VIOLATED, NAME, bound, Optional.of(v.horizon()),
+                    Optional.empty(), v.seconds(), Optional.empty(), Optional.of(v.violation().message()),
+                    Optional.of(v.trace()));
+        }
+        if (o instanceof ViolationSearch.HoldsUpTo h) {
+            return new PropertyResult(p, description, Verdict.HOLDS_UP_TO, NAME, bound, Optional.of(h.horizon()),
+                    Optional.empty(), h.seconds(), Optional.empty(), Optional.of("Z3: no behaviour violates it at any"
+                            + " instant 0.." + h.horizon() + " (" + slots + " job slots; " + nondeterminism + ")"));
+        }
+        ViolationSearch.Unknown u = (ViolationSearch.Unknown) o;
+        return PropertyResult.unknown(p, description, NAME, u.reason(), u.seconds());
+    }
+
+    private static Optional<Long> numericBound(Property p, CheckOptions options) {
+        Optional<Bound> b = p.declaredBound();
+        if (b.isEmpty()) {
+            return Optional.empty();
+        }
+        return b.get() instanceof Bound.Value v ? Optional.of(v.value())
+                : Optional.ofNullable(options.analysisBounds().get(p));
+    }
+}

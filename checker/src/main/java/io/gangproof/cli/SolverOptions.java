@@ -1,0 +1,33 @@
+package io.gangproof.cli;
+
+import com.microsoft.z3.Global;
+import io.gangproof.smt.search.ViolationSearch;
+import java.time.Duration;
+import picocli.CommandLine;
+import picocli.CommandLine.Option;
+
+/** {@code --solver-timeout} and {@code --solver-memory}: the limits of the SMT back-end's searches. */
+final class SolverOptions {
+    @Option(names = "--solver-timeout", paramLabel = "SECONDS", defaultValue = "60", description = "Wall-clock "
+            + "limit of each Z3 query of the SMT back-end; a query that hits it is UNKNOWN (default: "
+            + "${DEFAULT-VALUE}).")
+    long timeoutSeconds;
+
+    @Option(names = "--solver-memory", paramLabel = "MIB", description = "Memory limit of Z3 in MiB; a query that "
+            + "hits it is UNKNOWN (default: no limit).")
+    Long memoryMib;
+
+    /** The limits, after checking them; also sets Z3's process-wide memory limit when one is given. */
+    ViolationSearch.Limits limits(CommandLine commandLine) {
+        if (timeoutSeconds < 1) {
+            throw new CommandLine.ParameterException(commandLine, "--solver-timeout must be at least 1 second");
+        }
+        if (memoryMib != null) {
+            if (memoryMib < 1) {
+                throw new CommandLine.ParameterException(commandLine, "--solver-memory must be at least 1 MiB");
+            }
+            Global.setParameter("memory_max_size", Long.toString(memoryMib));
+        }
+        return ViolationSearch.Limits.DEFAULTS.withTimeout(Duration.ofSeconds(timeoutSeconds));
+    }
+}
