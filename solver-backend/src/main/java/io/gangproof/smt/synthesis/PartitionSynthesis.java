@@ -87,7 +87,7 @@ public final class PartitionSynthesis {
     private static SynthesisResult notApplicable(long start, String why) {
         Duration total = Duration.ofNanos(System.nanoTime() - start);
         return new SynthesisResult(SynthesisResult.Status.NOT_APPLICABLE, Optional.empty(), 0, 0, false, 0,
-                Duration.ZERO, total, why);
+                Duration.ZERO, Duration.ZERO, total, why);
     }
 
     /** A candidate: a size per new slot (0 = unused) and a slot per choosable task (new j, or S + d declared). */
@@ -122,6 +122,7 @@ public final class PartitionSynthesis {
         final Map<String, PartitionGroupCheck.Outcome> bestCache = new HashMap<>();
         long iterations;
         long solverNanos;
+        long reverifyNanos;
         int fresh;
         Candidate best;
         int bestCost;
@@ -704,7 +705,9 @@ public final class PartitionSynthesis {
             }
             long slack = smallestSlack(best);
             SystemSpec out = build(best);
+            long r0 = System.nanoTime();
             Optional<String> problem = reverify(out, slack);
+            reverifyNanos = System.nanoTime() - r0;
             if (problem.isPresent()) {
                 return result(SynthesisResult.Status.UNKNOWN, Optional.empty(), 0, 0, false,
                         "the synthesised assignment did not re-verify: " + problem.get());
@@ -719,7 +722,8 @@ public final class PartitionSynthesis {
         private SynthesisResult result(SynthesisResult.Status status, Optional<SystemSpec> out, int tpus, long slack,
                 boolean tpusMinimal, String why) {
             return new SynthesisResult(status, out, tpus, slack, tpusMinimal, iterations,
-                    Duration.ofNanos(solverNanos), Duration.ofNanos(System.nanoTime() - start), why);
+                    Duration.ofNanos(solverNanos), Duration.ofNanos(reverifyNanos),
+                    Duration.ofNanos(System.nanoTime() - start), why);
         }
 
         private Optional<String> reverify(SystemSpec out, long slack) {

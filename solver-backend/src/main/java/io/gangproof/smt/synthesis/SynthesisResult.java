@@ -17,9 +17,12 @@ import java.util.Set;
  * (0 when there is none). {@code tpusProvedMinimal}: no assignment passing the analysis uses fewer
  * TPUs (true for OPTIMAL; also possible for FEASIBLE when only the slack phase timed out).
  * {@code iterations}: candidate assignments the solver proposed and the analysis checked.
+ * {@code solverTime}: inside Z3's search; {@code reverifyTime}: the final analysis + witness checks;
+ * {@code totalTime}: everything, including the heuristic run that seeds the search.
  */
 public record SynthesisResult(Status status, Optional<SystemSpec> spec, int tpusUsed, long smallestSlack,
-        boolean tpusProvedMinimal, long iterations, Duration solverTime, Duration totalTime, String explanation) {
+        boolean tpusProvedMinimal, long iterations, Duration solverTime, Duration reverifyTime, Duration totalTime,
+        String explanation) {
 
     public enum Status {
         /** Fewest TPUs, then the largest smallest slack, both proved (w.r.t. the analysis). */

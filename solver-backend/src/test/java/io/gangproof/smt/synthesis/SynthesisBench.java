@@ -38,12 +38,13 @@ public final class SynthesisBench {
         Random rnd = new Random(seed);
         List<Double> synthMs = new ArrayList<>();
         List<Double> heurMs = new ArrayList<>();
+        List<Double> searchMs = new ArrayList<>();
         Map<SynthesisResult.Status, Integer> statuses = new EnumMap<>(SynthesisResult.Status.class);
         int fewer = 0;
         int same = 0;
         int onlySynthesis = 0;
-        System.out.printf("%-4s %-5s %-11s %6s %6s %6s %6s %10s %10s %10s%n", "set", "load", "status", "tpus",
-                "heur", "slack", "iters", "synth ms", "z3 ms", "heur ms");
+        System.out.printf("%-4s %-5s %-11s %6s %6s %6s %6s %10s %10s %10s %10s%n", "set", "load", "status", "tpus",
+                "heur", "slack", "iters", "synth ms", "z3 ms", "reverif ms", "heur ms");
         for (int i = 0; i < sets; i++) {
             double load = 0.1 + 0.4 * rnd.nextDouble();
             SystemSpec spec = SynthesisSpecs.random(rnd, n, m, policy, false, load);
@@ -53,6 +54,8 @@ public final class SynthesisBench {
             SynthesisResult r = new PartitionSynthesis().synthesize(spec, timeout);
             double sms = r.totalTime().toNanos() / 1e6;
             synthMs.add(sms);
+            double vms = r.reverifyTime().toNanos() / 1e6;
+            searchMs.add(sms - vms);
             heurMs.add(hms);
             statuses.merge(r.status(), 1, Integer::sum);
             String ht = h.found() ? Integer.toString(SynthesisResult.tpusUsedBy(h.spec().get())) : "-";
@@ -65,16 +68,17 @@ public final class SynthesisBench {
             } else if (r.found()) {
                 onlySynthesis++;
             }
-            System.out.printf("%-4d %-5.2f %-11s %6s %6s %6s %6d %10.1f %10.1f %10.1f%n", i, load, r.status(),
+            System.out.printf("%-4d %-5.2f %-11s %6s %6s %6s %6d %10.1f %10.1f %10.1f %10.1f%n", i, load, r.status(),
                     r.found() ? Integer.toString(r.tpusUsed()) : "-", ht,
                     r.found() ? Long.toString(r.smallestSlack()) : "-", r.iterations(), sms,
-                    r.solverTime().toNanos() / 1e6, hms);
+                    r.solverTime().toNanos() / 1e6, vms, hms);
         }
         System.out.printf("%nstatuses %s%n", statuses);
         System.out.printf("both found: synthesis fewer TPUs %d, same %d; only synthesis found %d%n", fewer, same,
                 onlySynthesis);
-        System.out.printf("median synthesis %.1f ms (max %.1f ms), median heuristic %.1f ms%n", median(synthMs),
-                Collections.max(synthMs), median(heurMs));
+        System.out.printf("median synthesis %.1f ms (max %.1f ms), of which search %.1f ms (max %.1f ms); "
+                + "median heuristic %.1f ms (max %.1f ms)%n", median(synthMs), Collections.max(synthMs),
+                median(searchMs), Collections.max(searchMs), median(heurMs), Collections.max(heurMs));
     }
 
     private static double median(List<Double> xs) {
