@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Synthesis vs the partition heuristic on seeded random 20-task / 8-TPU inputs (docs/smt.md, "Synthesis").
-#   solver-backend/bench-synthesis.sh [sets=20] [seed=2026] [timeout-seconds=60] [fp|edf]
+#   solver-backend/bench-synthesis.sh [sets=20] [seed=2026] [timeout-seconds=60] [fp|edf] [min-load=0.1] [max-load=0.5]
 # Builds in the reactor (spec-language, analysis, solver-backend) without installing anything into ~/.m2.
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -45,7 +45,7 @@ class PartitionSynthesisTest {
         assertReverifies(r);
     }
 
-    @net.jqwik.api.Property(tries = 60)
+    @net.jqwik.api.Property(tries = 100)
     void neverWorseThanTheHeuristicAndAlwaysReverifies(@ForAll long seed) {
         Random rnd = new Random(seed);
         Policy policy = rnd.nextInt(3) == 0 ? Policy.EDF : Policy.FP;

@@ -16,8 +16,8 @@ import java.util.Random;
 /**
  * Synthesis vs the heuristic on seeded random 20-task / 8-TPU partitioned inputs (levels and
  * pipelines to choose). Not a test: run {@code solver-backend/bench-synthesis.sh [sets] [seed]
- * [timeout-s] [policy]}. Prints per set status, TPUs of each, smallest slack, iterations and times,
- * then medians. Wall-clock times on one thread (Z3 runs in this thread).
+ * [timeout-s] [fp|edf] [min-load] [max-load]}. Prints per set status, TPUs of each, smallest slack, iterations and times,
+ * then medians. Load: level-1 utilisation per TPU, uniform in [min-load, max-load] (default 0.1..0.5). Wall-clock times on one thread (Z3 runs in this thread).
  */
 public final class SynthesisBench {
     private SynthesisBench() {
@@ -28,6 +28,8 @@ public final class SynthesisBench {
         long seed = args.length > 1 ? Long.parseLong(args[1]) : 2026;
         Duration timeout = Duration.ofSeconds(args.length > 2 ? Long.parseLong(args[2]) : 60);
         Policy policy = args.length > 3 ? Policy.valueOf(args[3].toUpperCase(java.util.Locale.ROOT)) : Policy.FP;
+        double minLoad = args.length > 4 ? Double.parseDouble(args[4]) : 0.1;
+        double maxLoad = args.length > 5 ? Double.parseDouble(args[5]) : 0.5;
         int n = 20;
         int m = 8;
         // warm-up (JIT, Z3 native load) on other seeds
@@ -46,7 +48,7 @@ public final class SynthesisBench {
         System.out.printf("%-4s %-5s %-11s %6s %6s %6s %6s %10s %10s %10s %10s%n", "set", "load", "status", "tpus",
                 "heur", "slack", "iters", "synth ms", "z3 ms", "reverif ms", "heur ms");
         for (int i = 0; i < sets; i++) {
-            double load = 0.1 + 0.4 * rnd.nextDouble();
+            double load = minLoad + (maxLoad - minLoad) * rnd.nextDouble();
             SystemSpec spec = SynthesisSpecs.random(rnd, n, m, policy, false, load);
             long h0 = System.nanoTime();
             AssignmentResult h = new PartitionAssignment(policy == Policy.FP).assign(spec);

@@ -31,7 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class SynthesisBruteForceTest {
 
-    @Property(tries = 80)
+    @Property(tries = 200)
     void optimalMeansOptimal(@ForAll long seed) {
         Random rnd = new Random(seed);
         Policy policy = rnd.nextInt(3) == 0 ? Policy.EDF : Policy.FP;
