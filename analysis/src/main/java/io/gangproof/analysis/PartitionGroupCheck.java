@@ -45,14 +45,21 @@ public final class PartitionGroupCheck {
     }
 
     private final Policy policy;
-    private final NpFpResponseTime fp = new NpFpResponseTime();
-    private final NpEdfProcessorDemand edf = new NpEdfProcessorDemand();
+    private final NpFpResponseTime fp;
+    private final NpEdfProcessorDemand edf;
 
     public PartitionGroupCheck(Policy policy) {
+        this(policy, 2_000_000L);
+    }
+
+    /** With the analyses' fixed-point step limit (default 2,000,000); small limits exercise {@link Verdict#FAIL_LIMIT}. */
+    public PartitionGroupCheck(Policy policy, long stepLimit) {
         if (policy != Policy.FP && policy != Policy.EDF) {
             throw new IllegalArgumentException("no partitioned test for " + policy.keyword());
         }
         this.policy = policy;
+        this.fp = new NpFpResponseTime(stepLimit);
+        this.edf = new NpEdfProcessorDemand(stepLimit);
     }
 
     /** Whether {@code tasks} on a pipeline of {@code size} TPUs pass with slack above {@code theta}. */

@@ -63,6 +63,17 @@ public final class PartitionSynthesis {
     /** The heuristic enumerates integer partitions of the free TPUs; beyond this many free TPUs it is skipped. */
     static final int HEURISTIC_MAX_FREE = 20;
 
+    private final long analysisStepLimit;
+
+    public PartitionSynthesis() {
+        this(2_000_000L);
+    }
+
+    /** With the group analyses' step limit (tests: small limits make some group checks give up). */
+    PartitionSynthesis(long analysisStepLimit) {
+        this.analysisStepLimit = analysisStepLimit;
+    }
+
     public SynthesisResult synthesize(SystemSpec spec) {
         return synthesize(spec, DEFAULT_TIMEOUT);
     }
@@ -80,7 +91,7 @@ public final class PartitionSynthesis {
             return notApplicable(start, "nothing to choose: every task has a pipeline");
         }
         try (Context ctx = new Context()) {
-            return new Run(spec, ctx, start, start + timeout.toNanos()).go();
+            return new Run(spec, ctx, start, start + timeout.toNanos(), analysisStepLimit).go();
         }
     }
 
@@ -129,14 +140,14 @@ public final class PartitionSynthesis {
         boolean heuristicIncumbent;
         String heuristicNote = "";
 
-        Run(SystemSpec spec, Context ctx, long start, long deadline) {
+        Run(SystemSpec spec, Context ctx, long start, long deadline, long stepLimit) {
             this.spec = spec;
             this.ctx = ctx;
             this.solver = ctx.mkSolver("QF_FD");
             this.start = start;
             this.deadline = deadline;
             this.policy = spec.scheduler().policy();
-            this.test = new PartitionGroupCheck(policy);
+            this.test = new PartitionGroupCheck(policy, stepLimit);
             this.declared = spec.platform().pipelines();
             Set<Integer> taken = new HashSet<>();
             int cost = 0;
@@ -522,7 +533,9 @@ public final class PartitionSynthesis {
                 for (Task t : fixedOn.get(d)) {
                     fixedNames.add(t.name());
                 }
-                if (!fixedNames.containsAll(fixedIn)) {
+                // A failing subset also fails with this pipeline's fixed tasks added (monotonicity); an
+                // exact block is about one group, which here always includes all the fixed tasks.
+                if (exact ? !fixedNames.equals(fixedIn) : !fixedNames.containsAll(fixedIn)) {
                     continue;
                 }
                 List<BoolExpr> lits = new ArrayList<>();
