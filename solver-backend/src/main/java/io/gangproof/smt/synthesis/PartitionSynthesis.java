@@ -64,14 +64,19 @@ public final class PartitionSynthesis {
     static final int HEURISTIC_MAX_FREE = 20;
 
     private final long analysisStepLimit;
+    private final boolean seed;
 
     public PartitionSynthesis() {
-        this(2_000_000L);
+        this(2_000_000L, true);
     }
 
-    /** With the group analyses' step limit (tests: small limits make some group checks give up). */
-    PartitionSynthesis(long analysisStepLimit) {
+    /**
+     * Tests: {@code analysisStepLimit} for the group analyses (small limits make some give up);
+     * {@code seed}: start from the heuristic's assignment (without it, the search alone).
+     */
+    PartitionSynthesis(long analysisStepLimit, boolean seed) {
         this.analysisStepLimit = analysisStepLimit;
+        this.seed = seed;
     }
 
     public SynthesisResult synthesize(SystemSpec spec) {
@@ -91,7 +96,7 @@ public final class PartitionSynthesis {
             return notApplicable(start, "nothing to choose: every task has a pipeline");
         }
         try (Context ctx = new Context()) {
-            return new Run(spec, ctx, start, start + timeout.toNanos(), analysisStepLimit).go();
+            return new Run(spec, ctx, start, start + timeout.toNanos(), analysisStepLimit).go(seed);
         }
     }
 
@@ -626,8 +631,12 @@ public final class PartitionSynthesis {
             heuristicNote = "heuristic: " + bestCost + " TPUs";
         }
 
-        SynthesisResult go() {
-            seedWithHeuristic();
+        SynthesisResult go(boolean seed) {
+            if (seed) {
+                seedWithHeuristic();
+            } else {
+                heuristicNote = "heuristic not used";
+            }
             boolean tpusMinimal = false;
             for (int b = fixedCost; b <= maxCost && !tpusMinimal; b++) {
                 if (best != null && bestCost <= b) {

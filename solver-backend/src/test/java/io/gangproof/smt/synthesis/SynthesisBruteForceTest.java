@@ -76,7 +76,7 @@ class SynthesisBruteForceTest {
             return o.passes() ? Optional.of(0L) : Optional.empty();
         });
         Statistics.label("some group gave up").collect(gaveUp[0] > 0);
-        SynthesisResult r = new PartitionSynthesis(limit).synthesize(spec, Duration.ofSeconds(20));
+        SynthesisResult r = new PartitionSynthesis(limit, true).synthesize(spec, Duration.ofSeconds(20));
         Statistics.label("status").collect(r.status());
         if (brute.isEmpty()) {
             assertThat(r.status()).as(r.explanation()).isEqualTo(SynthesisResult.Status.INFEASIBLE);
