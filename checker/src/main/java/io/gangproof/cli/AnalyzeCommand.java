@@ -12,6 +12,8 @@ import io.gangproof.check.AnalysisEngine;
 import io.gangproof.check.CheckOptions;
 import io.gangproof.check.PropertyResult;
 import io.gangproof.check.ProofEngine;
+import io.gangproof.smt.synthesis.PartitionSynthesis;
+import io.gangproof.smt.synthesis.SynthesisResult;
 import io.gangproof.spec.Binding;
 import io.gangproof.spec.Placement;
 import io.gangproof.spec.Policy;
@@ -22,6 +24,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -36,11 +39,16 @@ import picocli.CommandLine.Parameters;
             "the test (docs/analysis.md).",
             "A property is PROVED when Z3 re-checks the witnesses of the bounds it rests on (certificates under",
             "--out); otherwise its bound is shown. With --assign, choose what the spec leaves open (levels, pipelines, or",
-            "priorities) and print the result as a spec you can keep."},
+            "priorities) and print the result as a spec you can keep.",
+            "With --synthesize (partitioned fp or edf, `pipeline any`), Z3 chooses levels, pipelines and priorities with",
+            "the fewest TPUs, then the largest smallest slack, re-verifies the result and prints it as a spec",
+            "(docs/smt.md, \"Synthesis\")."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
-            "0:every task is schedulable by the test (with --assign: an assignment was found)",
-            "2:some task is not schedulable by the test, or no analysis applies (no assignment found)",
+            "0:every task is schedulable by the test (with --assign: an assignment was found; with --synthesize: a "
+                + "re-verified assignment was found, status OPTIMAL or FEASIBLE)",
+            "2:some task is not schedulable by the test, or no analysis applies (no assignment found; with "
+                + "--synthesize: status INFEASIBLE, UNKNOWN or NOT_APPLICABLE)",
             "64:bad command line",
             "65:invalid spec"})
 final class AnalyzeCommand implements Callable<Integer> {
@@ -58,12 +66,23 @@ final class AnalyzeCommand implements Callable<Integer> {
             + "(global, `tpus lo .. hi`) or priorities (partitioned fp, Audsley) so that the test accepts every task.")
     boolean assign;
 
+    @Option(names = "--synthesize", description = "Partitioned fp/edf with `pipeline any` tasks: let Z3 choose levels, "
+            + "pipelines and priorities so that the test accepts every task with the fewest TPUs, then the largest "
+            + "smallest slack; the result is re-verified (analysis + Z3 witness checks). Prints the status, TPUs used "
+            + "vs the --assign heuristic, and the spec.")
+    boolean synthesize;
+
+    @Option(names = "--timeout", paramLabel = "TIME", defaultValue = "60s", converter = TimeArgument.Converter.class,
+            description = "With --synthesize: wall-clock limit of the search, e.g. 500ms, 60s (default: "
+                    + "${DEFAULT-VALUE}). On timeout the best assignment found so far is FEASIBLE, never OPTIMAL.")
+    TimeArgument timeout;
+
     @Option(names = "--out", defaultValue = "gangproof-out", paramLabel = "DIR", description = "Where the Z3 "
             + "certificates of proved properties go, under DIR/certificates (default: ${DEFAULT-VALUE}).")
     Path certificates;
 
-    @Option(names = "--output", paramLabel = "FILE", description = "With --assign: write the assigned spec here "
-            + "instead of printing it.")
+    @Option(names = {"--output", "--write"}, paramLabel = "FILE", description = "With --assign or --synthesize: "
+            + "write the resulting spec here instead of printing it.")
     Path output;
 
     static final class AnalysisNames implements Iterable<String> {
@@ -82,6 +101,23 @@ final class AnalyzeCommand implements Callable<Integer> {
             return ExitCodes.INVALID_SPEC;
         }
         SystemSpec spec = loaded.get();
+        if (synthesize && assign) {
+            throw new CommandLine.ParameterException(command.commandLine(), "--assign and --synthesize exclude each "
+                    + "other");
+        }
+        if (synthesize) {
+            if (timeout.ticks()) {
+                throw new CommandLine.ParameterException(command.commandLine(), "--timeout needs a unit (ms, s): '"
+                        + timeout.text() + "'");
+            }
+            Optional<SystemSpec> synthesised = synthesis(spec, out);
+            if (synthesised.isEmpty()) {
+                out.flush();
+                return ExitCodes.UNKNOWN;
+            }
+            spec = synthesised.get();
+            writeOrPrint(spec, out, "synthesised");
+        }
         if (assign) {
             AssignmentResult a = assignment(spec);
             out.println(a.explanation());
@@ -90,15 +126,7 @@ final class AnalyzeCommand implements Callable<Integer> {
                 return ExitCodes.UNKNOWN;
             }
             spec = a.spec().orElseThrow();
-            String text = SpecWriter.write(spec);
-            if (output != null) {
-                Files.writeString(output, text, StandardCharsets.UTF_8);
-                out.println("assigned spec written to " + output);
-            } else {
-                out.println();
-                out.print(text);
-                out.println();
-            }
+            writeOrPrint(spec, out, "assigned");
         }
         Optional<ResponseTimeAnalysis> analysis = analysisName != null ? AnalysisCatalog.byName(analysisName)
                 : AnalysisCatalog.forSpec(spec);
@@ -126,6 +154,44 @@ final class AnalyzeCommand implements Callable<Integer> {
         }
         out.flush();
         return result.allSchedulable() ? ExitCodes.OK : ExitCodes.UNKNOWN;
+    }
+
+    private void writeOrPrint(SystemSpec spec, PrintWriter out, String what) throws java.io.IOException {
+        String text = SpecWriter.write(spec);
+        if (output != null) {
+            Files.writeString(output, text, StandardCharsets.UTF_8);
+            out.println(what + " spec written to " + output);
+        } else {
+            out.println();
+            out.print(text);
+            out.println();
+        }
+    }
+
+    /** Runs synthesis and prints its summary next to the heuristic's; the re-verified spec, if any. */
+    private Optional<SystemSpec> synthesis(SystemSpec spec, PrintWriter out) {
+        Duration limit = Duration.ofNanos(timeout.nanos().min(java.math.BigInteger.valueOf(Long.MAX_VALUE))
+                .longValueExact());
+        SynthesisResult r = new PartitionSynthesis().synthesize(spec, limit);
+        out.println("synthesis: " + r.status() + " (" + r.explanation() + ")");
+        if (r.status() == SynthesisResult.Status.NOT_APPLICABLE) {
+            return Optional.empty();
+        }
+        String heuristic = "-";
+        if (spec.scheduler().placement() == Placement.PARTITIONED) {
+            AssignmentResult h = new PartitionAssignment(spec.scheduler().policy() == Policy.FP).assign(spec);
+            heuristic = h.found() ? SynthesisResult.tpusUsedBy(h.spec().get()) + " TPUs" : "none found";
+        }
+        if (r.found()) {
+            out.println("TPUs used: " + r.tpusUsed() + (r.tpusProvedMinimal() ? " (proved minimal)" : "")
+                    + "; heuristic (--assign): " + heuristic);
+            out.println("smallest slack: " + r.smallestSlack() + " ticks");
+        } else {
+            out.println("TPUs used: -; heuristic (--assign): " + heuristic);
+        }
+        out.printf("candidates checked: %d; Z3 %d ms, re-verification %d ms, total %d ms%n", r.iterations(),
+                r.solverTime().toMillis(), r.reverifyTime().toMillis(), r.totalTime().toMillis());
+        return r.spec();
     }
 
     private static String describe(PropertyResult r) {
