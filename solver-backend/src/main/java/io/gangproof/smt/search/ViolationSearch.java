@@ -56,7 +56,10 @@ public final class ViolationSearch {
         double seconds();
     }
 
-    /** A behaviour that violates the property; {@code trace} is the reference scheduler's run of it. */
+    /**
+     * A behaviour that violates the property; {@code trace} is the reference scheduler's run of
+     * it, claiming the violations the scheduler found there.
+     */
     public record Violated(Scenario scenario, Trace trace, Violation violation, long horizon, int jobSlots,
             double seconds) implements Outcome {
     }
@@ -181,13 +184,15 @@ public final class ViolationSearch {
             }
             Scenario scenario = enc.scenario(solver.getModel());
             Trace trace = ReferenceScheduler.run(spec, scenario, horizon);
-            List<Violation> found = TraceChecker.check(spec, trace, property, bound).stream()
-                    .filter(v -> v.time() <= horizon).toList();
-            if (found.isEmpty()) {
+            List<Violation> found = TraceChecker.check(spec, trace, property, bound);
+            if (found.stream().noneMatch(v -> v.time() <= horizon)) {
                 throw new IllegalStateException("internal error: the SMT encoding found a violation of " + property
                         + " that the reference scheduler does not reproduce; scenario " + scenario);
             }
-            return new Violated(scenario, trace, found.get(0), horizon, enc.jobs().size(), seconds(begin));
+            Violation first = found.stream().filter(v -> v.time() <= horizon).findFirst().orElseThrow();
+            // The trace claims what the scheduler found, so that the checker's replay can confirm it.
+            return new Violated(scenario, trace.withViolations(found), first, horizon, enc.jobs().size(),
+                    seconds(begin));
         }
 
         /**
@@ -294,10 +299,17 @@ public final class ViolationSearch {
             if (t.jitter() > 0) {
                 free.add("release jitter");
             }
-            free.add(t.dnn().exits().size() > 1 ? "exit and execution time" : "execution time");
-            parts.add(t.name() + ": " + String.join(", ", free));
+            if (t.dnn().exits().size() > 1) {
+                free.add("exit and execution time");
+            } else if (!t.dnn().latency(t.level()).isExact()) {
+                free.add("execution time");
+            }
+            if (!free.isEmpty()) {
+                parts.add(t.name() + ": " + String.join(", ", free));
+            }
         }
-        return "every choice of " + String.join("; ", parts);
+        return parts.isEmpty() ? "a single behaviour: every arrival and execution time is fixed"
+                : "every choice of " + String.join("; ", parts);
     }
 
     private static Params timeout(Context ctx, Limits limits) {
