@@ -286,10 +286,12 @@ public final class ViolationSearch {
         }
     }
 
-    /** What the encoding leaves to the solver (semantics §9), for the evidence of a verdict. */
+    /** What the encoding leaves to the solver (semantics §9), for the evidence of a verdict; the spec must be executable. */
     public static String describeNondeterminism(SystemSpec spec) {
         List<String> parts = new ArrayList<>();
-        for (Task t : spec.tasks()) {
+        ExecutableSpec x = ExecutableSpec.of(spec);
+        for (int i = 0; i < x.taskCount(); i++) {
+            Task t = x.task(i);
             List<String> free = new ArrayList<>();
             if (t.arrival() instanceof Arrival.PeriodicAnyOffset) {
                 free.add("offset");
@@ -301,7 +303,7 @@ public final class ViolationSearch {
             }
             if (t.dnn().exits().size() > 1) {
                 free.add("exit and execution time");
-            } else if (!t.dnn().latency(t.level()).isExact()) {
+            } else if (!t.dnn().latency(x.level(i)).isExact()) {
                 free.add("execution time");
             }
             if (!free.isEmpty()) {
