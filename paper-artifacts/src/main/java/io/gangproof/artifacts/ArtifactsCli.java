@@ -197,6 +197,11 @@ public final class ArtifactsCli implements Runnable {
                     records = runner.run(s, threads, bar::step);
                 }
             }
+            List<String> conflicts = Soundness.conflicts(e, records);
+            if (!conflicts.isEmpty()) {
+                throw new IllegalStateException("soundness conflict (an analysis accepts a set with a deadline miss):\n  "
+                        + String.join("\n  ", conflicts));
+            }
             long[][][] counts = Runner.tally(e, records);
             String text = Csv.render(Csv.header(e), s.whole() ? Optional.empty() : Optional.of(s), records.size(),
                     Csv.rows(e, counts));

@@ -207,14 +207,19 @@ public final class Csv {
                             + "), expected (" + b.point() + ", " + b.method() + ")");
                 }
             }
-            long samples = 0;
+            java.util.Map<String, Long> samples = new java.util.LinkedHashMap<>();
             for (Row r : p.rows()) {
-                if (r.method().equals(first.rows().get(0).method())) {
-                    samples += r.samples();
+                samples.merge(r.method(), r.samples(), Long::sum);
+                if (r.accepted() < 0 || r.unknown() < 0 || r.accepted() + r.unknown() > r.samples()) {
+                    throw new IllegalArgumentException(f + ": inconsistent counts for (" + r.point() + ", "
+                            + r.method() + ")");
                 }
             }
-            if (samples != p.items()) {
-                throw new IllegalArgumentException(f + " declares " + p.items() + " items but counts " + samples);
+            for (java.util.Map.Entry<String, Long> e : samples.entrySet()) {
+                if (e.getValue() != p.items()) {
+                    throw new IllegalArgumentException(f + " declares " + p.items() + " items but counts "
+                            + e.getValue() + " sets for " + e.getKey());
+                }
             }
         }
         List<Integer> missing = new ArrayList<>();

@@ -37,6 +37,8 @@ public record Experiment(String name, String description, long seed, int tpus, i
         String definitionDigest) {
 
     public static final Set<String> ARRIVALS = Set.of("sporadic", "periodic");
+    /** uunifast-discard must keep at least this share of its draws at every point (else: randfixedsum). */
+    public static final double MIN_DISCARD_ACCEPTANCE = 1e-3;
 
     /** Where task widths (parallelism levels) come from. */
     public sealed interface WidthSource {
@@ -71,10 +73,14 @@ public record Experiment(String name, String description, long seed, int tpus, i
 
     /** The same experiment at smoke size. */
     public Experiment smokeSize() {
-        List<BigDecimal> pts = smoke.points().orElse(points);
-        Experiment e = new Experiment(name, description, seed, tpus, minTasks, maxTasks, pts,
-                smoke.samplesPerPoint(), generator, maxTaskUtilisation, minPeriod, maxPeriod, periodGranularity,
-                arrival, widths, methods, plannedMethods, explorer, smoke, "smoke", "");
+        return resized(smoke.points().orElse(points), smoke.samplesPerPoint(), "smoke");
+    }
+
+    /** The same experiment with other points and samples per point; {@code size} names it in the CSV. */
+    public Experiment resized(List<BigDecimal> newPoints, int samples, String sizeName) {
+        Experiment e = new Experiment(name, description, seed, tpus, minTasks, maxTasks, List.copyOf(newPoints),
+                samples, generator, maxTaskUtilisation, minPeriod, maxPeriod, periodGranularity, arrival, widths,
+                methods, plannedMethods, explorer, smoke, sizeName, "");
         return e.withDigest();
     }
 
@@ -236,6 +242,19 @@ public record Experiment(String name, String description, long seed, int tpus, i
                 throw new ExperimentException("points", "point " + p.toPlainString() + " needs a TPU-time load of "
                         + p.multiply(BigDecimal.valueOf(tpus)).toPlainString() + ", more than tasks.min * "
                         + "maxTaskUtilisation = " + reachable.toPlainString());
+            }
+        }
+        if (generator.equals(UUniFastDiscard.ID)) {
+            for (BigDecimal p : all) {
+                for (int n = minTasks; n <= maxTasks; n++) {
+                    double accept = UUniFastDiscard.acceptanceProbability(n, p.multiply(BigDecimal.valueOf(tpus)), cap);
+                    if (accept < MIN_DISCARD_ACCEPTANCE) {
+                        throw new ExperimentException("generator", "uunifast-discard would keep only " + String.format(
+                                java.util.Locale.ROOT, "%.2g", accept) + " of its draws for " + n + " tasks at point "
+                                + p.toPlainString() + " (load " + p.multiply(BigDecimal.valueOf(tpus)).toPlainString()
+                                + ", cap " + cap.toPlainString() + "); use randfixedsum, more tasks or lower points");
+                    }
+                }
             }
         }
         return new Experiment(name, description, seed, tpus, minTasks, maxTasks, points, samples, generator, cap,

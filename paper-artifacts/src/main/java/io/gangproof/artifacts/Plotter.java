@@ -74,7 +74,8 @@ public final class Plotter {
         chart.setBackgroundPaint(Color.WHITE);
         chart.addSubtitle(new TextTitle("m = " + field(h, "tpus") + " TPUs, n = " + field(h, "tasks").replace("..", "\u2013")
                 + " tasks, " + field(h, "samplesPerPoint") + " sets per point, seed " + field(h, "seed")
-                + (field(h, "size").equals("smoke") ? " (smoke size)" : "") + "; dashed: exhaustive explorer",
+                + (field(h, "size").equals("smoke") ? " (smoke size)" : "")
+                + (names.stream().anyMatch(n -> n.startsWith("explorer")) ? "; dashed: exhaustive explorer" : ""),
                 new Font("SansSerif", Font.PLAIN, 12)));
         Path png = dir.resolve(stem + ".png");
         Path svg = dir.resolve(stem + ".svg");

@@ -38,6 +38,31 @@ public final class UUniFastDiscard implements UtilisationGenerator {
                 + " summing to " + total + " in " + MAX_ATTEMPTS + " draws; use randfixedsum near n * cap");
     }
 
+    /**
+     * The probability that one UUniFast draw has every element at most {@code cap}: the share of
+     * the simplex {@code sum = total} inside the cube, by inclusion-exclusion,
+     * {@code sum_j (-1)^j C(n, j) max(0, total - j cap)^(n-1) / total^(n-1)}, computed exactly
+     * (the inputs are decimals), rounded to a double at the end. Experiment files are checked with
+     * it, so that a sweep never asks discarding for a practically empty region.
+     */
+    public static double acceptanceProbability(int n, java.math.BigDecimal total, java.math.BigDecimal cap) {
+        if (total.signum() == 0 || n == 1) {
+            return total.compareTo(cap) <= 0 ? 1.0 : 0.0;
+        }
+        java.math.BigDecimal sum = java.math.BigDecimal.ZERO;
+        java.math.BigInteger binomial = java.math.BigInteger.ONE;
+        for (int j = 0; j <= n; j++) {
+            java.math.BigDecimal rest = total.subtract(cap.multiply(java.math.BigDecimal.valueOf(j)));
+            if (rest.signum() <= 0) {
+                break;
+            }
+            java.math.BigDecimal term = new java.math.BigDecimal(binomial).multiply(rest.pow(n - 1));
+            sum = j % 2 == 0 ? sum.add(term) : sum.subtract(term);
+            binomial = binomial.multiply(java.math.BigInteger.valueOf(n - j)).divide(java.math.BigInteger.valueOf(j + 1));
+        }
+        return sum.divide(total.pow(n - 1), java.math.MathContext.DECIMAL64).doubleValue();
+    }
+
     /** Bini and Buttazzo's algorithm, one draw. */
     static double[] uunifast(int n, double total, SplittableRandom random) {
         double[] u = new double[n];
