@@ -59,9 +59,18 @@ public final class Plotter {
         y.setRange(0.0, 1.05);
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, true);
         List<String> names = new ArrayList<>(series.keySet());
+        Map<String, Color> colours = new LinkedHashMap<>();
+        for (String n : names) {
+            // an explorer series takes the colour of the analysis it is the ground truth of
+            String analysis = n.startsWith("explorer-") ? n.substring("explorer-".length()) : n;
+            if (!colours.containsKey(analysis)) {
+                colours.put(analysis, COLOURS[colours.size() % COLOURS.length]);
+            }
+        }
         for (int i = 0; i < names.size(); i++) {
-            renderer.setSeriesPaint(i, COLOURS[i % COLOURS.length]);
-            boolean truth = names.get(i).startsWith("explorer");
+            String n = names.get(i);
+            renderer.setSeriesPaint(i, colours.get(n.startsWith("explorer-") ? n.substring("explorer-".length()) : n));
+            boolean truth = n.startsWith("explorer");
             renderer.setSeriesStroke(i, truth
                     ? new BasicStroke(2.0f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f)
                     : new BasicStroke(2.0f));
@@ -72,10 +81,12 @@ public final class Plotter {
         plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
         JFreeChart chart = new JFreeChart(field(h, "experiment"), new Font("SansSerif", Font.BOLD, 16), plot, true);
         chart.setBackgroundPaint(Color.WHITE);
-        chart.addSubtitle(new TextTitle("m = " + field(h, "tpus") + " TPUs, n = " + field(h, "tasks").replace("..", "\u2013")
+        String[] tasks = field(h, "tasks").split("\\.\\.");
+        String n = tasks.length == 2 && tasks[0].equals(tasks[1]) ? tasks[0] : String.join("\u2013", tasks);
+        chart.addSubtitle(new TextTitle("m = " + field(h, "tpus") + " TPUs, n = " + n
                 + " tasks, " + field(h, "samplesPerPoint") + " sets per point, seed " + field(h, "seed")
                 + (field(h, "size").equals("smoke") ? " (smoke size)" : "")
-                + (names.stream().anyMatch(n -> n.startsWith("explorer")) ? "; dashed: exhaustive explorer" : ""),
+                + (names.stream().anyMatch(id -> id.startsWith("explorer")) ? "; dashed: exhaustive explorer" : ""),
                 new Font("SansSerif", Font.PLAIN, 12)));
         Path png = dir.resolve(stem + ".png");
         Path svg = dir.resolve(stem + ".svg");
