@@ -92,6 +92,7 @@ public final class Plotter {
         Path svg = dir.resolve(stem + ".svg");
         ChartUtils.saveChartAsPNG(png.toFile(), chart, WIDTH, HEIGHT);
         SVGGraphics2D g2 = new SVGGraphics2D(WIDTH, HEIGHT);
+        g2.setDefsKeyPrefix("gangproof-"); // the default is time-based: fixed, the same CSV gives the same SVG bytes
         chart.draw(g2, new Rectangle(0, 0, WIDTH, HEIGHT));
         SVGUtils.writeToSVG(svg.toFile(), g2.getSVGElement());
         return List.of(png, svg);

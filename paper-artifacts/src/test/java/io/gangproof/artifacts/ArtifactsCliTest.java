@@ -74,9 +74,10 @@ class ArtifactsCliTest {
                     .isZero();
             assertThat(Files.readAllBytes(again.resolve(name + ".csv")))
                     .isEqualTo(Files.readAllBytes(single.resolve(name + ".csv")));
-            // and the merged file plots
+            // and the merged file plots, to the same SVG as the single run's
             assertThat(TestExperiments.cli("plot", merged.toString(), "--out", tmp.toString()).code()).isZero();
-            assertThat(tmp.resolve(name + "-merged.svg")).exists();
+            String svg = Files.readString(tmp.resolve(name + "-merged.svg"));
+            assertThat(svg).isEqualTo(Files.readString(single.resolve(name + ".svg")));
         }
     }
 
