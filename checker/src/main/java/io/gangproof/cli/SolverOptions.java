@@ -6,7 +6,7 @@ import java.time.Duration;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
-/** {@code --solver-timeout} and {@code --solver-memory}: the limits of the SMT back-end's searches. */
+/** {@code --solver-timeout}, {@code --solver-memory} and {@code --solver-size}: the limits of the SMT back-end's searches. */
 final class SolverOptions {
     @Option(names = "--solver-timeout", paramLabel = "SECONDS", defaultValue = "60", description = "Wall-clock "
             + "limit of each Z3 query of the SMT back-end; a query that hits it is UNKNOWN (default: "
@@ -16,6 +16,11 @@ final class SolverOptions {
     @Option(names = "--solver-memory", paramLabel = "MIB", description = "Memory limit of Z3 in MiB; a query that "
             + "hits it is UNKNOWN (default: no limit).")
     Long memoryMib;
+
+    @Option(names = "--solver-size", paramLabel = "N", defaultValue = "20000", description = "Largest SMT encoding "
+            + "attempted, in job slots times instants; a larger one is UNKNOWN at once, asking for a smaller "
+            + "--horizon (default: ${DEFAULT-VALUE}).")
+    long maxSize;
 
     /** The limits, after checking them; also sets Z3's process-wide memory limit when one is given. */
     ViolationSearch.Limits limits(CommandLine commandLine) {
@@ -28,6 +33,9 @@ final class SolverOptions {
             }
             Global.setParameter("memory_max_size", Long.toString(memoryMib));
         }
-        return ViolationSearch.Limits.DEFAULTS.withTimeout(Duration.ofSeconds(timeoutSeconds));
+        if (maxSize < 1) {
+            throw new CommandLine.ParameterException(commandLine, "--solver-size must be at least 1");
+        }
+        return ViolationSearch.Limits.DEFAULTS.withTimeout(Duration.ofSeconds(timeoutSeconds)).withMaxSize(maxSize);
     }
 }

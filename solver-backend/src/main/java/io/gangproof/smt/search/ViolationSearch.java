@@ -35,7 +35,11 @@ import java.util.OptionalLong;
 public final class ViolationSearch {
     /** Solver limits: wall time per query, and the largest encoding (job slots times instants) attempted. */
     public record Limits(Duration timeout, long maxSize) {
-        public static final Limits DEFAULTS = new Limits(Duration.ofSeconds(60), 400_000);
+        /**
+         * 60 s per query; at most 20,000 job-instant pairs (the encoding grows with their
+         * square: beyond this Z3 rarely answers within a minute).
+         */
+        public static final Limits DEFAULTS = new Limits(Duration.ofSeconds(60), 20_000);
 
         public Limits {
             if (timeout.isNegative() || timeout.isZero()) {
@@ -48,6 +52,10 @@ public final class ViolationSearch {
 
         public Limits withTimeout(Duration t) {
             return new Limits(t, maxSize);
+        }
+
+        public Limits withMaxSize(long size) {
+            return new Limits(timeout, size);
         }
     }
 
