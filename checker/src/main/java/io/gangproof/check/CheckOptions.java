@@ -1,5 +1,6 @@
 package io.gangproof.check;
 
+import io.gangproof.spec.Bound;
 import io.gangproof.spec.Property;
 import java.nio.file.Path;
 import java.util.Map;
@@ -23,5 +24,19 @@ public record CheckOptions(Optional<Long> horizonOverride, long seed, Optional<P
 
     public CheckOptions withAnalysisBounds(Map<Property, Long> bounds) {
         return new CheckOptions(horizonOverride, seed, outputDir, bounds);
+    }
+
+    /**
+     * The number on the right of {@code property}: the declared one, or the analysis-derived
+     * one for {@code <= bound}; empty for properties without a bound, or when no analysis
+     * derived one.
+     */
+    public Optional<Long> numericBound(Property property) {
+        Optional<Bound> b = property.declaredBound();
+        if (b.isEmpty()) {
+            return Optional.empty();
+        }
+        return b.get() instanceof Bound.Value v ? Optional.of(v.value()) : Optional.ofNullable(analysisBounds.get(
+                property));
     }
 }

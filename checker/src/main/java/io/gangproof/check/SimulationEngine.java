@@ -92,7 +92,7 @@ public final class SimulationEngine implements Engine {
                             .withViolations(violations);
                     Violation first = violations.get(0);
                     found.put(p, new PropertyResult(p, SpecWriter.describe(spec, p), Verdict.VIOLATED, NAME,
-                            value(p, options), Optional.of(horizon), Optional.empty(), (System.nanoTime() - start) / 1e9,
+                            options.numericBound(p), Optional.of(horizon), Optional.empty(), (System.nanoTime() - start) / 1e9,
                             Optional.empty(), Optional.of(first.message() + (run == 0 ? " (synchronous scenario)"
                                     : " (random scenario " + run + ", seed " + (options.seed() + run) + ")")),
                             Optional.of(full)));
@@ -100,14 +100,5 @@ public final class SimulationEngine implements Engine {
             }
         }
         return found;
-    }
-
-    private static Optional<Long> value(Property p, CheckOptions options) {
-        Optional<Bound> b = p.declaredBound();
-        if (b.isEmpty()) {
-            return Optional.empty();
-        }
-        return b.get() instanceof Bound.Value v ? Optional.of(v.value()) : Optional.ofNullable(options.analysisBounds()
-                .get(p));
     }
 }

@@ -3,7 +3,6 @@ package io.gangproof.check;
 import io.gangproof.model.Horizons;
 import io.gangproof.scheduler.ExecutableSpec;
 import io.gangproof.smt.search.ViolationSearch;
-import io.gangproof.spec.Bound;
 import io.gangproof.spec.Property;
 import io.gangproof.spec.SystemSpec;
 import io.gangproof.spec.Verdict;
@@ -73,7 +72,7 @@ public final class SmtEngine implements Engine {
         String nondeterminism = ViolationSearch.describeNondeterminism(spec);
         try (ViolationSearch.Session session = new ViolationSearch.Session(spec, horizon, limits)) {
             for (Property p : properties) {
-                Optional<Long> bound = numericBound(p, options);
+                Optional<Long> bound = options.numericBound(p);
                 if (p.declaredBound().isPresent() && bound.isEmpty()) {
                     continue; // bounded by an analysis that found no bound: nothing to search for
                 }
@@ -98,14 +97,5 @@ public final class SmtEngine implements Engine {
         }
         ViolationSearch.Unknown u = (ViolationSearch.Unknown) o;
         return PropertyResult.unknown(p, description, NAME, u.reason(), u.seconds());
-    }
-
-    private static Optional<Long> numericBound(Property p, CheckOptions options) {
-        Optional<Bound> b = p.declaredBound();
-        if (b.isEmpty()) {
-            return Optional.empty();
-        }
-        return b.get() instanceof Bound.Value v ? Optional.of(v.value())
-                : Optional.ofNullable(options.analysisBounds().get(p));
     }
 }
