@@ -6,6 +6,7 @@ import io.gangproof.spec.Property;
 import io.gangproof.spec.SystemSpec;
 import io.gangproof.spec.parse.SpecLoader;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -71,6 +72,40 @@ class ViolationSearchTest {
         SystemSpec ascending = load(DEADLOCK.formatted("per-tpu-ascending"));
         assertThat(ViolationSearch.search(ascending, new Property.DeadlockFree(), 0, 20,
                 ViolationSearch.Limits.DEFAULTS)).isInstanceOf(ViolationSearch.HoldsUpTo.class);
+    }
+
+    @Test
+    void aSolverTimeoutIsUnknownWithTheReasonNeverAVerdict() {
+        SystemSpec spec = load("""
+                system busy {
+                  resolution 1 ms
+                  platform { tpus 3 }
+                  dnn a { latency { 1: 1 ms .. 3 ms, 2: 2 ms } }
+                  dnn b { latency { 2: 1 ms .. 4 ms, 3: 2 ms } }
+                  task w { runs b, sporadic 7 ms, priority 1, tpus 3 }
+                  task x { runs a, sporadic 3 ms, jitter 1 ms, priority 2, tpus 1 }
+                  task y { runs b, sporadic 5 ms, priority 3, tpus 2 }
+                  task z { runs a, sporadic 4 ms, priority 4, tpus 1 }
+                  scheduler global edf with gang-greedy
+                  verify { deadlines }
+                }
+                """);
+        ViolationSearch.Limits oneMillisecond = ViolationSearch.Limits.DEFAULTS.withTimeout(Duration.ofMillis(1));
+        ViolationSearch.Outcome o = ViolationSearch.search(spec, new Property.Deadlines(Optional.empty()), 0, 60, oneMillisecond);
+        assertThat(o).isInstanceOf(ViolationSearch.Unknown.class);
+        assertThat(((ViolationSearch.Unknown) o).reason()).contains("within 1 ms");
+        ViolationSearch.MaxResponse r = ViolationSearch.maxResponse(spec, "z", 60, oneMillisecond);
+        assertThat(r.complete()).isFalse();
+        assertThat(r.max()).isEmpty();
+    }
+
+    @Test
+    void anEncodingAboveTheSizeLimitIsNotAttempted() {
+        SystemSpec spec = load(STARVATION.formatted("gang-greedy"));
+        ViolationSearch.Outcome o = ViolationSearch.search(spec, new Property.Deadlines(Optional.empty()), 0, 40,
+                ViolationSearch.Limits.DEFAULTS.withMaxSize(100));
+        assertThat(o).isInstanceOf(ViolationSearch.Unknown.class);
+        assertThat(((ViolationSearch.Unknown) o).reason()).contains("1066 job-instant pairs at horizon 40");
     }
 
     @Test
