@@ -17,8 +17,10 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -60,6 +62,9 @@ public final class ProofCheck {
             }
         }
         List<Path> certificates = new ArrayList<>();
+        // Shared parts of split checks (an edf pipeline's demand test), by their exact text: solved
+        // and saved once per call, however many of the pipeline's tasks rest on them.
+        Map<String, Optional<String>> shared = new HashMap<>();
         long proved = 0;
         for (String name : tasks) {
             Optional<TaskBound> tb = result.task(name);
@@ -96,7 +101,8 @@ public final class ProofCheck {
                         : WitnessCheck.Claim.inversion(limit);
                 bound = derived.get();
             }
-            Optional<String> failed = checkOne(spec, property, result, b, claim, certificateDir, timeout, certificates);
+            Optional<String> failed = checkOne(spec, property, result, b, claim, certificateDir, timeout, certificates,
+                    shared);
             if (failed.isPresent()) {
                 return new ProofOutcome.NotProved(failed.get());
             }
@@ -117,7 +123,7 @@ public final class ProofCheck {
                 return new ProofOutcome.NotProved("higher-priority task " + name + " has no checked bound");
             }
             Optional<String> failed = checkOne(spec, property, result, b,
-                    WitnessCheck.Claim.response(b.responseBound().get()), certificateDir, timeout, certificates);
+                    WitnessCheck.Claim.response(b.responseBound().get()), certificateDir, timeout, certificates, shared);
             if (failed.isPresent()) {
                 return new ProofOutcome.NotProved("induction: " + failed.get());
             }
@@ -146,12 +152,31 @@ public final class ProofCheck {
         }
     }
 
-    /** Encodes, solves and saves one check; empty on success, else why not. */
+    /**
+     * Encodes, solves and saves one check; empty on success, else why not. A split check
+     * ({@link WitnessCheck#encodeSplit}) is two files, both confirmed by Z3: the shared one is
+     * looked up in {@code shared} by its exact text and solved (and saved) only the first time.
+     */
     private static Optional<String> checkOne(SystemSpec spec, Property property, AnalysisResult result, TaskBound b,
-            WitnessCheck.Claim claim, Optional<Path> certificateDir, Duration timeout, List<Path> certificates) {
+            WitnessCheck.Claim claim, Optional<Path> certificateDir, Duration timeout, List<Path> certificates,
+            Map<String, Optional<String>> shared) {
         String name = b.task();
         WitnessCheck.Encoding enc;
         try {
+            Optional<WitnessCheck.Split> split = WitnessCheck.encodeSplit(spec, result, b, claim);
+            if (split.isPresent()) {
+                WitnessCheck.Split sp = split.get();
+                Optional<String> before = shared.get(sp.shared().smt());
+                if (before == null) {
+                    before = solveAndSave(spec, property, name, sp.label(), sp.shared(), certificateDir, timeout,
+                            certificates);
+                    shared.put(sp.shared().smt(), before);
+                }
+                if (before.isPresent()) {
+                    return before;
+                }
+                return solveAndSave(spec, property, name, name, sp.own(), certificateDir, timeout, certificates);
+            }
             Optional<WitnessCheck.Encoding> e = WitnessCheck.encode(spec, result, b, claim);
             if (e.isEmpty()) {
                 return Optional.of("task " + name + ": witness kind " + b.witness().getClass().getSimpleName()
@@ -163,15 +188,21 @@ public final class ProofCheck {
         } catch (ArithmeticException | IllegalArgumentException x) {
             return Optional.of("task " + name + ": cannot encode: " + x.getMessage());
         }
+        return solveAndSave(spec, property, name, name, enc, certificateDir, timeout, certificates);
+    }
+
+    /** Solves one file and saves it as {@code label}'s certificate; empty when Z3 confirms it, else why not. */
+    private static Optional<String> solveAndSave(SystemSpec spec, Property property, String task, String label,
+            WitnessCheck.Encoding enc, Optional<Path> certificateDir, Duration timeout, List<Path> certificates) {
         WitnessVerdict v = WitnessCheck.solve(enc, timeout);
         if (v instanceof WitnessVerdict.Refuted) {
-            return Optional.of("task " + name + ": witness refuted by z3: " + ((WitnessVerdict.Refuted) v).constraint());
+            return Optional.of("task " + task + ": witness refuted by z3: " + ((WitnessVerdict.Refuted) v).constraint());
         }
         if (v instanceof WitnessVerdict.Unknown) {
-            return Optional.of("task " + name + ": " + ((WitnessVerdict.Unknown) v).reason());
+            return Optional.of("task " + task + ": " + ((WitnessVerdict.Unknown) v).reason());
         }
         if (certificateDir.isPresent()) {
-            certificates.add(Certificates.write(certificateDir.get(), spec, property, name, enc.smt()));
+            certificates.add(Certificates.write(certificateDir.get(), spec, property, label, enc.smt()));
         }
         return Optional.empty();
     }

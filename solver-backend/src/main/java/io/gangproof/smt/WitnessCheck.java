@@ -120,6 +120,31 @@ public final class WitnessCheck {
         return Optional.empty();
     }
 
+    /**
+     * A check in two files: {@code shared}, which names no task and is the same text for every
+     * task it serves (the processor-demand test of a pipeline, {@code label} names it), and
+     * {@code own}, the task's part, which holds only if {@code shared} does. Both must be confirmed.
+     */
+    public record Split(String label, Encoding shared, Encoding own) {
+    }
+
+    /**
+     * {@link #encode}'s check split in two ({@link Split}) for witness kinds whose bulk is shared
+     * by several tasks (NpEdf: the pipeline's demand test); empty for the other kinds, which are
+     * checked whole. The conjunction of the two files asserts exactly what {@link #encode}'s does.
+     */
+    public static Optional<Split> encodeSplit(SystemSpec spec, AnalysisResult result, TaskBound bound, Claim claim)
+            throws Mismatch {
+        Witness w = bound.witness();
+        if (w instanceof Witness.NpEdf) {
+            Witness.NpEdf e = (Witness.NpEdf) w;
+            String pipeline = npEdfPartition(spec, bound, e).pipeline();
+            return Optional.of(new Split("pipeline-" + pipeline, npEdfShared(spec, result.analysis(), bound, e),
+                    npEdfTask(spec, result.analysis(), bound, e, claim)));
+        }
+        return Optional.empty();
+    }
+
     /** Solves the text with a fresh Z3 context: SAT confirms, UNSAT refutes (naming the core), else Unknown. */
     public static WitnessVerdict solve(Encoding e, Duration timeout) {
         long ms = Math.max(1, Math.min(Integer.MAX_VALUE, timeout.toMillis()));
@@ -270,8 +295,8 @@ public final class WitnessCheck {
 
     // ---- partitioned non-preemptive edf ----
 
-    private static Encoding npEdf(SystemSpec spec, String analysis, TaskBound bound, Witness.NpEdf w, Claim claim)
-            throws Mismatch {
+    /** The partition of {@code bound}'s task, after checking that the witness describes its task set. */
+    private static Partition npEdfPartition(SystemSpec spec, TaskBound bound, Witness.NpEdf w) throws Mismatch {
         Partition part = Partition.of(spec, bound.task()).orElseThrow(
                 () -> new Mismatch("task " + bound.task() + " is not bound to a pipeline"));
         List<Partition.Member> ms = part.members();
@@ -297,9 +322,56 @@ public final class WitnessCheck {
             expect("deadline of " + d.task(), d.deadline(), j.deadline());
             expect("jitter of " + d.task(), d.jitter(), j.jitter());
         }
-        Partition.Member me = ms.get(part.indexOf(bound.task()));
+        return part;
+    }
 
+    /** The whole NpEdf check of one task in one file: the pipeline's demand test, then the task's bound and claim. */
+    private static Encoding npEdf(SystemSpec spec, String analysis, TaskBound bound, Witness.NpEdf w, Claim claim)
+            throws Mismatch {
+        Partition part = npEdfPartition(spec, bound, w);
         SmtScript s = header(spec, analysis, bound, claim, "NpEdf");
+        npEdfDemand(s, part, w);
+        npEdfClaim(s, part, bound, claim);
+        return new Encoding(s.finish(), s.meanings());
+    }
+
+    /**
+     * The processor-demand test of the task's pipeline alone (items 1-4 of docs/smt.md, NpEdf): it
+     * names no task and no claim, so every task of the pipeline whose witness has the same numbers
+     * gets the same text, which {@link ProofCheck} solves once.
+     */
+    private static Encoding npEdfShared(SystemSpec spec, String analysis, TaskBound bound, Witness.NpEdf w)
+            throws Mismatch {
+        Partition part = npEdfPartition(spec, bound, w);
+        SmtScript s = new SmtScript();
+        s.comment("gangproof witness check (docs/smt.md)");
+        s.comment("spec: " + spec.name());
+        s.comment("pipeline: " + part.pipeline() + " (the processor-demand test shared by all its tasks)");
+        s.comment("analysis: " + analysis + ", witness: NpEdf");
+        s.comment("claim: the task set of the pipeline passes the demand test up to the busy period L");
+        s.comment("Every constant is pinned to a number, every ceil/floor variable is fixed by its two brackets,");
+        s.comment("and any other variable is only bounded below and a larger value only makes the rest harder:");
+        s.comment("so sat means every inequality below holds. Expected: sat.");
+        npEdfDemand(s, part, w);
+        return new Encoding(s.finish(), s.meanings());
+    }
+
+    /**
+     * The rest of a task's NpEdf check once its pipeline's demand test ({@link #npEdfShared}) is
+     * confirmed: the response bound is the deadline, and the claim.
+     */
+    private static Encoding npEdfTask(SystemSpec spec, String analysis, TaskBound bound, Witness.NpEdf w, Claim claim)
+            throws Mismatch {
+        Partition part = npEdfPartition(spec, bound, w);
+        SmtScript s = header(spec, analysis, bound, claim, "NpEdf");
+        s.comment("This file rests on the demand test of pipeline " + part.pipeline() + ", a separate certificate:");
+        s.comment("under a passing demand test every job of the pipeline meets its deadline.");
+        npEdfClaim(s, part, bound, claim);
+        return new Encoding(s.finish(), s.meanings());
+    }
+
+    private static void npEdfDemand(SmtScript s, Partition part, Witness.NpEdf w) {
+        List<Partition.Member> ms = part.members();
         s.comment("Task set of pipeline " + part.pipeline() + " (" + part.size() + " TPUs), from the spec; "
                 + "one-time reload O = " + part.oneTimeReload());
         for (Partition.Member j : ms) {
@@ -307,9 +379,6 @@ public final class WitnessCheck {
                     + ", J = " + j.jitter());
         }
         String busy = pin(s, "busy_period", w.busyPeriod(), "witness: busy period L");
-        String r = pin(s, "response_bound", bound.responseBound().orElseThrow(
-                () -> new Mismatch("no response bound")), "result: response bound R");
-
         // Utilisation <= 1, as sum C_j * (P / T_j) <= P with P the product of the periods.
         BigInteger prod = BigInteger.ONE;
         for (Partition.Member j : ms) {
@@ -359,22 +428,43 @@ public final class WitnessCheck {
                 }
             }
         }
+        // One ground assertion per point: each floor is a literal checked by its two brackets, and
+        // the blocking at t a literal checked to be at least every ite(D_l > t, C_l - 1, 0) (a larger
+        // value only makes the demand harder). No variables, so the solver evaluates it directly.
         for (long t : points) {
+            List<String> checks = new ArrayList<>();
             List<String> dt = new ArrayList<>();
             dt.add(num(part.oneTimeReload()));
-            String bt = s.declareInt("blocking_at_" + t);
-            s.assertTerm("t = " + t + ": blocking >= 0", op(">=", bt, "0"));
+            long blocking = 0;
             for (Partition.Member j : ms) {
-                String f = s.floorDiv("jobs_by_" + t + "_" + j.name(), num(t + j.jitter() - j.deadline()),
-                        j.period(), "t = " + t + ": jobs of " + j.name() + " with deadline by t");
+                if (j.deadline() > t) {
+                    blocking = Math.max(blocking, j.exec() - 1);
+                }
+            }
+            String bt = num(blocking);
+            checks.add(op(">=", bt, "0"));
+            for (Partition.Member j : ms) {
+                long x = Math.addExact(t, j.jitter() - j.deadline());
+                String f = num(Math.floorDiv(x, j.period()));
+                checks.add(op("<=", times(j.period(), f), num(x)));
+                checks.add(op(">", times(j.period(), op("+", f, "1")), num(x)));
                 dt.add(op("ite", op(">=", num(t), num(j.deadline() - j.jitter())),
                         times(j.exec(), op("+", f, "1")), "0"));
-                s.assertTerm("t = " + t + ": blocking >= C(" + j.name() + ") - 1 if D > t",
-                        op(">=", bt, op("ite", op(">", num(j.deadline()), num(t)), num(j.exec() - 1), "0")));
+                checks.add(op(">=", bt, op("ite", op(">", num(j.deadline()), num(t)), num(j.exec() - 1), "0")));
             }
             dt.add(bt);
-            s.assertTerm("t = " + t + ": demand + blocking + O <= t", op("<=", sum(dt), num(t)));
+            checks.add(op("<=", sum(dt), num(t)));
+            s.assertTerm("t = " + t + ": demand + blocking + O <= t (floors checked by brackets, blocking >= "
+                    + "every C_l - 1 with D_l > t)", op("and", checks.toArray(new String[0])));
         }
+    }
+
+    private static void npEdfClaim(SmtScript s, Partition part, TaskBound bound, Claim claim) throws Mismatch {
+        List<Partition.Member> ms = part.members();
+        Partition.Member me = ms.get(part.indexOf(bound.task()));
+        String r = pin(s, "response_bound", bound.responseBound().orElseThrow(
+                () -> new Mismatch("no response bound")), "result: response bound R");
+
         s.assertTerm("bound: under a passing demand test the response bound is the deadline, R = D",
                 op("=", r, num(me.deadline())));
 
@@ -402,7 +492,6 @@ public final class WitnessCheck {
         } else {
             s.assertTerm("claim: R <= " + claim.limit(), op("<=", r, num(claim.limit())));
         }
-        return new Encoding(s.finish(), s.meanings());
     }
 
     // ---- helpers ----

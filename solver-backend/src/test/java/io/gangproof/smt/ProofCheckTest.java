@@ -15,7 +15,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -84,6 +87,35 @@ class ProofCheckTest {
         for (Path c : ((ProofOutcome.Proved) o).certificates()) {
             assertThat(recheck(c)).isEqualTo(Status.SATISFIABLE);
         }
+    }
+
+    /**
+     * Each pipeline's demand test is solved and saved once (a file naming no task), and each task's
+     * own file (its bound and claim) says that it rests on it; every file re-checks.
+     */
+    @Test
+    void edfDemandTestsAreCheckedOncePerPipeline() throws IOException {
+        SystemSpec spec = Fixtures.coralEdf();
+        Set<String> pipelines = new TreeSet<>();
+        for (Task t : spec.tasks()) {
+            pipelines.add(Partition.of(spec, t.name()).orElseThrow().pipeline());
+        }
+        ProofOutcome o = ProofCheck.prove(spec, new Property.Deadlines(Optional.empty()), Optional.of(dir), T);
+        assertThat(o).isInstanceOf(ProofOutcome.Proved.class);
+        List<Path> certs = ((ProofOutcome.Proved) o).certificates();
+        assertThat(certs).hasSize(spec.tasks().size() + pipelines.size());
+        Set<String> shared = new TreeSet<>();
+        for (Path c : certs) {
+            String text = Files.readString(c);
+            assertThat(recheck(c)).isEqualTo(Status.SATISFIABLE);
+            if (text.contains("; pipeline: ")) {
+                assertThat(text).doesNotContain("; task: ", "; claim: response");
+                shared.add(c.getFileName().toString());
+            } else {
+                assertThat(text).contains("; task: ", "rests on the demand test of pipeline");
+            }
+        }
+        assertThat(shared).hasSize(pipelines.size());
     }
 
     @Test

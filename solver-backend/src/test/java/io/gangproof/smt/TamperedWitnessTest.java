@@ -156,5 +156,10 @@ class TamperedWitnessTest {
                 w.tightestPoint(), w.demandAtTightest(), w.blockingAtTightest());
         assertThat(refutation(WitnessCheck.check(edf, r, with(b, t, b.responseBound().get()),
                 WitnessCheck.Claim.response(edf.task(b.task()).deadline()), T))).contains("busy period");
+        // ProofCheck's split check: the shared demand test is the part that refutes it.
+        WitnessCheck.Split split = WitnessCheck.encodeSplit(edf, r, with(b, t, b.responseBound().get()),
+                WitnessCheck.Claim.response(edf.task(b.task()).deadline())).orElseThrow();
+        assertThat(refutation(WitnessCheck.solve(split.shared(), T))).contains("busy period");
+        assertThat(WitnessCheck.solve(split.own(), T)).isInstanceOf(WitnessVerdict.Confirmed.class);
     }
 }
