@@ -90,7 +90,8 @@ class SmtExplorerAgreementTest {
         }
     }
 
-    private static List<Property> properties(SystemSpec spec, int bound) {
+    /** Deadlines, deadlock freedom, and per task response, inversion and overtakes with small bounds (also used by {@code SmtSearchBench}). */
+    static List<Property> properties(SystemSpec spec, int bound) {
         List<Property> out = new ArrayList<>();
         out.add(new Property.Deadlines(Optional.empty()));
         out.add(new Property.DeadlockFree());

@@ -14,7 +14,6 @@ import io.gangproof.spec.Property;
 import io.gangproof.spec.Protocol;
 import io.gangproof.spec.Scheduler;
 import io.gangproof.spec.SystemSpec;
-import io.gangproof.spec.Task;
 import io.gangproof.spec.Verdict;
 import io.gangproof.spec.parse.SpecLoader;
 import io.gangproof.spec.testing.Choices;
@@ -96,7 +95,7 @@ public final class SmtSearchBench {
             }
             SystemSpec v = new SystemSpec(g.name(), g.resolution(), g.platform(), g.dnns(), g.tasks(),
                     new Scheduler(g.scheduler().placement(), policy, protocol),
-                    properties(g, rnd.nextInt(5)), Exploration.DEFAULTS);
+                    SmtExplorerAgreementTest.properties(g, rnd.nextInt(5)), Exploration.DEFAULTS);
             if (!ExecutableSpec.problems(v).isEmpty() || ViolationSearch.unsupported(v, horizon, LIMITS).isPresent()) {
                 continue;
             }
@@ -267,18 +266,5 @@ public final class SmtSearchBench {
         Collections.sort(s);
         int k = s.size();
         return k % 2 == 1 ? s.get(k / 2) : (s.get(k / 2 - 1) + s.get(k / 2)) / 2;
-    }
-
-    /** The properties of {@code SmtExplorerAgreementTest}: deadlines, deadlock freedom, and per task response, inversion, overtakes. */
-    private static List<Property> properties(SystemSpec spec, int bound) {
-        List<Property> out = new ArrayList<>();
-        out.add(new Property.Deadlines(Optional.empty()));
-        out.add(new Property.DeadlockFree());
-        for (Task t : spec.tasks()) {
-            out.add(new Property.Response(t.name(), new Bound.Value(bound + 1)));
-            out.add(new Property.Inversion(t.name(), new Bound.Value(bound)));
-            out.add(new Property.Overtakes(t.name(), new Bound.Value(bound / 2)));
-        }
-        return out;
     }
 }
