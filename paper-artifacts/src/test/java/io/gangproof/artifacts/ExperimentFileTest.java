@@ -19,7 +19,8 @@ class ExperimentFileTest {
     @Test
     void everyCommittedExperimentLoadsAndNamesASmokeSizeSmallerThanItsFullSize() {
         assertThat(TestExperiments.all()).extracting(p -> p.getFileName().toString())
-                .contains("acceptance-global.json", "acceptance-partitioned.json", "explorer-small.json");
+                .contains("acceptance-global.json", "acceptance-partitioned.json", "acceptance-synthesis.json",
+                        "explorer-small.json");
         for (Path p : TestExperiments.all()) {
             Experiment e = Experiment.load(p);
             assertThat(e.smokeSize().workItems()).isLessThan(e.workItems());
