@@ -17,7 +17,7 @@ final class SolverOptions {
             + "hits it is UNKNOWN (default: no limit).")
     Long memoryMib;
 
-    @Option(names = "--solver-size", paramLabel = "N", defaultValue = "20000", description = "Largest SMT encoding "
+    @Option(names = "--solver-size", paramLabel = "N", defaultValue = "5000", description = "Largest SMT encoding "
             + "attempted, in job slots times instants; a larger one is UNKNOWN at once, asking for a smaller "
             + "--horizon (default: ${DEFAULT-VALUE}).")
     long maxSize;
