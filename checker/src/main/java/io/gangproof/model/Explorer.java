@@ -167,8 +167,10 @@ public final class Explorer {
         long states = options.maxStates().orElse(spec.exploration().maxStates().orElse(DEFAULT_MAX_STATES));
         long millis = options.timeLimitMillis()
                 .orElse(spec.exploration().timeLimitMillis().orElse(DEFAULT_TIME_LIMIT_MILLIS));
+        // A quarter of the heap by default: the state stores grow by doubling, so while one is
+        // copied it briefly needs about three times what it held (half the heap ran out of memory).
         long memory = options.memoryBytes()
-                .orElse(spec.exploration().memoryBytes().orElse(Runtime.getRuntime().maxMemory() / 2));
+                .orElse(spec.exploration().memoryBytes().orElse(Runtime.getRuntime().maxMemory() / 4));
         return new Search.Limits(Math.min(states, Integer.MAX_VALUE - 8L), millis, memory);
     }
 
