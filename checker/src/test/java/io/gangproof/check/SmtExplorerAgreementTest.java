@@ -26,6 +26,7 @@ import java.util.Optional;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Provide;
+import net.jqwik.api.statistics.Statistics;
 import net.jqwik.api.constraints.IntRange;
 
 /**
@@ -40,6 +41,9 @@ class SmtExplorerAgreementTest {
     /** A rare dense spec (1-tick periods, sporadic) has millions of states: such a search ends UNKNOWN, not compared. */
     private static final ExplorerOptions EXPLORER = ExplorerOptions.DEFAULTS.withHorizon(HORIZON)
             .withMaxStates(1_000_000);
+    /** Most queries take milliseconds; a dense spec can keep Z3 busy for minutes. */
+    private static final ViolationSearch.Limits SOLVER = ViolationSearch.Limits.DEFAULTS
+            .withTimeout(java.time.Duration.ofSeconds(10));
 
     @Provide
     Arbitrary<SystemSpec> tinySpecs() {
@@ -56,17 +60,24 @@ class SmtExplorerAgreementTest {
                 generated.dnns(), generated.tasks(), new Scheduler(generated.scheduler().placement(), policy, allowed),
                 generated.properties(), generated.exploration());
         agree(withProperties(variant, properties(variant, bound)));
+        // Most specs must be compared in full, or the test would quietly compare nothing.
+        Statistics.coverage(c -> c.check("compared in full").percentage(p -> p >= 50));
     }
 
     private static void agree(SystemSpec spec) {
         String context = "horizon " + HORIZON + ", spec:\n" + SpecWriter.write(spec);
         List<ExplorerResult> explored = Explorer.check(spec, EXPLORER);
-        try (ViolationSearch.Session session = new ViolationSearch.Session(spec, HORIZON,
-                ViolationSearch.Limits.DEFAULTS)) {
+        try (ViolationSearch.Session session = new ViolationSearch.Session(spec, HORIZON, SOLVER)) {
             agree(spec, explored, session, context);
         }
     }
 
+    /**
+     * Compares every answer both engines give. A limit on either side (the explorer's states, Z3's
+     * time) leaves nothing to compare; after a Z3 timeout the rest of the spec is skipped (it is one
+     * of the rare dense specs, e.g. three sporadic tasks of 1-tick period), and jqwik's statistics
+     * report how often that happens.
+     */
     private static void agree(SystemSpec spec, List<ExplorerResult> explored, ViolationSearch.Session session,
             String context) {
         for (int p = 0; p < spec.properties().size(); p++) {
@@ -74,23 +85,31 @@ class SmtExplorerAgreementTest {
             long bound = property.declaredBound().map(b -> ((Bound.Value) b).value()).orElse(0L);
             Verdict expected = explored.get(p).verdict();
             if (expected == Verdict.UNKNOWN) {
-                continue; // the explorer hit a limit (a rare spec with many arrivals per tick): nothing to compare
+                continue; // the explorer hit a limit: nothing to compare
             }
             ViolationSearch.Outcome smt = session.search(property, bound);
+            if (smt instanceof ViolationSearch.Unknown) {
+                Statistics.collect("Z3 timeout: rest of the spec skipped");
+                return;
+            }
             assertThat(smt).as(property + ", explorer says " + expected + ", " + context)
                     .isInstanceOf(expected == Verdict.VIOLATED ? ViolationSearch.Violated.class
                             : ViolationSearch.HoldsUpTo.class);
         }
         for (Task t : spec.tasks()) {
             MaxResponseTime explorer = Explorer.maxResponseTime(spec, t.name(), EXPLORER);
-            ViolationSearch.MaxResponse smt = session.maxResponse(t.name());
             if (!explorer.complete()) {
                 continue;
             }
-            assertThat(smt.complete()).as(smt.reason() + ", " + context).isTrue();
+            ViolationSearch.MaxResponse smt = session.maxResponse(t.name());
+            if (!smt.complete()) {
+                Statistics.collect("Z3 timeout: rest of the spec skipped");
+                return;
+            }
             assertThat(smt.max()).as("largest response time of " + t.name() + ", " + context)
                     .isEqualTo(explorer.max());
         }
+        Statistics.collect("compared in full");
     }
 
     /** Deadlines, deadlock freedom, and per task response, inversion and overtakes with small bounds (also used by {@code SmtSearchBench}). */
