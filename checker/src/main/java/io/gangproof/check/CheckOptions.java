@@ -1,10 +1,13 @@
 package io.gangproof.check;
 
+import io.gangproof.model.Horizons;
 import io.gangproof.spec.Bound;
 import io.gangproof.spec.Property;
+import io.gangproof.spec.SystemSpec;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * Settings of one {@code check} run that engines may need; {@code analysisBounds} are the
@@ -24,6 +27,11 @@ public record CheckOptions(Optional<Long> horizonOverride, long seed, Optional<P
 
     public CheckOptions withAnalysisBounds(Map<Property, Long> bounds) {
         return new CheckOptions(horizonOverride, seed, outputDir, bounds);
+    }
+
+    /** The horizon of a search of {@code spec}: the one given, else the spec's, else the default (semantics §13). */
+    public long horizon(SystemSpec spec) {
+        return Horizons.resolve(spec, horizonOverride.map(OptionalLong::of).orElse(OptionalLong.empty()));
     }
 
     /**

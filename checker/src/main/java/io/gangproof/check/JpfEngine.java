@@ -3,7 +3,6 @@ package io.gangproof.check;
 import io.gangproof.model.EmittedModel;
 import io.gangproof.model.Explorer;
 import io.gangproof.model.ExplorerOptions;
-import io.gangproof.model.Horizons;
 import io.gangproof.model.JpfRunner;
 import io.gangproof.model.ModelEmitter;
 import io.gangproof.spec.Property;
@@ -16,7 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalLong;
 
 /**
  * Java PathFinder on the generated model (issue #5), when a jpf-core build is at hand. JPF
@@ -41,8 +39,7 @@ public final class JpfEngine implements Engine {
     @Override
     public Optional<PropertyResult> check(SystemSpec spec, Property property, CheckOptions options) {
         long start = System.nanoTime();
-        long horizon = Horizons.resolve(spec, options.horizonOverride().map(OptionalLong::of)
-                .orElse(OptionalLong.empty()));
+        long horizon = options.horizon(spec);
         SystemSpec single = new SystemSpec(spec.name(), spec.resolution(), spec.platform(), spec.dnns(),
                 spec.tasks(), spec.scheduler(), List.of(property), spec.exploration());
         try {

@@ -1,6 +1,5 @@
 package io.gangproof.check;
 
-import io.gangproof.model.Horizons;
 import io.gangproof.scheduler.ExecutableSpec;
 import io.gangproof.scheduler.ReferenceScheduler;
 import io.gangproof.scheduler.Scenario;
@@ -19,7 +18,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalLong;
 
 /**
  * The reference scheduler as a counterexample search (issue #3): the synchronous scenario,
@@ -66,8 +64,7 @@ public final class SimulationEngine implements Engine {
     /** One search for all the spec's numerically bounded properties; the first violation of each is kept. */
     private Map<Property, PropertyResult> search(SystemSpec spec, CheckOptions options) {
         long start = System.nanoTime();
-        long horizon = Horizons.resolve(spec, options.horizonOverride().map(OptionalLong::of)
-                .orElse(OptionalLong.empty()));
+        long horizon = options.horizon(spec);
         List<Property> open = new ArrayList<>();
         for (Property p : spec.properties()) {
             if (p.declaredBound().filter(b -> b instanceof Bound.FromAnalysis).isEmpty()

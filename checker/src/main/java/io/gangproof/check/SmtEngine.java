@@ -1,6 +1,5 @@
 package io.gangproof.check;
 
-import io.gangproof.model.Horizons;
 import io.gangproof.scheduler.ExecutableSpec;
 import io.gangproof.smt.search.ViolationSearch;
 import io.gangproof.spec.Property;
@@ -11,7 +10,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalLong;
 
 /**
  * The SMT back-end's bounded violation search as an {@link Engine} ({@code check --engine
@@ -61,7 +59,7 @@ public final class SmtEngine implements Engine {
     }
 
     private void searchAll(SystemSpec spec, List<Property> properties, CheckOptions options) {
-        long horizon = Horizons.resolve(spec, options.horizonOverride().map(OptionalLong::of).orElse(OptionalLong.empty()));
+        long horizon = options.horizon(spec);
         Optional<String> why = ViolationSearch.unsupported(spec, horizon, limits);
         if (why.isPresent()) {
             for (Property p : properties) {

@@ -123,9 +123,7 @@ final class SmtCommand implements Callable<Integer> {
             Files.writeString(emit, text);
             out.println("wrote " + what + " up to instant " + horizon + " to " + emit);
             out.flush();
-            if (maxResponse == null) {
-                return ExitCodes.OK;
-            }
+            return ExitCodes.OK;
         }
         ViolationSearch.MaxResponse r = ViolationSearch.maxResponse(spec, maxResponse, horizon, limits);
         if (!r.complete()) {
