@@ -150,6 +150,10 @@ class SpecLanguageDocTest {
                 new String[] {"deadlines }", "deadlines, limit time 1500 us }"});
         m.put("the number of TPUs must be from 1 to 64, got 65", new String[] {"tpus 4 }", "tpus 65 }"});
         m.put("system 'demo' declares no scheduler", new String[] {"  scheduler global fp\n", ""});
+        m.put("the period of 30 Hz is not a whole number of ticks at resolution 1 us",
+                new String[] {"periodic 20 ms", "periodic 30 Hz"});
+        m.put("unexpected 'deadline'", new String[] {"deadlines }", "deadline(a) }"});
+        m.put("unexpected 'offset'", new String[] {"periodic 20 ms", "periodic 20 ms, offset 5 ms"});
         return m;
     }
 

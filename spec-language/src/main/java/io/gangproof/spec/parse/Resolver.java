@@ -591,7 +591,7 @@ final class Resolver {
                     continue;
                 }
                 arrivalDecl = p;
-                Optional<Long> t = positiveTicks(f, p.period, "the period");
+                Optional<Long> t = periodTicks(f, p.period, "the period");
                 Optional<Long> o = p.offset == null ? Optional.of(-1L) : ticks(f, p.offset);
                 if (t.isPresent() && o.isPresent()) {
                     arrival = o.get() < 0 ? new Arrival.PeriodicAnyOffset(t.get())
@@ -604,7 +604,7 @@ final class Resolver {
                     continue;
                 }
                 arrivalDecl = s;
-                Optional<Long> t = positiveTicks(f, s.period, "the minimum separation");
+                Optional<Long> t = periodTicks(f, s.period, "the minimum separation");
                 ok &= t.isPresent();
                 arrival = t.map(Arrival.Sporadic::new).orElse(null);
             } else if (item instanceof GangParser.TaskDeadlineContext dl) {
@@ -1034,6 +1034,32 @@ final class Resolver {
         return t;
     }
 
+    /** A period in ticks, written as a time or as a frequency whose period is a whole number of ticks. */
+    private Optional<Long> periodTicks(SourceFile f, GangParser.QuantityContext q, String what) {
+        if (!Frequency.isUnit(q.unit.getText())) {
+            return positiveTicks(f, q, what);
+        }
+        if (number(q.number()).signum() <= 0) {
+            error(f, q, what + " must be positive", null);
+            return Optional.empty();
+        }
+        BigInteger[] qr = Frequency.periodTicks(number(q.number()), q.unit.getText(), nanosPerTick);
+        String written = q.number().getText() + " " + q.unit.getText();
+        if (qr[1].signum() != 0) {
+            String nearest = (qr[0].signum() > 0 ? Units.formatNanos(qr[0].multiply(nanosPerTick)) + " or " : "")
+                    + Units.formatNanos(qr[0].add(BigInteger.ONE).multiply(nanosPerTick));
+            error(f, q, "the period of " + written + " is not a whole number of ticks at resolution "
+                    + Units.formatNanos(nanosPerTick), "write the period as a time, e.g. " + nearest
+                            + ", or a frequency whose period is a whole number of ticks");
+            return Optional.empty();
+        }
+        if (qr[0].compareTo(LONG_MAX) > 0) {
+            error(f, q, written + " is too low: its period does not fit in 64-bit ticks", "use a coarser resolution");
+            return Optional.empty();
+        }
+        return Optional.of(qr[0].longValueExact());
+    }
+
     private Optional<Long> millis(SourceFile f, GangParser.QuantityContext q) {
         Optional<BigInteger> ns = nanos(f, q);
         if (ns.isEmpty()) {
@@ -1073,7 +1099,10 @@ final class Resolver {
     private void unitError(SourceFile f, Token unit, java.util.Set<String> wanted, java.util.Set<String> other,
             String kind) {
         String list = String.join(", ", wanted);
-        if (other.contains(unit.getText())) {
+        if (Frequency.isUnit(unit.getText())) {
+            error(f, unit, "a frequency is accepted only as a period", "write " + kind + " in " + list
+                    + " here; `periodic 25 Hz` and `sporadic 25 Hz` take a frequency");
+        } else if (other.contains(unit.getText())) {
             error(f, unit, "expected " + kind + " unit (" + list + "), got '" + unit.getText() + "'", null);
         } else {
             error(f, unit, "unknown unit '" + unit.getText() + "'", Units.closest(unit.getText(), wanted)

@@ -60,7 +60,11 @@ public final class SpecParser {
             } else if (token != null) {
                 message = "unexpected " + describe(token);
                 IntervalSet expected = expected(recognizer, e);
-                if (expected != null && !expected.isNil()) {
+                Optional<String> specific = recognizer instanceof Parser p
+                        ? specificHint(p, token, expected) : Optional.empty();
+                if (specific.isPresent()) {
+                    hint = specific;
+                } else if (expected != null && !expected.isNil()) {
                     String words = expectedWords(recognizer, expected);
                     boolean keyword = Character.isLetter(token.getText().charAt(0))
                             && token.getType() != GangLexer.ID;
@@ -87,6 +91,32 @@ public final class SpecParser {
                 errors.add(new Diagnostic(Diagnostic.Severity.ERROR, source.displayName(), line, col + 1, length,
                         message, text, hint));
             }
+        }
+
+        /**
+         * Hints for mistakes whose generic "expected ..." list misleads: an offset split from its
+         * `periodic` by a comma, and a keyword written where a similar one fits (`deadline` for
+         * `deadlines`), which the generic hint would call "a keyword that cannot be a name".
+         */
+        private static Optional<String> specificHint(Parser parser, Token token, IntervalSet expected) {
+            Token before = lastRealToken(parser.getInputStream(), token.getTokenIndex());
+            if ("offset".equals(token.getText()) && before != null && ",".equals(before.getText())) {
+                return Optional.of("an offset belongs to its `periodic`: write `periodic 100 ms offset 5 ms`, "
+                        + "with no comma before `offset`");
+            }
+            if (expected == null || expected.isNil() || token.getType() == GangLexer.ID
+                    || !Character.isLetter(token.getText().charAt(0))) {
+                return Optional.empty();
+            }
+            List<String> keywords = new ArrayList<>();
+            for (int type : expected.toList()) {
+                String literal = parser.getVocabulary().getLiteralName(type);
+                if (literal != null && literal.length() > 2 && Character.isLetter(literal.charAt(1))) {
+                    keywords.add(literal.substring(1, literal.length() - 1));
+                }
+            }
+            return Units.closest(token.getText(), keywords).filter(k -> !k.equals(token.getText()))
+                    .map(k -> "did you mean '" + k + "'?");
         }
 
         private static Token lastRealToken(org.antlr.v4.runtime.TokenStream tokens, int eofIndex) {
