@@ -35,14 +35,16 @@ import picocli.CommandLine.Parameters;
 /** {@code gangproof analyze SPEC}: response-time bounds per task, and assignment of what the spec leaves open. */
 @Command(name = "analyze", mixinStandardHelpOptions = true,
         description = {"Bound every task's response time with the analysis of the spec's scheduler.",
-            "Prints, per task: level k, pipeline, C, T, D, the response-time bound R, the blocking bound, slack and",
-            "the test (docs/analysis.md).",
-            "A property is PROVED when Z3 re-checks the witnesses of the bounds it rests on (certificates under",
-            "--out); otherwise its bound is shown. With --assign, choose what the spec leaves open (levels, pipelines, or",
-            "priorities) and print the result as a spec you can keep.",
-            "With --synthesize (partitioned fp or edf, `pipeline any`), Z3 chooses levels, pipelines and priorities with",
-            "the fewest TPUs, then the largest smallest slack, re-verifies the result and prints it as a spec",
-            "(docs/smt.md, \"Synthesis\")."},
+            "Prints, per task: level k, pipeline, C, T, D, the response-time bound R, the blocking bound, slack "
+                + "and the test (docs/analysis.md).",
+            "A property is PROVED when Z3 re-checks the witnesses of the bounds it rests on (certificates under "
+                + "--out); otherwise its bound is shown.",
+            "With --assign, choose what the spec leaves open (levels, pipelines, or priorities) and print the "
+                + "result as a spec you can keep.",
+            "With --synthesize (partitioned fp or edf, `pipeline any`), Z3 chooses levels, pipelines and "
+                + "priorities with the fewest TPUs, then the largest smallest slack, re-verifies the result and "
+                + "prints it as a spec (docs/smt.md, \"Synthesis\").",
+            "With --write FILE, only the chosen attributes change in FILE: comments, order and units stay."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:every task is schedulable by the test (with --assign: an assignment was found; with --synthesize: a "

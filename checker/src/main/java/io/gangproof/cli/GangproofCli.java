@@ -7,8 +7,8 @@ import picocli.CommandLine.Option;
 
 /** The {@code gangproof} command: proofs or counterexamples for DNN workloads on several Edge TPUs. */
 @Command(name = "gangproof", mixinStandardHelpOptions = true, versionProvider = GangproofCli.Version.class,
-        description = {"Proves timing guarantees of DNN workloads gang-scheduled on several Edge TPUs,",
-            "or finds a concrete schedule that breaks them."},
+        description = {"Proves timing guarantees of DNN workloads gang-scheduled on several Edge TPUs, "
+            + "or finds a concrete schedule that breaks them."},
         subcommands = {CheckCommand.class, AnalyzeCommand.class, SimulateCommand.class, ReplayCommand.class,
             ModelCommand.class, SmtCommand.class, FmtCommand.class,
             CommandLine.HelpCommand.class},

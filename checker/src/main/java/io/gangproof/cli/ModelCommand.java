@@ -16,8 +16,8 @@ import picocli.CommandLine.Parameters;
 /** {@code gangproof model SPEC --emit DIR}: the generated model as sources for Java PathFinder. */
 @Command(name = "model", mixinStandardHelpOptions = true,
         description = {"Write the spec's model for Java PathFinder.",
-            "Writes the generated transition-system model (the one the explorer searches) as Java sources,",
-            "one Java PathFinder configuration per property, and a README on running JPF."},
+            "Writes the generated transition-system model (the one the explorer searches) as Java sources, "
+                + "one Java PathFinder configuration per property, and a README on running JPF."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:written", "64:bad command line", "65:invalid spec, or a spec the model cannot express"})
 final class ModelCommand implements Callable<Integer> {

@@ -20,8 +20,8 @@ import picocli.CommandLine.Parameters;
 /** {@code gangproof replay SPEC TRACE}: re-executes a trace's scenario and confirms its violations. */
 @Command(name = "replay", mixinStandardHelpOptions = true,
         description = {"Re-execute a trace and confirm its violations.",
-            "Runs the scenario of a trace (written by check or simulate) in the reference scheduler, compares",
-            "the schedule job by job, and confirms every violation the trace claims."},
+            "Runs the scenario of a trace (written by check or simulate) in the reference scheduler, compares "
+                + "the schedule job by job, and confirms every violation the trace claims."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:same schedule; the trace claims no violation",

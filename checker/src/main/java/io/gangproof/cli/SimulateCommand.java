@@ -30,9 +30,9 @@ import picocli.CommandLine.Parameters;
 /** {@code gangproof simulate SPEC}: random search with the reference scheduler; the worst run as trace and chart. */
 @Command(name = "simulate", mixinStandardHelpOptions = true,
         description = {"Search random scenarios with the reference scheduler.",
-            "Runs the synchronous scenario and random ones (sporadic gaps, unknown offsets, jitter, execution",
-            "times, exits) and reports, per task, the largest response time,",
-            "inversion time and overtakes seen. Writes the worst run as a replayable trace and a Gantt chart.",
+            "Runs the synchronous scenario and random ones (sporadic gaps, unknown offsets, jitter, execution "
+                + "times, exits) and reports, per task, the largest response time, inversion time and overtakes "
+                + "seen. Writes the worst run as a replayable trace and a Gantt chart.",
             "A search finds counterexamples; it proves nothing."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {

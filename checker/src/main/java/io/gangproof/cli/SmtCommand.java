@@ -26,10 +26,11 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "smt", mixinStandardHelpOptions = true,
         description = {"Export or solve the SMT back-end's queries.",
-            "--emit writes the bounded violation search of one property (sat: a behaviour violates it by the",
-            "horizon) or, with --max-response, the optimisation query, as a self-contained SMT-LIB 2 file.",
-            "--max-response TASK alone asks Z3 for the largest response time of TASK up to the horizon and",
-            "writes the behaviour that reaches it. For verdicts use `gangproof check --engine smt`."},
+            "--emit writes the bounded violation search of one property (sat: a behaviour violates it by the "
+                + "horizon) or, with --max-response, the optimisation query, as a self-contained SMT-LIB 2 file.",
+            "--max-response TASK alone asks Z3 for the largest response time of TASK up to the horizon and "
+                + "writes the behaviour that reaches it.",
+            "For verdicts use `gangproof check --engine smt`."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:written or answered", "2:the solver hit a limit (UNKNOWN)", "64:bad command line",
             "65:invalid spec, or one the SMT back-end cannot encode"})
