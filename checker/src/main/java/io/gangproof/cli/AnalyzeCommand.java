@@ -19,7 +19,9 @@ import io.gangproof.spec.Placement;
 import io.gangproof.spec.Policy;
 import io.gangproof.spec.Property;
 import io.gangproof.spec.SystemSpec;
+import io.gangproof.spec.format.SpecEditor;
 import io.gangproof.spec.format.SpecWriter;
+import io.gangproof.spec.parse.SourceFile;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -84,7 +86,8 @@ final class AnalyzeCommand implements Callable<Integer> {
     Path certificates;
 
     @Option(names = {"--output", "--write"}, paramLabel = "FILE", description = "With --assign or --synthesize: "
-            + "write the resulting spec here instead of printing it.")
+            + "write the resulting spec here instead of printing it: the spec's own text with only the chosen "
+            + "levels, pipelines and priorities changed (FILE may be SPEC itself).")
     Path output;
 
     static final class AnalysisNames implements Iterable<String> {
@@ -118,7 +121,7 @@ final class AnalyzeCommand implements Callable<Integer> {
                 return ExitCodes.UNKNOWN;
             }
             spec = synthesised.get();
-            writeOrPrint(spec, out, "synthesised");
+            writeOrPrint(loaded.get(), spec, out, "synthesised");
         }
         if (assign) {
             AssignmentResult a = assignment(spec);
@@ -128,7 +131,7 @@ final class AnalyzeCommand implements Callable<Integer> {
                 return ExitCodes.UNKNOWN;
             }
             spec = a.spec().orElseThrow();
-            writeOrPrint(spec, out, "assigned");
+            writeOrPrint(loaded.get(), spec, out, "assigned");
         }
         Optional<ResponseTimeAnalysis> analysis = analysisName != null ? AnalysisCatalog.byName(analysisName)
                 : AnalysisCatalog.forSpec(spec);
@@ -158,8 +161,23 @@ final class AnalyzeCommand implements Callable<Integer> {
         return result.allSchedulable() ? ExitCodes.OK : ExitCodes.UNKNOWN;
     }
 
-    private void writeOrPrint(SystemSpec spec, PrintWriter out, String what) throws java.io.IOException {
-        String text = SpecWriter.write(spec);
+    /**
+     * Writes the chosen spec as the user's own text with only the chosen attributes changed;
+     * in canonical form (SpecWriter) only when the choices cannot be spliced into that text.
+     */
+    private void writeOrPrint(SystemSpec original, SystemSpec spec, PrintWriter out, String what)
+            throws java.io.IOException {
+        Path outputDir = output != null ? output.toAbsolutePath().getParent() : specFile.toAbsolutePath().getParent();
+        SourceFile source = new SourceFile(specFile.toString(), Optional.of(specFile.toAbsolutePath()),
+                specFile.toAbsolutePath().getParent(), Files.readString(specFile, StandardCharsets.UTF_8));
+        String text;
+        if (SpecEditor.edit(source, original, spec, outputDir) instanceof SpecEditor.Result.Edited e) {
+            text = e.text();
+        } else {
+            command.commandLine().getErr().println("note: the choices cannot be written into " + specFile
+                    + "'s own text; the spec is written in canonical form, without its comments");
+            text = SpecWriter.write(spec);
+        }
         if (output != null) {
             Files.writeString(output, text, StandardCharsets.UTF_8);
             out.println(what + " spec written to " + output);
