@@ -4,12 +4,14 @@ import io.gangproof.check.CheckOptions;
 import io.gangproof.check.Checker;
 import io.gangproof.check.PropertyResult;
 import io.gangproof.check.SpecReport;
-import io.gangproof.check.StandardEngines;
 import io.gangproof.spec.SystemSpec;
 import io.gangproof.spec.Verdict;
 import io.gangproof.spec.parse.Diagnostic;
 import io.gangproof.spec.parse.LoadResult;
+import io.gangproof.spec.parse.ParsedFile;
+import io.gangproof.spec.parse.SourceFile;
 import io.gangproof.spec.parse.SpecLoader;
+import io.gangproof.spec.parse.SpecParser;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -23,14 +25,15 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.DynamicTest;
 import org.opentest4j.AssertionFailedError;
 
 /**
- * Regression proofs for a JUnit 5 build: every {@code .gang} spec directly in a folder
- * becomes a container with one test per property.
+ * Regression proofs for a JUnit 5 build: every {@code .gang} spec in a folder and its
+ * subfolders becomes a container with one test per property.
  *
  * <pre>{@code
  * @TestFactory
@@ -38,6 +41,10 @@ import org.opentest4j.AssertionFailedError;
  *     return SpecTests.forFolder(Path.of("src/test/specs"));
  * }
  * }</pre>
+ *
+ * {@link #in(Path)} chooses the engines and a time limit, e.g. {@code SpecTests.in(folder)
+ * .engines("proof", "simulation").timeLimit(Duration.ofSeconds(20)).tests()}. A file that
+ * declares no system (a DNN library that specs import) becomes a skipped test that names it.
  *
  * A spec may state what each property must give, in lines {@code // expect: PROPERTY VERDICT}
  * (the property as {@code gangproof check} prints it). A result may be stronger than expected,
@@ -53,25 +60,58 @@ public final class SpecTests {
     private SpecTests() {
     }
 
-    /** One container per spec in {@code folder} (not its subfolders), counterexamples under target/. */
+    /** One container per spec under {@code folder}, every default engine, counterexamples under target/. */
     public static Stream<DynamicNode> forFolder(Path folder) {
-        return forFolder(folder, Path.of("target", "gangproof-out"));
+        return in(folder).tests();
     }
 
     public static Stream<DynamicNode> forFolder(Path folder, Path traceDir) {
+        return in(folder).traceDir(traceDir).tests();
+    }
+
+    /** The specs under {@code folder}, with the engines and limits still to choose. */
+    public static SpecTestsBuilder in(Path folder) {
+        return new SpecTestsBuilder(folder);
+    }
+
+    static Stream<DynamicNode> tests(Path folder, Path traceDir, EngineChoice engines) {
         List<Path> specs;
-        try (Stream<Path> files = Files.list(folder)) {
-            specs = files.filter(f -> f.toString().endsWith(".gang")).sorted().toList();
+        try (Stream<Path> files = Files.walk(folder)) {
+            specs = files.filter(f -> f.toString().endsWith(".gang") && Files.isRegularFile(f)).sorted().toList();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list specs in " + folder, e);
         }
         if (specs.isEmpty()) {
-            throw new IllegalArgumentException("no .gang spec in " + folder);
+            throw new IllegalArgumentException("no .gang spec in " + folder + " or its subfolders");
         }
-        return specs.stream().map(spec -> container(spec, traceDir));
+        return specs.stream().map(spec -> declaresNoSystem(spec)
+                ? skipped(folder, spec)
+                : container(folder, spec, traceDir, engines));
     }
 
-    private static DynamicNode container(Path file, Path traceDir) {
+    /** A file that parses and declares no system is a library of DNNs for other specs to import. */
+    private static boolean declaresNoSystem(Path file) {
+        Optional<String> text;
+        try {
+            text = Optional.of(Files.readString(file));
+        } catch (IOException e) {
+            text = Optional.empty();
+        }
+        if (text.isEmpty()) {
+            return false;
+        }
+        ParsedFile parsed = SpecParser.parse(new SourceFile(file.toString(), Optional.of(file),
+                file.toAbsolutePath().getParent(), text.get()));
+        return !parsed.hasSyntaxErrors() && parsed.tree().topItem().stream().allMatch(i -> i.systemDecl() == null);
+    }
+
+    private static DynamicNode skipped(Path folder, Path file) {
+        String name = folder.relativize(file).toString();
+        return DynamicTest.dynamicTest(name + " (skipped: declares no system, e.g. a DNN library that specs "
+                + "import)", file.toUri(), () -> Assumptions.abort(name + " declares no system: nothing to check"));
+    }
+
+    private static DynamicNode container(Path folder, Path file, Path traceDir, EngineChoice engines) {
         LoadResult loaded = SpecLoader.load(file);
         if (!(loaded instanceof LoadResult.Loaded ok)) {
             String diagnostics = loaded.diagnostics().stream().map(Diagnostic::render).collect(Collectors.joining());
@@ -81,7 +121,7 @@ public final class SpecTests {
         }
         SystemSpec spec = ok.spec();
         Map<String, Verdict> expected = expectations(file);
-        SpecReportOnce report = new SpecReportOnce(file, spec, traceDir);
+        SpecReportOnce report = new SpecReportOnce(file, spec, traceDir, engines);
         List<DynamicNode> tests = new ArrayList<>();
         for (String unknown : expected.keySet()) {
             boolean named = spec.properties().stream().anyMatch(p -> report.describe(p).equals(unknown));
@@ -106,7 +146,7 @@ public final class SpecTests {
                 }
             }));
         }
-        return DynamicContainer.dynamicContainer(file.getFileName().toString(), file.toUri(), tests.stream());
+        return DynamicContainer.dynamicContainer(folder.relativize(file).toString(), file.toUri(), tests.stream());
     }
 
     /** Whether {@code actual} is at least as strong as {@code expected} without contradicting it. */
@@ -151,12 +191,14 @@ public final class SpecTests {
         private final Path file;
         private final SystemSpec spec;
         private final Path traceDir;
+        private final EngineChoice engines;
         private SpecReport report;
 
-        SpecReportOnce(Path file, SystemSpec spec, Path traceDir) {
+        SpecReportOnce(Path file, SystemSpec spec, Path traceDir, EngineChoice engines) {
             this.file = file;
             this.spec = spec;
             this.traceDir = traceDir;
+            this.engines = engines;
         }
 
         String describe(io.gangproof.spec.Property p) {
@@ -165,7 +207,7 @@ public final class SpecTests {
 
         synchronized SpecReport get() {
             if (report == null) {
-                Checker checker = new Checker(StandardEngines.defaults());
+                Checker checker = new Checker(engines.forSpec(spec));
                 report = checker.check(file.toString(), spec, new CheckOptions(Optional.empty(), 1L,
                         Optional.of(traceDir)));
             }

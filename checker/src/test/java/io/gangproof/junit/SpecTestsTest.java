@@ -78,4 +78,54 @@ class SpecTestsTest {
                 .hasMessageContaining("is VIOLATED");
         assertThatThrownBy(all.get(2).getExecutable()::execute).hasMessageContaining("invalid spec");
     }
+
+    @Test
+    void specsInSubfoldersAreCheckedAndLibrariesAreSkippedByName() throws IOException {
+        Files.createDirectories(dir.resolve("sub/dnn"));
+        Files.copy(SPECS.resolve("starvation-strict.gang"), dir.resolve("sub/strict.gang"));
+        Files.writeString(dir.resolve("sub/dnn/lib.gang"), "dnn net { latency { 1: 1 ms } }\n");
+        List<DynamicNode> top = SpecTests.in(dir).engines("proof", "simulation").traceDir(dir.resolve("out"))
+                .tests().toList();
+        assertThat(top).extracting(DynamicNode::getDisplayName).containsExactly(
+                "sub/dnn/lib.gang (skipped: declares no system, e.g. a DNN library that specs import)",
+                "sub/strict.gang");
+        assertThatThrownBy(((DynamicTest) top.get(0)).getExecutable()::execute)
+                .isInstanceOf(org.opentest4j.TestAbortedException.class).hasMessageContaining("sub/dnn/lib.gang");
+    }
+
+    @Test
+    void onlyTheChosenEnginesAreAsked() throws IOException {
+        Files.copy(SPECS.resolve("starvation-strict.gang"), dir.resolve("strict.gang"));
+        List<DynamicTest> simulation = new ArrayList<>();
+        SpecTests.in(dir).engines("simulation").traceDir(dir.resolve("out")).tests()
+                .forEach(n -> collect(n, simulation));
+        assertThatThrownBy(simulation.get(0).getExecutable()::execute).as("a search proves nothing")
+                .hasMessageContaining("deadlines(H) is UNKNOWN");
+        assertThatCode(simulation.get(1).getExecutable()::execute).as("the search finds B's miss")
+                .doesNotThrowAnyException();
+        List<DynamicTest> proof = new ArrayList<>();
+        SpecTests.in(dir).engines("proof").traceDir(dir.resolve("out")).tests().forEach(n -> collect(n, proof));
+        assertThatCode(proof.get(0).getExecutable()::execute).doesNotThrowAnyException();
+        assertThatThrownBy(proof.get(1).getExecutable()::execute).as("a proof finds no counterexample")
+                .hasMessageContaining("deadlines(B) is UNKNOWN");
+    }
+
+    @Test
+    void theTimeLimitAppliesWhereTheSpecSetsNone() {
+        EngineChoice ten = new EngineChoice(List.of("explorer"), Optional.of(java.time.Duration.ofSeconds(10)));
+        var noLimit = io.gangproof.spec.parse.SpecLoader.load(SPECS.resolve("starvation-strict.gang")).orThrow();
+        var ownLimit = io.gangproof.spec.parse.SpecLoader.load(SPECS.resolve("coral-quad-greedy.gang")).orThrow();
+        assertThat(ownLimit.exploration().timeLimitMillis()).as("the spec says `limit time`").isPresent();
+        assertThat(ten.limitFor(noLimit)).contains(java.time.Duration.ofSeconds(10));
+        assertThat(ten.limitFor(ownLimit)).isEmpty();
+        assertThat(ten.forSpec(noLimit)).extracting(io.gangproof.check.Engine::name).containsExactly("explorer");
+    }
+
+    @Test
+    void unknownEnginesAndNonPositiveLimitsAreRefused() {
+        assertThatThrownBy(() -> SpecTests.in(dir).engines("z3")).hasMessageContaining("unknown engine 'z3'")
+                .hasMessageContaining("explorer");
+        assertThatThrownBy(() -> SpecTests.in(dir).timeLimit(java.time.Duration.ZERO))
+                .hasMessageContaining("positive");
+    }
 }
