@@ -101,8 +101,8 @@ public final class SpecParser {
         private static Optional<String> specificHint(Parser parser, Token token, IntervalSet expected) {
             Token before = lastRealToken(parser.getInputStream(), token.getTokenIndex());
             if ("offset".equals(token.getText()) && before != null && ",".equals(before.getText())) {
-                return Optional.of("an offset belongs to its `periodic`: write `periodic 100 ms offset 5 ms`, "
-                        + "with no comma before `offset`");
+                return Optional.of("an offset belongs to its `periodic`: write `" + periodicWithOffset(parser, token)
+                        + "`, with no comma before `offset`");
             }
             if (expected == null || expected.isNil() || token.getType() == GangLexer.ID
                     || !Character.isLetter(token.getText().charAt(0))) {
@@ -117,6 +117,31 @@ public final class SpecParser {
             }
             return Units.closest(token.getText(), keywords).filter(k -> !k.equals(token.getText()))
                     .map(k -> "did you mean '" + k + "'?");
+        }
+
+        /** The user's own `periodic T, offset O` without the comma, or a generic example. */
+        private static String periodicWithOffset(Parser parser, Token offset) {
+            org.antlr.v4.runtime.TokenStream tokens = parser.getInputStream();
+            List<String> words = new ArrayList<>();
+            for (int i = offset.getTokenIndex() - 1; i >= 0 && words.size() < 4; i--) {
+                if (tokens.get(i).getChannel() == Token.DEFAULT_CHANNEL) {
+                    words.add(0, tokens.get(i).getText());
+                }
+            }
+            List<String> after = new ArrayList<>();
+            for (int i = offset.getTokenIndex() + 1; i < tokens.size() && after.size() < 2; i++) {
+                Token t = tokens.get(i);
+                if (t.getType() == Token.EOF) {
+                    break;
+                }
+                if (t.getChannel() == Token.DEFAULT_CHANNEL) {
+                    after.add(t.getText());
+                }
+            }
+            if (words.size() == 4 && words.get(0).equals("periodic") && after.size() == 2) {
+                return "periodic " + words.get(1) + " " + words.get(2) + " offset " + after.get(0) + " " + after.get(1);
+            }
+            return "periodic 100 ms offset 5 ms";
         }
 
         private static Token lastRealToken(org.antlr.v4.runtime.TokenStream tokens, int eofIndex) {

@@ -55,9 +55,9 @@ class FrequencyAndHintsTest {
 
     @Test
     void aCommaBeforeOffsetSaysWhereTheOffsetBelongs() {
-        Diagnostic d = errors(spec("1 ms", "periodic 100 ms, offset 5 ms", "deadlines")).get(0);
+        Diagnostic d = errors(spec("1 ms", "periodic 40 ms, offset 2 ms", "deadlines")).get(0);
         assertThat(d.message()).isEqualTo("unexpected 'offset'");
-        assertThat(d.hint()).hasValueSatisfying(h -> assertThat(h).contains("`periodic 100 ms offset 5 ms`")
+        assertThat(d.hint()).hasValueSatisfying(h -> assertThat(h).contains("write `periodic 40 ms offset 2 ms`")
                 .contains("no comma"));
     }
 }
