@@ -122,6 +122,9 @@ public final class SpecParser {
         /** The user's own `periodic T, offset O` without the comma, or a generic example. */
         private static String periodicWithOffset(Parser parser, Token offset) {
             org.antlr.v4.runtime.TokenStream tokens = parser.getInputStream();
+            if (tokens instanceof org.antlr.v4.runtime.BufferedTokenStream buffered) {
+                buffered.fill(); // the offset's value lies beyond what the parser has looked at so far
+            }
             List<String> words = new ArrayList<>();
             for (int i = offset.getTokenIndex() - 1; i >= 0 && words.size() < 4; i--) {
                 if (tokens.get(i).getChannel() == Token.DEFAULT_CHANNEL) {
