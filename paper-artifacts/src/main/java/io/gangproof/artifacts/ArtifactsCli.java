@@ -127,8 +127,8 @@ public final class ArtifactsCli implements Runnable {
     }
 
     @Command(name = "run", mixinStandardHelpOptions = true,
-            description = {"Runs an experiment and writes DIR/NAME.csv with DIR/NAME.png and DIR/NAME.svg, or, with",
-                "--shard, only DIR/NAME.shard-I-of-N.csv (merge the shards, then plot)."})
+            description = {"Runs an experiment and writes DIR/NAME.csv with DIR/NAME.png and DIR/NAME.svg.",
+                "With --shard, only DIR/NAME.shard-I-of-N.csv (merge the shards, then plot)."})
     static final class Run implements Callable<Integer> {
         PrintStream progressStream;
 
@@ -225,8 +225,8 @@ public final class ArtifactsCli implements Runnable {
     }
 
     @Command(name = "merge", mixinStandardHelpOptions = true,
-            description = {"Merges the shard files of one experiment into the CSV a single run writes; checks that",
-                "they are of the same experiment and definition, complete and disjoint."})
+            description = {"Merges the shard files of one experiment into the CSV a single run writes.",
+                "Checks that they are of the same experiment and definition, complete and disjoint."})
     static final class Merge implements Callable<Integer> {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
@@ -256,7 +256,8 @@ public final class ArtifactsCli implements Runnable {
     }
 
     @Command(name = "plot", mixinStandardHelpOptions = true,
-            description = {"Plots a CSV written by run or merge as DIR/NAME.png and DIR/NAME.svg."})
+            description = {"Plots a CSV written by run or merge as DIR/NAME.png (1600 px wide) and DIR/NAME.svg, "
+                + "with 95% Wilson intervals."})
     static final class Plot implements Callable<Integer> {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
