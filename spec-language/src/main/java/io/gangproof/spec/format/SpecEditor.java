@@ -103,7 +103,7 @@ public final class SpecEditor {
             return;
         }
         Token s = imp.STRING().getSymbol();
-        String raw = s.getText().substring(1, s.getText().length() - 1).replaceAll("\\\\(.)", "$1");
+        String raw = s.getText().substring(1, s.getText().length() - 1).replace("\\\"", "\"").replace("\\\\", "\\");
         String moved = to.relativize(from.resolve(raw).normalize()).toString().replace('\\', '/');
         splices.add(new Splice(s.getStartIndex(), s.getStopIndex() + 1, "\"" + moved.replace("\"", "\\\"") + "\""));
     }
