@@ -182,7 +182,8 @@ public final class SpecEditor {
         String line = text.lines().skip(last.getStart().getLine() - 1).findFirst().orElse("");
         String indent = line.substring(0, line.length() - line.stripLeading().length());
         int endOfLine = codePointIndexOfLineEnd(last.getStop().getLine());
-        splices.add(new Splice(endOfLine, endOfLine, added.stream().map(a -> "\n" + indent + a)
+        String newline = text.contains("\r\n") ? "\r\n" : "\n";
+        splices.add(new Splice(endOfLine, endOfLine, added.stream().map(a -> newline + indent + a)
                 .collect(Collectors.joining())));
     }
 

@@ -112,6 +112,17 @@ class SpecEditorTest {
     }
 
     @Test
+    void anAddedLineKeepsTheFilesLineEndings() {
+        String crlf = PARTITIONED.replace("\n", "\r\n");
+        SystemSpec original = SpecLoader.loadText("part.gang", crlf, dir).orThrow();
+        SystemSpec target = withTasks(original, t -> with(t, t.priority(), 1, t.binding()));
+
+        String edited = ((SpecEditor.Result.Edited) SpecEditor.edit(source(crlf, dir), original, target, dir)).text();
+
+        assertThat(edited).contains("    pipeline any\r\n    tpus 1\r\n  }").doesNotContain("1\n  }");
+    }
+
+    @Test
     void importsFollowTheFileToAnotherFolder() throws IOException {
         Files.createDirectories(dir.resolve("specs/dnn"));
         Files.writeString(dir.resolve("specs/dnn/lib.gang"), "dnn net { latency { 1: 4 ms, 2: 3 ms } }\n");
