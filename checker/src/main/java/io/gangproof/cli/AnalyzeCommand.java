@@ -19,6 +19,7 @@ import io.gangproof.spec.Placement;
 import io.gangproof.spec.Policy;
 import io.gangproof.spec.Property;
 import io.gangproof.spec.SystemSpec;
+import io.gangproof.spec.TimeFormat;
 import io.gangproof.spec.format.SpecWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -185,7 +186,7 @@ final class AnalyzeCommand implements Callable<Integer> {
         if (r.found()) {
             out.println("TPUs used: " + r.tpusUsed() + (r.tpusProvedMinimal() ? " (proved minimal)" : "")
                     + "; heuristic (--assign): " + heuristic);
-            out.println("smallest slack: " + r.smallestSlack() + " ticks");
+            out.println("smallest slack: " + TimeFormat.of(spec).format(r.smallestSlack()));
         } else {
             out.println("TPUs used: -; heuristic (--assign): " + heuristic);
         }

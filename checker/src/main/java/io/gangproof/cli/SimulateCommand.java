@@ -14,6 +14,7 @@ import io.gangproof.scheduler.search.TaskExtremes;
 import io.gangproof.scheduler.svg.GanttSvg;
 import io.gangproof.scheduler.trace.TraceJson;
 import io.gangproof.spec.SystemSpec;
+import io.gangproof.spec.TimeFormat;
 import io.gangproof.spec.format.SpecWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -58,8 +59,12 @@ final class SimulateCommand implements Callable<Integer> {
             + "trace file, docs/traces.md) instead of the synchronous and random ones.")
     Path scenarioFile;
 
+    @Option(names = "--out", defaultValue = "gangproof-out", paramLabel = "DIR", description = "Where the trace "
+            + "and its Gantt chart go unless --trace/--svg say otherwise (default: ${DEFAULT-VALUE}).")
+    Path outDir;
+
     @Option(names = "--trace", paramLabel = "FILE", description = "Where the worst run's trace goes (default: "
-            + "gangproof-out/SYSTEM-worst.trace.json).")
+            + "DIR/SYSTEM-worst.trace.json).")
     Path traceFile;
 
     @Option(names = "--svg", paramLabel = "FILE", description = "Where its Gantt chart goes (default: next to the "
@@ -97,13 +102,13 @@ final class SimulateCommand implements Callable<Integer> {
         }
 
         out.println(specFile + ": " + runs + " run" + (runs == 1 ? "" : "s") + " of system " + spec.name()
-                + " up to " + SpecWriter.time(spec, h) + " (seed " + search.seed + ")");
+                + " up to " + TimeFormat.of(spec).format(h) + " (seed " + search.seed + ")");
         TextTable t = new TextTable().row("task", "jobs", "max response", "max inversion", "max overtakes",
                 "deadline misses", "unfinished at horizon");
         for (TaskExtremes x : result.tasks()) {
             t.row(x.task(), String.valueOf(x.jobs()),
-                    x.maxResponse().isPresent() ? SpecWriter.time(spec, x.maxResponse().getAsLong()) : "-",
-                    SpecWriter.time(spec, x.maxInversion()), String.valueOf(x.maxOvertakes()),
+                    x.maxResponse().isPresent() ? TimeFormat.of(spec).format(x.maxResponse().getAsLong()) : "-",
+                    TimeFormat.of(spec).format(x.maxInversion()), String.valueOf(x.maxOvertakes()),
                     String.valueOf(x.deadlineMisses()), String.valueOf(x.unfinished()));
         }
         out.print(t.render("  "));
@@ -140,7 +145,7 @@ final class SimulateCommand implements Callable<Integer> {
         Path svg = svgFile(json);
         write(spec, trace, json, svg);
         out.println(specFile + ": scenario " + scenarioFile + " (" + trace.jobs().size() + " jobs) up to "
-                + SpecWriter.time(spec, h) + "; trace " + json + ", chart " + svg);
+                + TimeFormat.of(spec).format(h) + "; trace " + json + ", chart " + svg);
         for (Violation v : violations) {
             out.println("  VIOLATED  " + SpecWriter.describe(spec, v.property()) + "  " + v.message());
         }
@@ -149,7 +154,7 @@ final class SimulateCommand implements Callable<Integer> {
     }
 
     private Path traceFile(SystemSpec spec, String suffix) {
-        return traceFile != null ? traceFile : Path.of("gangproof-out", spec.name() + suffix + ".trace.json");
+        return traceFile != null ? traceFile : outDir.resolve(spec.name() + suffix + ".trace.json");
     }
 
     private Path svgFile(Path json) {
