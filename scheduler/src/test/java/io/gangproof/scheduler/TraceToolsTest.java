@@ -242,7 +242,7 @@ class TraceToolsTest {
         Trace t = greedyTrace();
         String svg = GanttSvg.render(GREEDY, t, 8, 12);
         // A#2 runs [8, 11), B#2 [10, 13) (clipped), A#1 [4, 7) lies outside the window.
-        assertThat(svg).contains("A#2").contains("B#2").doesNotContain("A#1").contains("window [8, 12]");
+        assertThat(svg).contains("A#2").contains("B#2").doesNotContain("A#1").contains("window [8 us, 12 us]");
         assertThatThrownBy(() -> GanttSvg.render(GREEDY, t, 5, 5)).isInstanceOf(IllegalArgumentException.class);
     }
 
