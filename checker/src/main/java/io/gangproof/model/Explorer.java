@@ -87,10 +87,11 @@ public final class Explorer {
                     new Counterexample(f.message(), f.time(), jobs));
         }
         if (outcome.limitHit().isPresent()) {
+            TimeFormat time = TimeFormat.of(spec);
             String upTo = outcome.expandedUpTo() < 0 ? ""
-                    : "; no violation at instants 0.." + outcome.expandedUpTo() + " (every behaviour)";
+                    : "; no violation at instants 0.." + time.format(outcome.expandedUpTo()) + " (every behaviour)";
             return new ExplorerResult.Unknown(p, mp.description(),
-                    outcome.limitHit().get() + " before the horizon " + horizon + upTo, outcome.states());
+                    outcome.limitHit().get() + " before the horizon " + time.format(horizon) + upTo, outcome.states());
         }
         return new ExplorerResult.HoldsUpTo(p, mp.description(), horizon, outcome.states(), nondeterminism,
                 outcome.repetition().map(r -> new ExplorerResult.Repetition(r.period(), r.to())));
