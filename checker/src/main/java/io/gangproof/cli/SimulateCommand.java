@@ -15,7 +15,7 @@ import io.gangproof.scheduler.svg.GanttSvg;
 import io.gangproof.scheduler.trace.TraceJson;
 import io.gangproof.spec.SystemSpec;
 import io.gangproof.spec.TimeFormat;
-import io.gangproof.spec.format.SpecWriter;
+import io.gangproof.spec.format.PropertyText;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -119,7 +119,7 @@ final class SimulateCommand implements Callable<Integer> {
         out.println("worst run: " + (result.worstRun() == 0 ? "the synchronous scenario" : "run " + result.worstRun()
                 + " (seed " + result.worstRunSeed() + ")") + "; trace " + json + ", chart " + svg);
         for (Violation v : result.worstViolations()) {
-            out.println("  VIOLATED  " + SpecWriter.describe(spec, v.property()) + "  " + v.message());
+            out.println("  VIOLATED  " + PropertyText.of(spec, v.property()) + "  " + v.message());
         }
         out.flush();
         return result.worstViolations().isEmpty() ? ExitCodes.OK : ExitCodes.VIOLATED;
@@ -147,7 +147,7 @@ final class SimulateCommand implements Callable<Integer> {
         out.println(specFile + ": scenario " + scenarioFile + " (" + trace.jobs().size() + " jobs) up to "
                 + TimeFormat.of(spec).format(h) + "; trace " + json + ", chart " + svg);
         for (Violation v : violations) {
-            out.println("  VIOLATED  " + SpecWriter.describe(spec, v.property()) + "  " + v.message());
+            out.println("  VIOLATED  " + PropertyText.of(spec, v.property()) + "  " + v.message());
         }
         out.flush();
         return violations.isEmpty() ? ExitCodes.OK : ExitCodes.VIOLATED;

@@ -6,6 +6,7 @@ import io.gangproof.spec.Property;
 import io.gangproof.spec.SystemSpec;
 import io.gangproof.spec.TimeFormat;
 import io.gangproof.spec.Verdict;
+import io.gangproof.spec.format.PropertyText;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,7 +24,7 @@ final class VerdictLine {
     static String render(SpecReport report, boolean verbose) {
         TextTable t = new TextTable();
         for (PropertyResult r : report.results()) {
-            t.row(r.verdict().label(), r.description(), detail(report.spec(), r, verbose) + "[" + evidence(
+            t.row(r.verdict().label(), PropertyText.of(report.spec(), r.property()), detail(report.spec(), r, verbose) + "[" + evidence(
                     report.spec(), r) + "]");
         }
         return t.render("  ");

@@ -181,7 +181,7 @@ public final class TraceChecker {
                     long value = j.finish().isPresent() ? j.finish().getAsLong() - j.arrival() : h - j.arrival();
                     String message = j.finish().isPresent()
                             ? wording.responseExceeded(j.id(), j.arrival(), value, bound)
-                            : wording.unfinishedAtHorizon(j.id(), j.arrival(), h, bound);
+                            : wording.unfinishedAt(j.id(), j.arrival(), h, bound);
                     out.add(new Violation(property, List.of(j.id()), certain, value, message));
                 }
             } else if (property instanceof Property.Inversion) {

@@ -29,9 +29,9 @@ public final class ViolationWording {
                 + ", more than " + time.format(bound);
     }
 
-    public String unfinishedAtHorizon(String job, long arrival, long horizon, long bound) {
-        return "job " + job + " (arrival " + time.format(arrival) + ") is unfinished at the horizon "
-                + time.format(horizon) + ", so its response time exceeds " + time.format(bound);
+    public String unfinishedAt(String job, long arrival, long at, long bound) {
+        return "job " + job + " (arrival " + time.format(arrival) + ") is unfinished at " + time.format(at)
+                + ", so its response time exceeds " + time.format(bound);
     }
 
     public String inversion(String job, long release, long total, long from, long to, long bound) {
