@@ -33,6 +33,17 @@ public final class TimeFormat {
         return (nanos.signum() < 0 ? "-" : "") + Units.formatNanosDecimal(nanos.abs());
     }
 
+    /** Equal when the tick length is: a format is a value, and records holding one compare by value. */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof TimeFormat t && t.nanosPerTick.equals(nanosPerTick);
+    }
+
+    @Override
+    public int hashCode() {
+        return nanosPerTick.hashCode();
+    }
+
     /** The length of one tick, e.g. {@code 10 us}: the {@code resolution} field of JSON reports. */
     public String resolution() {
         return Units.formatNanos(nanosPerTick);

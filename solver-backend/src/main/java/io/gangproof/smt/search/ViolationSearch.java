@@ -251,7 +251,7 @@ public final class ViolationSearch {
             Status status = opt.Check();
             if (status == Status.UNSATISFIABLE) {
                 return new MaxResponse(task, horizon, OptionalLong.empty(), Optional.empty(), true,
-                        "no job of " + task + " can finish by " + horizon, seconds(begin));
+                        "no job of " + task + " can finish by " + TimeFormat.of(spec).format(horizon), seconds(begin));
             }
             if (status == Status.UNKNOWN) {
                 return new MaxResponse(task, horizon, OptionalLong.empty(), Optional.empty(), false,

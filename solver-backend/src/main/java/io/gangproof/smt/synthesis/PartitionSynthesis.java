@@ -153,7 +153,7 @@ public final class PartitionSynthesis {
             this.start = start;
             this.deadline = deadline;
             this.policy = spec.scheduler().policy();
-            this.test = new PartitionGroupCheck(policy, stepLimit);
+            this.test = new PartitionGroupCheck(policy, stepLimit, spec.resolution());
             this.declared = spec.platform().pipelines();
             Set<Integer> taken = new HashSet<>();
             int cost = 0;
