@@ -1,6 +1,5 @@
 package io.gangproof.check;
 
-import io.gangproof.analysis.AnalysisCatalog;
 import io.gangproof.smt.ProofCheck;
 import io.gangproof.smt.ProofOutcome;
 import io.gangproof.spec.Property;
@@ -14,8 +13,8 @@ import java.util.Optional;
  * {@code PROVED} (semantics §8): the analysis of the spec's scheduler accepts the property
  * and Z3 confirms the arithmetic of every witness it rests on. Each check is saved as an
  * SMT-LIB 2 certificate under {@code OUT/certificates}, which any solver can re-check
- * ({@code docs/smt.md}). When that fails, it answers {@code UNKNOWN} with the reason (so that
- * {@code --engine proof} says why), and the analysis engine reports the bound it found.
+ * ({@code docs/smt.md}). When that fails, it says nothing; the analysis engine then reports
+ * the bound as {@code UNKNOWN} with its reason.
  */
 public final class ProofEngine implements Engine {
     public static final String NAME = "analysis+z3";
@@ -30,13 +29,9 @@ public final class ProofEngine implements Engine {
         long start = System.nanoTime();
         Optional<Path> certificates = options.outputDir().map(d -> d.resolve("certificates"));
         ProofOutcome outcome = ProofCheck.prove(spec, property, certificates, ProofCheck.DEFAULT_TIMEOUT);
-        if (outcome instanceof ProofOutcome.NotProved not) {
-            // Why it is not proved is worth saying (alone under --engine proof), unless no analysis speaks of it.
-            boolean analysed = !(property instanceof Property.DeadlockFree) && AnalysisCatalog.forSpec(spec).isPresent();
-            return analysed ? Optional.of(PropertyResult.unknown(property, SpecWriter.describe(spec, property), NAME,
-                    not.reason(), (System.nanoTime() - start) / 1e9)) : Optional.empty();
+        if (!(outcome instanceof ProofOutcome.Proved proved)) {
+            return Optional.empty();
         }
-        ProofOutcome.Proved proved = (ProofOutcome.Proved) outcome;
         boolean hasBound = property.declaredBound().isPresent();
         return Optional.of(new PropertyResult(property, SpecWriter.describe(spec, property), Verdict.PROVED, NAME,
                 hasBound ? Optional.of(proved.bound()) : Optional.empty(), Optional.empty(), Optional.empty(),

@@ -94,7 +94,9 @@ class UnitsCliTest {
         CliRun r = CliRun.of("check", "--engine", "proof", "--out", tmp.toString(),
                 SPECS.resolve("textbook-buttazzo-ex8-1.gang").toString());
         assertThat(r.exitCode()).isEqualTo(ExitCodes.UNKNOWN);
-        assertThat(r.out()).contains("UNKNOWN  response(t1) <= 4 ms  task t1: the analysis bound 5 ms exceeds 4 ms")
+        assertThat(r.out()).contains("UNKNOWN  response(t1) <= 4 ms  partitioned-np-fp: the bound 5 ms exceeds 4 ms "
+                + "[analysis]").contains("UNKNOWN  deadlines(t2)         partitioned-np-fp: task t2 is not schedulable "
+                + "by this test (R = 7 ms > D = 6 ms (job 0 of the busy period)) [analysis]")
                 .doesNotContain("no engine could decide it");
     }
 
