@@ -7,6 +7,7 @@ import io.gangproof.scheduler.replay.Replayer;
 import io.gangproof.scheduler.trace.Trace;
 import io.gangproof.scheduler.trace.TraceJson;
 import io.gangproof.spec.SystemSpec;
+import io.gangproof.spec.TimeFormat;
 import io.gangproof.spec.format.PropertyText;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -69,7 +70,7 @@ final class ReplayCommand implements Callable<Integer> {
         } else if (r instanceof ReplayResult.Reproduced) {
             out.println("reproduced: the schedule replays exactly; the trace claims no violation");
         } else if (r instanceof ReplayResult.Diverged d) {
-            err.println("the replay differs from the trace: " + d.first());
+            err.println("the replay differs from the trace: " + d.first().describe(TimeFormat.of(spec)));
         } else if (r instanceof ReplayResult.Unconfirmed u) {
             err.println("the schedule replays, but the claimed violation does not hold: " + u.claimed().message());
         } else {
