@@ -51,6 +51,8 @@ class UnitsCliTest {
         }
         CliRun simulated = CliRun.of("check", "--engine", "simulation", "--out", tmp.toString(),
                 blocked().toString());
+        assertThat(simulated.out()).contains("periodic 20ms offset 50us").contains("3.15ms")
+                .contains("TPU-time load 0.208 of 1 TPU (20.8%); hyperperiod 20 ms");
         assertThat(simulated.out()).contains(miss + "; it finishes at 4.15 ms")
                 .contains("VIOLATED  response(H) <= 2.4 ms  job H#0 (arrival 50 us) has response time 4.1 ms, "
                         + "more than 2.4 ms");
