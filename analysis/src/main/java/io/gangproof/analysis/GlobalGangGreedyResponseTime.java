@@ -166,7 +166,8 @@ public final class GlobalGangGreedyResponseTime implements ResponseTimeAnalysis 
             }
         }
         long inversion = Math.min(g.waitBound(), Ticks.add(carryMax, narrowWork));
-        String reason = "R = " + g.response() + " <= D = " + i.deadline() + " (beta = " + g.beta() + ", "
+        String reason = "R = " + i.time().format(g.response()) + " <= D = " + i.time().format(i.deadline())
+                + " (beta = " + g.beta() + ", "
                 + g.argument() + ")";
         return new TaskBound(i.name(), Outcome.SCHEDULABLE, reason, Optional.of(g.response()), Optional.of(inversion),
                 Optional.of(inversion), Optional.of(overtakes), chain);

@@ -95,7 +95,8 @@ public final class GlobalGangStrictResponseTime implements ResponseTimeAnalysis 
             List<ChargedTask> lp) {
         long waitLimit = i.period() - i.jitter() - i.exec();
         if (waitLimit < 0) {
-            return TaskBound.unknown(i.name(), "J + C = " + (i.jitter() + i.exec()) + " > T = " + i.period(),
+            return TaskBound.unknown(i.name(), "J + C = " + i.time().format(i.jitter() + i.exec()) + " > T = "
+                    + i.time().format(i.period()),
                     new Witness.None("jitter plus execution exceed the period"));
         }
         Optional<Witness.Gang> w;
@@ -108,8 +109,8 @@ public final class GlobalGangStrictResponseTime implements ResponseTimeAnalysis 
                     new Witness.None("overflow"));
         }
         if (w.isEmpty()) {
-            return TaskBound.unknown(i.name(), "the wait bound exceeds T - J - C = " + waitLimit
-                    + ", beyond which earlier jobs of the task would interfere", new Witness.None("wait above limit"));
+            return TaskBound.unknown(i.name(), "the wait bound exceeds T - J - C = "
+                    + i.time().format(waitLimit) + ", beyond which earlier jobs of the task would interfere", new Witness.None("wait above limit"));
         }
         Witness.Gang g = w.get();
         long maxRemaining = 0;
@@ -118,8 +119,8 @@ public final class GlobalGangStrictResponseTime implements ResponseTimeAnalysis 
         }
         long inversion = Math.min(g.waitBound(), maxRemaining);
         boolean ok = g.response() <= i.deadline();
-        String reason = (ok ? "R = " + g.response() + " <= D = " + i.deadline()
-                : "R = " + g.response() + " > D = " + i.deadline()) + " (beta = " + g.beta() + ")";
+        String reason = "R = " + i.time().format(g.response()) + (ok ? " <= D = " : " > D = ")
+                + i.time().format(i.deadline()) + " (beta = " + g.beta() + ")";
         return new TaskBound(i.name(), ok ? Outcome.SCHEDULABLE : Outcome.NOT_SCHEDULABLE_BY_TEST, reason,
                 Optional.of(g.response()), Optional.of(inversion), Optional.of(inversion), Optional.of(0L), g);
     }

@@ -1,5 +1,6 @@
 package io.gangproof.analysis;
 
+import io.gangproof.spec.TimeFormat;
 import io.gangproof.spec.Binding;
 import io.gangproof.spec.Placement;
 import io.gangproof.spec.Policy;
@@ -45,7 +46,7 @@ record GlobalView(int tpus, List<ChargedTask> byPriority) {
                 return new Result(Optional.empty(), "task " + t.name() + " needs " + t.level() + " of " + m + " TPUs");
             }
             out.add(new ChargedTask(t.name(), t.priority(), t.level(), Ticks.add(t.wcet(), t.dnn().reload()),
-                    t.period(), t.deadline(), t.jitter(), t.dnn().name(), t.dnn().reload()));
+                    t.period(), t.deadline(), t.jitter(), t.dnn().name(), t.dnn().reload(), TimeFormat.of(spec)));
         }
         return new Result(Optional.of(new GlobalView(m, List.copyOf(out))), "");
     }

@@ -128,8 +128,8 @@ public final class NpEdfProcessorDemand implements ResponseTimeAnalysis {
     private Verdict demandTest(List<ChargedTask> tasks, long once) {
         for (ChargedTask t : tasks) {
             if (t.deadline() - t.jitter() < t.exec()) {
-                return new Verdict(false, "task " + t.name() + ": D - J = " + (t.deadline() - t.jitter())
-                        + " < C = " + t.exec(), new Witness.None("deadline shorter than jitter plus execution"));
+                return new Verdict(false, "task " + t.name() + ": D - J = "
+                        + t.time().format(t.deadline() - t.jitter()) + " < C = " + t.time().format(t.exec()), new Witness.None("deadline shorter than jitter plus execution"));
             }
         }
         Utilisation u = new Utilisation();
@@ -207,9 +207,15 @@ public final class NpEdfProcessorDemand implements ResponseTimeAnalysis {
         }
         Witness.NpEdf w = new Witness.NpEdf(dt, once, l, points.size(), tightest, tightDemand, tightBlocking);
         if (leastSlack < 0) {
-            return new Verdict(false, "demand " + tightDemand + " + blocking " + tightBlocking + " > " + tightest
-                    + " at t = " + tightest, w);
+            return new Verdict(false, "demand " + time(tasks, tightDemand) + " + blocking "
+                    + time(tasks, tightBlocking) + " > " + time(tasks, tightest) + " at t = " + time(tasks, tightest), w);
         }
-        return new Verdict(true, "demand + blocking <= t at all " + points.size() + " points up to L = " + l, w);
+        return new Verdict(true, "demand + blocking <= t at all " + points.size() + " points up to L = "
+                + time(tasks, l), w);
+    }
+
+    /** A time of the tasks' spec; an empty task set has no spec to take units from. */
+    private static String time(List<ChargedTask> tasks, long ticks) {
+        return tasks.isEmpty() ? ticks + " ticks" : tasks.get(0).time().format(ticks);
     }
 }

@@ -204,8 +204,8 @@ public final class NpFpResponseTime implements ResponseTimeAnalysis {
         Witness.NpFp witness = new Witness.NpFp(i.exec(), i.period(), i.deadline(), i.jitter(), blocking, blocker,
                 once, interferers(hp), interferers(lp), busy, jobs, starts);
         boolean ok = r <= i.deadline();
-        String reason = ok ? "R = " + r + " <= D = " + i.deadline()
-                : "R = " + r + " > D = " + i.deadline() + " (job " + worstJob(starts) + " of the busy period)";
+        String reason = "R = " + i.time().format(r) + (ok ? " <= D = " + i.time().format(i.deadline())
+                : " > D = " + i.time().format(i.deadline()) + " (job " + worstJob(starts) + " of the busy period)");
         return new TaskBound(i.name(), ok ? Outcome.SCHEDULABLE : Outcome.NOT_SCHEDULABLE_BY_TEST, reason,
                 Optional.of(r), Optional.of(inversion), Optional.of(inversion), Optional.of(0L), witness);
     }

@@ -1,5 +1,6 @@
 package io.gangproof.analysis;
 
+import io.gangproof.spec.TimeFormat;
 import io.gangproof.spec.Binding;
 import io.gangproof.spec.Pipeline;
 import io.gangproof.spec.Placement;
@@ -143,7 +144,7 @@ public final class PartitionAssignment {
                 Task candidate = new Task(t.name(), t.dnn(), t.arrival(), t.deadline(), t.jitter(), t.priority(),
                         new TreeSet<>(List.of(k)), new Binding.OnPipeline(b.name));
                 b.tasks.add(candidate);
-                if (accepts(b, spec.scheduler().policy())) {
+                if (accepts(b, spec.scheduler().policy(), TimeFormat.of(spec))) {
                     placed.put(t.name(), candidate);
                     ok = true;
                     break;
@@ -156,7 +157,7 @@ public final class PartitionAssignment {
         }
         // Declared pipelines that received nothing were never tested: the result must pass as a whole.
         for (Bin b : bins) {
-            if (!b.tasks.isEmpty() && !accepts(b, spec.scheduler().policy())) {
+            if (!b.tasks.isEmpty() && !accepts(b, spec.scheduler().policy(), TimeFormat.of(spec))) {
                 return Optional.empty();
             }
         }
@@ -180,8 +181,8 @@ public final class PartitionAssignment {
         return Optional.of(out);
     }
 
-    private boolean accepts(Bin b, Policy policy) {
-        PartitionView view = PartitionView.build(b.name, b.tpus.size(), b.tasks);
+    private boolean accepts(Bin b, Policy policy, TimeFormat time) {
+        PartitionView view = PartitionView.build(b.name, b.tpus.size(), b.tasks, time);
         if (policy == Policy.EDF) {
             return edf.analysePartition(view.tasks(), view.oneTimeReload()).stream().allMatch(TaskBound::schedulable);
         }

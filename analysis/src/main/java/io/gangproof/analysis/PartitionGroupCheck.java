@@ -1,5 +1,7 @@
 package io.gangproof.analysis;
 
+import io.gangproof.spec.Resolution;
+import io.gangproof.spec.TimeFormat;
 import io.gangproof.spec.Policy;
 import io.gangproof.spec.Task;
 
@@ -47,17 +49,20 @@ public final class PartitionGroupCheck {
     private final Policy policy;
     private final NpFpResponseTime fp;
     private final NpEdfProcessorDemand edf;
+    private final TimeFormat time;
 
-    public PartitionGroupCheck(Policy policy) {
-        this(policy, 2_000_000L);
+    /** {@code resolution}: the spec's, for the times in reasons. */
+    public PartitionGroupCheck(Policy policy, Resolution resolution) {
+        this(policy, 2_000_000L, resolution);
     }
 
     /** With the analyses' fixed-point step limit (default 2,000,000); small limits exercise {@link Verdict#FAIL_LIMIT}. */
-    public PartitionGroupCheck(Policy policy, long stepLimit) {
+    public PartitionGroupCheck(Policy policy, long stepLimit, Resolution resolution) {
         if (policy != Policy.FP && policy != Policy.EDF) {
             throw new IllegalArgumentException("no partitioned test for " + policy.keyword());
         }
         this.policy = policy;
+        this.time = TimeFormat.of(resolution);
         this.fp = new NpFpResponseTime(stepLimit);
         this.edf = new NpEdfProcessorDemand(stepLimit);
     }
@@ -70,7 +75,7 @@ public final class PartitionGroupCheck {
                         + size + " TPUs");
             }
         }
-        PartitionView view = PartitionView.build("candidate", size, tasks);
+        PartitionView view = PartitionView.build("candidate", size, tasks, time);
         return policy == Policy.EDF ? checkEdf(view, theta) : checkFp(view, theta);
     }
 
@@ -100,7 +105,7 @@ public final class PartitionGroupCheck {
             renumbered.add(new Task(t.name(), t.dnn(), t.arrival(), t.deadline(), t.jitter(), x + 1, t.levels(),
                     t.binding()));
         }
-        PartitionView view = PartitionView.build("candidate", size, renumbered);
+        PartitionView view = PartitionView.build("candidate", size, renumbered, time);
         List<ChargedTask> ts = view.tasks();
         Map<String, Optional<Long>> out = new HashMap<>();
         for (int x = 0; x < ts.size(); x++) {
@@ -152,7 +157,7 @@ public final class PartitionGroupCheck {
             }
             if (chosen == null) {
                 return new Outcome(limit ? Verdict.FAIL_LIMIT : Verdict.FAIL, List.of(), Map.of(), 0,
-                        "no priority order gives every task slack > " + theta
+                        "no priority order gives every task slack > " + time.format(theta)
                                 + (limit ? " (some test stopped at a step limit or overflow)" : ""));
             }
             unassigned.remove(chosen);

@@ -1,5 +1,6 @@
 package io.gangproof.analysis;
 
+import io.gangproof.spec.TimeFormat;
 import io.gangproof.spec.Binding;
 import io.gangproof.spec.Pipeline;
 import io.gangproof.spec.Placement;
@@ -59,13 +60,13 @@ record PartitionView(String pipeline, int size, List<ChargedTask> tasks, long on
                             + " has no latency for " + k + " TPUs"));
                 }
             }
-            parts.add(build(e.getKey(), k, e.getValue()));
+            parts.add(build(e.getKey(), k, e.getValue(), TimeFormat.of(spec)));
         }
         return new Result(parts, Optional.empty());
     }
 
     /** One partition of {@code size} TPUs running {@code tasks}. */
-    static PartitionView build(String pipeline, int size, List<Task> tasks) {
+    static PartitionView build(String pipeline, int size, List<Task> tasks, TimeFormat time) {
         Set<String> dnns = new HashSet<>();
         for (Task t : tasks) {
             dnns.add(t.dnn().name());
@@ -81,7 +82,7 @@ record PartitionView(String pipeline, int size, List<ChargedTask> tasks, long on
                 once = t.dnn().reload();
             }
             charged.add(new ChargedTask(t.name(), t.priority(), size, c, t.period(), t.deadline(), t.jitter(),
-                    t.dnn().name(), t.dnn().reload()));
+                    t.dnn().name(), t.dnn().reload(), time));
         }
         charged.sort(Comparator.comparingInt(ChargedTask::priority));
         return new PartitionView(pipeline, size, List.copyOf(charged), once);

@@ -8,7 +8,6 @@ import io.gangproof.spec.Verdict;
 import io.gangproof.spec.format.SpecWriter;
 import java.nio.file.Path;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /**
  * {@code PROVED} (semantics §8): the analysis of the spec's scheduler accepts the property
@@ -33,12 +32,10 @@ public final class ProofEngine implements Engine {
         if (!(outcome instanceof ProofOutcome.Proved proved)) {
             return Optional.empty();
         }
-        String files = proved.certificates().isEmpty() ? "" : "; certificates " + proved.certificates().stream()
-                .map(Path::toString).collect(Collectors.joining(", "));
         boolean hasBound = property.declaredBound().isPresent();
         return Optional.of(new PropertyResult(property, SpecWriter.describe(spec, property), Verdict.PROVED, NAME,
                 hasBound ? Optional.of(proved.bound()) : Optional.empty(), Optional.empty(), Optional.empty(),
                 (System.nanoTime() - start) / 1e9, Optional.empty(), Optional.of(proved.analysis()
-                        + ": bound checked by Z3" + files)));
+                        + ", checked by Z3"), Optional.empty(), proved.certificates()));
     }
 }

@@ -4,17 +4,30 @@ import io.gangproof.scheduler.trace.Trace;
 import io.gangproof.spec.Property;
 import io.gangproof.spec.Verdict;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 
 /**
  * The verdict on one property with its evidence (semantics §8, §12). {@code bound} is in
  * ticks ({@code response}, {@code inversion}) or jobs ({@code overtakes}). A {@code VIOLATED}
  * answer carries its {@code counterexample} as a reference-scheduler trace; the
- * {@link Checker} replays it and writes it to {@code trace}.
+ * {@link Checker} replays it and writes it to {@code trace}. A {@code PROVED} answer lists the
+ * {@code certificates} (SMT-LIB files) it rests on, shown with {@code --verbose} and in JSON.
  */
 public record PropertyResult(Property property, String description, Verdict verdict, String engine,
         Optional<Long> bound, Optional<Long> horizon, Optional<Long> states, double seconds, Optional<Path> trace,
-        Optional<String> reason, Optional<Trace> counterexample) {
+        Optional<String> reason, Optional<Trace> counterexample, List<Path> certificates) {
+
+    public PropertyResult {
+        certificates = List.copyOf(certificates);
+    }
+
+    public PropertyResult(Property property, String description, Verdict verdict, String engine, Optional<Long> bound,
+            Optional<Long> horizon, Optional<Long> states, double seconds, Optional<Path> trace,
+            Optional<String> reason, Optional<Trace> counterexample) {
+        this(property, description, verdict, engine, bound, horizon, states, seconds, trace, reason,
+                counterexample, List.of());
+    }
 
     public PropertyResult(Property property, String description, Verdict verdict, String engine, Optional<Long> bound,
             Optional<Long> horizon, Optional<Long> states, double seconds, Optional<Path> trace,
@@ -31,6 +44,6 @@ public record PropertyResult(Property property, String description, Verdict verd
 
     public PropertyResult withTrace(Path file) {
         return new PropertyResult(property, description, verdict, engine, bound, horizon, states, seconds,
-                Optional.of(file), reason, counterexample);
+                Optional.of(file), reason, counterexample, certificates);
     }
 }

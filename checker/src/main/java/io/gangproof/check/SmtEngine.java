@@ -4,6 +4,7 @@ import io.gangproof.scheduler.ExecutableSpec;
 import io.gangproof.smt.search.ViolationSearch;
 import io.gangproof.spec.Property;
 import io.gangproof.spec.SystemSpec;
+import io.gangproof.spec.TimeFormat;
 import io.gangproof.spec.Verdict;
 import io.gangproof.spec.format.SpecWriter;
 import java.util.HashMap;
@@ -91,7 +92,8 @@ public final class SmtEngine implements Engine {
         if (o instanceof ViolationSearch.HoldsUpTo h) {
             return new PropertyResult(p, description, Verdict.HOLDS_UP_TO, NAME, bound, Optional.of(h.horizon()),
                     Optional.empty(), h.seconds(), Optional.empty(), Optional.of("Z3: no behaviour violates it at any"
-                            + " instant 0.." + h.horizon() + " (" + slots + " job slots; " + nondeterminism + ")"));
+                            + " instant 0.." + TimeFormat.of(spec).format(h.horizon()) + " (" + slots + " job slots; "
+                            + nondeterminism + ")"));
         }
         ViolationSearch.Unknown u = (ViolationSearch.Unknown) o;
         return PropertyResult.unknown(p, description, NAME, u.reason(), u.seconds());

@@ -19,6 +19,8 @@ import io.gangproof.spec.Placement;
 import io.gangproof.spec.Policy;
 import io.gangproof.spec.Property;
 import io.gangproof.spec.SystemSpec;
+import io.gangproof.spec.TimeFormat;
+import io.gangproof.spec.format.PropertyText;
 import io.gangproof.spec.format.SpecEditor;
 import io.gangproof.spec.format.SpecWriter;
 import io.gangproof.spec.parse.SourceFile;
@@ -27,6 +29,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -154,7 +157,7 @@ final class AnalyzeCommand implements Callable<Integer> {
             for (Property p : spec.properties()) {
                 Optional<PropertyResult> r = new ProofEngine().check(analysed, p, options)
                         .or(() -> new AnalysisEngine().check(analysed, p, options));
-                r.ifPresent(x -> out.println("  " + x.verdict().label() + "  " + describe(x)));
+                r.ifPresent(x -> out.println("  " + x.verdict().label() + "  " + describe(analysed, x)));
             }
         }
         out.flush();
@@ -205,7 +208,7 @@ final class AnalyzeCommand implements Callable<Integer> {
         if (r.found()) {
             out.println("TPUs used: " + r.tpusUsed() + (r.tpusProvedMinimal() ? " (proved minimal)" : "")
                     + "; heuristic (--assign): " + heuristic);
-            out.println("smallest slack: " + r.smallestSlack() + " ticks");
+            out.println("smallest slack: " + TimeFormat.of(spec).format(r.smallestSlack()));
         } else {
             out.println("TPUs used: -; heuristic (--assign): " + heuristic);
         }
@@ -214,8 +217,14 @@ final class AnalyzeCommand implements Callable<Integer> {
         return r.spec();
     }
 
-    private static String describe(PropertyResult r) {
-        return r.description() + ": " + r.reason().orElse("");
+    /** As check's lines: the property in the spec's units, the bound proved, the reason; certificates last. */
+    private static String describe(SystemSpec spec, PropertyResult r) {
+        List<String> parts = new java.util.ArrayList<>(2);
+        VerdictLine.provedBound(spec, r).ifPresent(parts::add);
+        r.reason().ifPresent(parts::add);
+        String certificates = r.certificates().isEmpty() ? "" : "; certificates " + String.join(", ",
+                r.certificates().stream().map(Path::toString).toList());
+        return PropertyText.of(spec, r.property()) + ": " + String.join(", by ", parts) + certificates;
     }
 
     private static boolean hasOpenChoices(SystemSpec spec) {

@@ -10,6 +10,7 @@ import io.gangproof.model.JpfRunner;
 import java.nio.file.Files;
 import io.gangproof.check.SpecReport;
 import io.gangproof.spec.SystemSpec;
+import io.gangproof.spec.TimeFormat;
 import io.gangproof.spec.Verdict;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -86,6 +87,10 @@ final class CheckCommand implements Callable<Integer> {
             + "simulation engine tries per spec: the synchronous one, then random ones (default: ${DEFAULT-VALUE}).")
     int runs;
 
+    @Option(names = {"-v", "--verbose"}, description = "Also list the SMT-LIB certificates behind each PROVED "
+            + "verdict (always in --format json).")
+    boolean verbose;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = command.commandLine().getOut();
@@ -119,7 +124,7 @@ final class CheckCommand implements Callable<Integer> {
             reports.add(report);
             if (format == Format.text) {
                 out.print(SystemSummary.render(file.toString(), spec.get()));
-                out.print(verdictLines(report));
+                out.print(VerdictLine.render(report, verbose));
                 out.println();
                 out.flush();
             }
@@ -157,24 +162,6 @@ final class CheckCommand implements Callable<Integer> {
         return ExitCodes.of(reports);
     }
 
-    private static String verdictLines(SpecReport report) {
-        TextTable t = new TextTable();
-        for (PropertyResult r : report.results()) {
-            t.row(r.verdict().label(), r.description(), r.reason().map(x -> x + " ").orElse("") + "[" + evidence(r)
-                    + "]");
-        }
-        return t.render("  ");
-    }
-
-    private static String evidence(PropertyResult r) {
-        List<String> parts = new ArrayList<>();
-        parts.add(r.engine());
-        r.horizon().ifPresent(h -> parts.add("horizon " + h + " ticks"));
-        r.states().ifPresent(s -> parts.add(s + " states"));
-        r.trace().ifPresent(p -> parts.add("trace " + p));
-        return String.join(", ", parts);
-    }
-
     private static String summary(List<SpecReport> reports) {
         long total = reports.stream().mapToLong(r -> r.results().size()).sum();
         return total + " propert" + (total == 1 ? "y" : "ies") + " in " + reports.size() + " spec"
@@ -196,6 +183,7 @@ final class CheckCommand implements Callable<Integer> {
             Map<String, Object> s = new LinkedHashMap<>();
             s.put("spec", report.path());
             s.put("system", report.spec().name());
+            s.put("resolution", TimeFormat.of(report.spec()).resolution());
             List<Object> props = new ArrayList<>();
             for (PropertyResult r : report.results()) {
                 Map<String, Object> p = new LinkedHashMap<>();
@@ -209,6 +197,10 @@ final class CheckCommand implements Callable<Integer> {
                 p.put("seconds", r.seconds());
                 p.put("trace", r.trace().map(Path::toString).orElse(null));
                 p.put("reason", r.reason().orElse(null));
+                p.put("bound_text", r.bound().map(b -> VerdictLine.quantity(report.spec(), r.property(), b))
+                        .orElse(null));
+                p.put("horizon_text", r.horizon().map(TimeFormat.of(report.spec())::format).orElse(null));
+                p.put("certificates", r.certificates().stream().map(Path::toString).toList());
                 props.add(p);
             }
             s.put("properties", props);

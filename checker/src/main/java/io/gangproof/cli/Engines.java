@@ -1,5 +1,6 @@
 package io.gangproof.cli;
 
+import io.gangproof.check.AnalysisEngine;
 import io.gangproof.check.Engine;
 import io.gangproof.check.JpfEngine;
 import io.gangproof.check.SmtEngine;
@@ -39,6 +40,8 @@ final class Engines {
             return List.of(new SmtEngine(solver));
         }
         List<Engine> all = StandardEngines.of(simulationRuns, ExplorerOptions.DEFAULTS.withProgress(progress));
-        return choice == Choice.auto ? all : all.stream().filter(e -> e.name().equals(choice.engineName)).toList();
+        // proof keeps the analysis beside it: it only ever says UNKNOWN, with the reason a proof failed.
+        return choice == Choice.auto ? all : all.stream().filter(e -> e.name().equals(choice.engineName)
+                || choice == Choice.proof && e.name().equals(AnalysisEngine.NAME)).toList();
     }
 }

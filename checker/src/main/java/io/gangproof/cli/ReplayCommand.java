@@ -7,7 +7,8 @@ import io.gangproof.scheduler.replay.Replayer;
 import io.gangproof.scheduler.trace.Trace;
 import io.gangproof.scheduler.trace.TraceJson;
 import io.gangproof.spec.SystemSpec;
-import io.gangproof.spec.format.SpecWriter;
+import io.gangproof.spec.TimeFormat;
+import io.gangproof.spec.format.PropertyText;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -64,12 +65,12 @@ final class ReplayCommand implements Callable<Integer> {
             out.println("confirmed: the schedule replays exactly and shows " + c.violations().size() + " violation"
                     + (c.violations().size() == 1 ? "" : "s") + ":");
             for (Violation v : c.violations()) {
-                out.println("  VIOLATED  " + SpecWriter.describe(spec, v.property()) + "  " + v.message());
+                out.println("  VIOLATED  " + PropertyText.of(spec, v.property()) + "  " + v.message());
             }
         } else if (r instanceof ReplayResult.Reproduced) {
             out.println("reproduced: the schedule replays exactly; the trace claims no violation");
         } else if (r instanceof ReplayResult.Diverged d) {
-            err.println("the replay differs from the trace: " + d.first());
+            err.println("the replay differs from the trace: " + d.first().describe(TimeFormat.of(spec)));
         } else if (r instanceof ReplayResult.Unconfirmed u) {
             err.println("the schedule replays, but the claimed violation does not hold: " + u.claimed().message());
         } else {

@@ -14,7 +14,8 @@ import io.gangproof.scheduler.search.TaskExtremes;
 import io.gangproof.scheduler.svg.GanttSvg;
 import io.gangproof.scheduler.trace.TraceJson;
 import io.gangproof.spec.SystemSpec;
-import io.gangproof.spec.format.SpecWriter;
+import io.gangproof.spec.TimeFormat;
+import io.gangproof.spec.format.PropertyText;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -58,8 +59,12 @@ final class SimulateCommand implements Callable<Integer> {
             + "trace file, docs/traces.md) instead of the synchronous and random ones.")
     Path scenarioFile;
 
+    @Option(names = "--out", defaultValue = "gangproof-out", paramLabel = "DIR", description = "Where the trace "
+            + "and its Gantt chart go unless --trace/--svg say otherwise (default: ${DEFAULT-VALUE}).")
+    Path outDir;
+
     @Option(names = "--trace", paramLabel = "FILE", description = "Where the worst run's trace goes (default: "
-            + "gangproof-out/SYSTEM-worst.trace.json).")
+            + "DIR/SYSTEM-worst.trace.json).")
     Path traceFile;
 
     @Option(names = "--svg", paramLabel = "FILE", description = "Where its Gantt chart goes (default: next to the "
@@ -97,13 +102,13 @@ final class SimulateCommand implements Callable<Integer> {
         }
 
         out.println(specFile + ": " + runs + " run" + (runs == 1 ? "" : "s") + " of system " + spec.name()
-                + " up to " + SpecWriter.time(spec, h) + " (seed " + search.seed + ")");
+                + " up to " + TimeFormat.of(spec).format(h) + " (seed " + search.seed + ")");
         TextTable t = new TextTable().row("task", "jobs", "max response", "max inversion", "max overtakes",
                 "deadline misses", "unfinished at horizon");
         for (TaskExtremes x : result.tasks()) {
             t.row(x.task(), String.valueOf(x.jobs()),
-                    x.maxResponse().isPresent() ? SpecWriter.time(spec, x.maxResponse().getAsLong()) : "-",
-                    SpecWriter.time(spec, x.maxInversion()), String.valueOf(x.maxOvertakes()),
+                    x.maxResponse().isPresent() ? TimeFormat.of(spec).format(x.maxResponse().getAsLong()) : "-",
+                    TimeFormat.of(spec).format(x.maxInversion()), String.valueOf(x.maxOvertakes()),
                     String.valueOf(x.deadlineMisses()), String.valueOf(x.unfinished()));
         }
         out.print(t.render("  "));
@@ -114,7 +119,7 @@ final class SimulateCommand implements Callable<Integer> {
         out.println("worst run: " + (result.worstRun() == 0 ? "the synchronous scenario" : "run " + result.worstRun()
                 + " (seed " + result.worstRunSeed() + ")") + "; trace " + json + ", chart " + svg);
         for (Violation v : result.worstViolations()) {
-            out.println("  VIOLATED  " + SpecWriter.describe(spec, v.property()) + "  " + v.message());
+            out.println("  VIOLATED  " + PropertyText.of(spec, v.property()) + "  " + v.message());
         }
         out.flush();
         return result.worstViolations().isEmpty() ? ExitCodes.OK : ExitCodes.VIOLATED;
@@ -140,16 +145,16 @@ final class SimulateCommand implements Callable<Integer> {
         Path svg = svgFile(json);
         write(spec, trace, json, svg);
         out.println(specFile + ": scenario " + scenarioFile + " (" + trace.jobs().size() + " jobs) up to "
-                + SpecWriter.time(spec, h) + "; trace " + json + ", chart " + svg);
+                + TimeFormat.of(spec).format(h) + "; trace " + json + ", chart " + svg);
         for (Violation v : violations) {
-            out.println("  VIOLATED  " + SpecWriter.describe(spec, v.property()) + "  " + v.message());
+            out.println("  VIOLATED  " + PropertyText.of(spec, v.property()) + "  " + v.message());
         }
         out.flush();
         return violations.isEmpty() ? ExitCodes.OK : ExitCodes.VIOLATED;
     }
 
     private Path traceFile(SystemSpec spec, String suffix) {
-        return traceFile != null ? traceFile : Path.of("gangproof-out", spec.name() + suffix + ".trace.json");
+        return traceFile != null ? traceFile : outDir.resolve(spec.name() + suffix + ".trace.json");
     }
 
     private Path svgFile(Path json) {

@@ -8,6 +8,7 @@ import io.gangproof.smt.search.ViolationSearch;
 import io.gangproof.spec.Bound;
 import io.gangproof.spec.Property;
 import io.gangproof.spec.SystemSpec;
+import io.gangproof.spec.TimeFormat;
 import io.gangproof.spec.format.SpecWriter;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -32,7 +33,8 @@ import picocli.CommandLine.Parameters;
                 + "writes the behaviour that reaches it.",
             "For verdicts use `gangproof check --engine smt`."},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:written or answered", "2:the solver hit a limit (UNKNOWN)", "64:bad command line",
+        exitCodeList = {"0:written or answered", "2:the solver hit a limit, or the encoding is above --solver-size (UNKNOWN)",
+            "64:bad command line",
             "65:invalid spec, or one the SMT back-end cannot encode"})
 final class SmtCommand implements Callable<Integer> {
     @CommandLine.Spec
@@ -82,6 +84,12 @@ final class SmtCommand implements Callable<Integer> {
                     + maxResponse + "; its tasks are " + spec.tasks().stream().map(t -> t.name()).toList());
         }
         Optional<String> why = ViolationSearch.unsupported(spec, horizon, limits);
+        if (why.isPresent() && why.equals(ViolationSearch.tooLarge(spec, horizon, limits))) {
+            out.println("UNKNOWN  " + (maxResponse != null ? "largest response time of " + maxResponse
+                    : "the SMT encoding") + ": " + why.get());
+            out.flush();
+            return ExitCodes.UNKNOWN;
+        }
         if (why.isPresent()) {
             err.println(specFile + ": error: the SMT back-end cannot encode this spec: " + why.get());
             err.flush();
@@ -122,7 +130,7 @@ final class SmtCommand implements Callable<Integer> {
                 Files.createDirectories(parent);
             }
             Files.writeString(emit, text);
-            out.println("wrote " + what + " up to instant " + horizon + " to " + emit);
+            out.println("wrote " + what + " up to " + TimeFormat.of(spec).format(horizon) + " to " + emit);
             out.flush();
             return ExitCodes.OK;
         }
@@ -133,7 +141,7 @@ final class SmtCommand implements Callable<Integer> {
             return ExitCodes.UNKNOWN;
         }
         if (r.max().isEmpty()) {
-            out.println("no job of " + maxResponse + " can finish by instant " + horizon);
+            out.println("no job of " + maxResponse + " can finish by " + TimeFormat.of(spec).format(horizon));
             out.flush();
             return ExitCodes.OK;
         }
@@ -142,8 +150,8 @@ final class SmtCommand implements Callable<Integer> {
         Path file = outDir.resolve(spec.name() + "-max-response-" + maxResponse + ".trace.json");
         TraceJson.write(trace, file);
         GanttSvg.write(spec, trace, outDir.resolve(spec.name() + "-max-response-" + maxResponse + ".svg"));
-        out.println("largest response time of " + maxResponse + " among jobs finishing by instant " + horizon + ": "
-                + SpecWriter.time(spec, r.max().getAsLong()) + ", optimal (Z3, %.2f s); a behaviour reaching it: %s"
+        out.println("largest response time of " + maxResponse + " among jobs finishing by " + TimeFormat.of(spec)
+                .format(horizon) + ": " + TimeFormat.of(spec).format(r.max().getAsLong()) + ", optimal (Z3, %.2f s); a behaviour reaching it: %s"
                         .formatted(r.seconds(), file));
         out.flush();
         return ExitCodes.OK;

@@ -4,8 +4,7 @@ import io.gangproof.spec.Arrival;
 import io.gangproof.spec.Fraction;
 import io.gangproof.spec.SystemSpec;
 import io.gangproof.spec.Task;
-import io.gangproof.spec.parse.Units;
-import java.math.BigInteger;
+import io.gangproof.spec.TimeFormat;
 import java.util.stream.Collectors;
 
 /** The overview {@code check} prints before the verdicts: tasks, their TPU-time, the hyperperiod. */
@@ -33,11 +32,11 @@ final class SystemSummary {
         out.append(t.render("  "));
         Fraction load = spec.tpuTimeUtilisation().times(spec.platform().tpus());
         out.append("  TPU-time load ").append(load.toDecimal(3)).append(" of ").append(spec.platform().tpus())
-                .append(" TPUs (").append(spec.tpuTimeUtilisation().times(100).toDecimal(1)).append("%)");
+                .append(spec.platform().tpus() == 1 ? " TPU (" : " TPUs (").append(spec.tpuTimeUtilisation().times(100).toDecimal(1)).append("%)");
         if (spec.tasks().stream().anyMatch(x -> !x.levelFixed())) {
             out.append(", not counting tasks whose level is still to choose");
         }
-        spec.hyperperiod().ifPresentOrElse(h -> out.append("; hyperperiod ").append(time(spec, h)),
+        spec.hyperperiod().ifPresentOrElse(h -> out.append("; hyperperiod ").append(TimeFormat.of(spec).format(h)),
                 () -> out.append("; hyperperiod exceeds 2^63 ticks"));
         out.append('\n');
         return out.toString();
@@ -53,9 +52,9 @@ final class SystemSummary {
         return "sporadic " + time(spec, a.period());
     }
 
+    /** Compact for the table's cells: {@code 6.15ms}, {@code 0}. */
     private static String time(SystemSpec spec, long ticks) {
-        return ticks == 0 ? "0" : Units.formatNanosDecimal(BigInteger.valueOf(ticks).multiply(BigInteger.valueOf(
-                spec.resolution().nanosPerTick()))).replace(" ", "");
+        return ticks == 0 ? "0" : TimeFormat.of(spec).format(ticks).replace(" ", "");
     }
 
 }

@@ -25,7 +25,8 @@ record TimeArgument(String text, BigInteger nanos, boolean ticks) {
         if (!ticks) {
             BigInteger[] qr = nanos.divideAndRemainder(BigInteger.valueOf(spec.resolution().nanosPerTick()));
             if (qr[1].signum() != 0) {
-                throw new IllegalArgumentException(text + " is not a whole number of ticks of spec " + spec.name());
+                throw new IllegalArgumentException(text + " is not a whole number of ticks of spec " + spec.name()
+                        + " (resolution " + io.gangproof.spec.TimeFormat.of(spec).resolution() + ")");
             }
             value = qr[0];
         }

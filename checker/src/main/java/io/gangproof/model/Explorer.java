@@ -5,6 +5,7 @@ import io.gangproof.spec.Arrival;
 import io.gangproof.spec.Property;
 import io.gangproof.spec.SystemSpec;
 import io.gangproof.spec.Task;
+import io.gangproof.spec.TimeFormat;
 import io.gangproof.spec.format.SpecWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -86,10 +87,11 @@ public final class Explorer {
                     new Counterexample(f.message(), f.time(), jobs));
         }
         if (outcome.limitHit().isPresent()) {
+            TimeFormat time = TimeFormat.of(spec);
             String upTo = outcome.expandedUpTo() < 0 ? ""
-                    : "; no violation at instants 0.." + outcome.expandedUpTo() + " (every behaviour)";
+                    : "; no violation at instants 0.." + time.format(outcome.expandedUpTo()) + " (every behaviour)";
             return new ExplorerResult.Unknown(p, mp.description(),
-                    outcome.limitHit().get() + " before the horizon " + horizon + upTo, outcome.states());
+                    outcome.limitHit().get() + " before the horizon " + time.format(horizon) + upTo, outcome.states());
         }
         return new ExplorerResult.HoldsUpTo(p, mp.description(), horizon, outcome.states(), nondeterminism,
                 outcome.repetition().map(r -> new ExplorerResult.Repetition(r.period(), r.to())));
@@ -120,7 +122,8 @@ public final class Explorer {
         OptionalLong max = search.maxResponse() < 0 ? OptionalLong.empty() : OptionalLong.of(search.maxResponse());
         Optional<Counterexample> witness = search.responseWitness().map(w -> {
             List<JobRecord> jobs = search.replay(spec, w.parent(), w.ordinal());
-            return new Counterexample("a job of " + task + " with response time " + max.getAsLong(),
+            return new Counterexample("a job of " + task + " with response time "
+                    + TimeFormat.of(spec).format(max.getAsLong()),
                     jobs.stream().filter(j -> j.finish().isPresent()).mapToLong(j -> j.finish().getAsLong()).max()
                             .orElse(0),
                     jobs);
@@ -207,24 +210,26 @@ public final class Explorer {
     /** What the search quantified over (semantics §8: part of the evidence of HOLDS-UP-TO). */
     public static List<String> nondeterminism(SystemSpec spec) {
         List<String> out = new ArrayList<>();
+        TimeFormat time = TimeFormat.of(spec);
         for (Task t : spec.tasks()) {
             Arrival a = t.arrival();
             if (a instanceof Arrival.Sporadic) {
                 out.add("arrivals of " + t.name() + " (sporadic: at each instant after the separation, arrive or wait)");
             } else if (a instanceof Arrival.PeriodicAnyOffset) {
-                out.add("offset of " + t.name() + " (any in [0, " + a.period() + "))");
+                out.add("offset of " + t.name() + " (any in [0 ms, " + time.format(a.period()) + "))");
             }
             if (t.jitter() > 0) {
-                out.add("release jitter of " + t.name() + " (any in [0, " + t.jitter() + "])");
+                out.add("release jitter of " + t.name() + " (any in [0 ms, " + time.format(t.jitter()) + "])");
             }
             if (!t.levelFixed()) {
                 continue;
             }
             long[][] times = ModelPlan.executionTimes(t.dnn(), t.level());
             if (times.length > 1 || times[0][0] != times[0][1]) {
-                StringBuilder b = new StringBuilder("execution time of " + t.name() + " (every integer in ");
+                StringBuilder b = new StringBuilder("execution time of " + t.name() + " (every tick in ");
                 for (int s = 0; s < times.length; s++) {
-                    b.append(s == 0 ? "" : " or ").append('[').append(times[s][0]).append(", ").append(times[s][1])
+                    b.append(s == 0 ? "" : " or ").append('[').append(time.format(times[s][0])).append(", ")
+                            .append(time.format(times[s][1]))
                             .append(']');
                 }
                 out.add(b.append(t.dnn().exits().size() > 1 ? ", over every exit)" : ")").toString());

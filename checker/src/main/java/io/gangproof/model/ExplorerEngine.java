@@ -7,6 +7,8 @@ import io.gangproof.check.PropertyResult;
 import io.gangproof.spec.Bound;
 import io.gangproof.spec.Property;
 import io.gangproof.spec.SystemSpec;
+import io.gangproof.spec.TimeFormat;
+import io.gangproof.scheduler.trace.Trace;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -68,19 +70,24 @@ public final class ExplorerEngine implements Engine {
             Map<Property, Long> analysisBounds) {
         Optional<Long> bound = numericBound(r.property()).or(() -> Optional.ofNullable(analysisBounds.get(
                 r.property())));
+        TimeFormat time = TimeFormat.of(spec);
         if (r instanceof ExplorerResult.HoldsUpTo h) {
             return new PropertyResult(r.property(), r.description(), r.verdict(), NAME, bound,
                     Optional.of(h.horizon()), Optional.of(h.states()), seconds, Optional.empty(),
                     Optional.of(h.repetition().map(rep -> "no violation at any instant: the reachable states repeat"
-                            + " every " + rep.period() + " ticks (the same at " + rep.at() + " as at "
-                            + (rep.at() - rep.period()) + "); over ").orElse("no violation at any instant 0.."
-                            + h.horizon() + " over ") + String.join("; ", h.nondeterminism())));
+                            + " every " + time.format(rep.period()) + " (the same at " + time.format(rep.at())
+                            + " as at " + time.format(rep.at() - rep.period()) + "); over ")
+                            .orElse("no violation at any instant 0.." + time.format(h.horizon()) + " over ")
+                            + String.join("; ", h.nondeterminism())));
         }
         if (r instanceof ExplorerResult.Violated v) {
+            Trace trace = ExplorerCounterexamples.toTrace(spec, r.property(), v.counterexample(), analysisBounds);
+            // The trace's violation is worded as every other engine words it (ViolationWording).
+            String message = trace.violations().isEmpty() ? v.counterexample().message()
+                    : trace.violations().get(0).message();
             return new PropertyResult(r.property(), r.description(), r.verdict(), NAME, bound,
                     Optional.of(v.horizon()), Optional.of(v.states()), seconds, Optional.empty(),
-                    Optional.of(v.counterexample().message()), Optional.of(ExplorerCounterexamples.toTrace(spec,
-                            r.property(), v.counterexample(), analysisBounds)));
+                    Optional.of(message), Optional.of(trace));
         }
         ExplorerResult.Unknown u = (ExplorerResult.Unknown) r;
         return new PropertyResult(r.property(), r.description(), r.verdict(), NAME, bound, Optional.empty(),

@@ -3,6 +3,7 @@ package io.gangproof.model;
 import io.gangproof.model.runtime.StepObserver;
 import io.gangproof.model.runtime.TransitionModel;
 import io.gangproof.spec.SystemSpec;
+import io.gangproof.spec.parse.Units;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -221,7 +222,8 @@ final class Search {
                     } else if (now > deadline) {
                         limitHit = Optional.of("the time limit of " + limits.timeLimitMillis() + " ms was reached");
                     } else if (bytes > limits.memoryBytes()) {
-                        limitHit = Optional.of("the memory limit of " + limits.memoryBytes() + " bytes was reached");
+                        limitHit = Optional.of("the memory limit of " + Units.formatMemory(limits.memoryBytes())
+                                + " was reached");
                     }
                     if (limitHit.isPresent()) {
                         payload += next.payloadInts();

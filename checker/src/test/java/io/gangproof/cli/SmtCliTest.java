@@ -25,11 +25,11 @@ class SmtCliTest {
         CliRun greedy = CliRun.of("check", "--engine", "smt", "--out", tmp.toString(),
                 SPECS.resolve("starvation-greedy.gang").toString());
         assertThat(greedy.exitCode()).as(greedy.out() + greedy.err()).isEqualTo(ExitCodes.VIOLATED);
-        assertThat(greedy.out()).contains("VIOLATED  deadlines(H)").contains("[smt, horizon 40 ticks, trace ");
+        assertThat(greedy.out()).contains("VIOLATED  deadlines(H)").contains("[smt, horizon 40 ms, trace ");
         CliRun deadlock = CliRun.of("check", "--engine", "smt", "--out", tmp.toString(),
                 SPECS.resolve("deadlock-per-tpu.gang").toString());
         assertThat(deadlock.exitCode()).isEqualTo(ExitCodes.VIOLATED);
-        assertThat(deadlock.out()).contains("deadlock at 3: jobs [B#0, A#0]");
+        assertThat(deadlock.out()).contains("deadlock at 3 ms: jobs [B#0, A#0]");
         CliRun ascending = CliRun.of("check", "--engine", "smt", "--out", tmp.toString(),
                 SPECS.resolve("deadlock-free-ascending.gang").toString());
         assertThat(ascending.exitCode()).as(ascending.out()).isEqualTo(ExitCodes.OK);
@@ -69,7 +69,7 @@ class SmtCliTest {
                 "--out", tmp.toString());
         assertThat(r.exitCode()).as(r.out() + r.err()).isEqualTo(ExitCodes.OK);
         // Under gang-strict, B waits behind H: released at 2, it starts at 4 at the latest and runs 3 ms.
-        assertThat(r.out()).contains("largest response time of B among jobs finishing by instant 40: 5 ms, optimal");
+        assertThat(r.out()).contains("largest response time of B among jobs finishing by 40 ms: 5 ms, optimal");
         Path trace = tmp.resolve("starvation_strict-max-response-B.trace.json");
         assertThat(TraceJson.read(trace).jobs()).anyMatch(j -> j.task().equals("B") && j.finish().isPresent()
                 && j.finish().getAsLong() - j.arrival() == 5);

@@ -153,8 +153,8 @@ class FeatureScenariosTest {
         assertThat(job(cx, "B", 0).arrival()).isZero();
         assertThat(job(cx, "A", 0).arrival()).isEqualTo(1);
         assertThat(((ExplorerResult.Violated) r).description()).isEqualTo("deadlines(A)");
-        assertThat(Explorer.nondeterminism(s)).containsExactly("offset of A (any in [0, 4))",
-                "offset of B (any in [0, 4))");
+        assertThat(Explorer.nondeterminism(s)).containsExactly("offset of A (any in [0 ms, 4 ms))",
+                "offset of B (any in [0 ms, 4 ms))");
     }
 
     /*
@@ -200,7 +200,7 @@ class FeatureScenariosTest {
                 """);
         assertThat(Explorer.maxResponseTime(s, "T", 12).max()).hasValue(4);
         assertThat(Explorer.nondeterminism(s))
-                .containsExactly("execution time of T (every integer in [1, 1] or [3, 4], over every exit)");
+                .containsExactly("execution time of T (every tick in [1 ms, 1 ms] or [3 ms, 4 ms], over every exit)");
         Counterexample cx = violation(Explorer.check(s, ExplorerOptions.DEFAULTS).get(0));
         assertThat(cx.violationTime()).isEqualTo(3);
         assertThat(job(cx, "T", 0).execTime()).hasValue(4);

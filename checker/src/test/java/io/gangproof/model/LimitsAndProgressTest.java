@@ -38,7 +38,7 @@ class LimitsAndProgressTest {
         SystemSpec spec = big();
         ExplorerResult r = Explorer.check(spec, NEVER_VIOLATED,
                 ExplorerOptions.DEFAULTS.withMemoryBytes(200_000));
-        assertThat(reason(r)).startsWith("the memory limit of 200000 bytes was reached");
+        assertThat(reason(r)).startsWith("the memory limit of 195.31 KiB was reached");
         assertThat(((ExplorerResult.Unknown) r).states()).isPositive();
     }
 
@@ -47,7 +47,7 @@ class LimitsAndProgressTest {
         SystemSpec spec = big();
         ExplorerResult r = Explorer.check(spec, NEVER_VIOLATED, ExplorerOptions.DEFAULTS.withMaxStates(20_000));
         assertThat(reason(r)).startsWith("the state limit of 20000 states was reached")
-                .containsPattern("no violation at instants 0\\.\\.\\d+ \\(every behaviour\\)");
+                .containsPattern("no violation at instants 0\\.\\.\\d+ ms \\(every behaviour\\)");
     }
 
     @Test

@@ -106,7 +106,7 @@ class SingleBehaviourTest {
         ExplorerResult r = Explorer.check(spec, spec.properties().get(0), ExplorerOptions.DEFAULTS);
         assertThat(r.verdict()).isEqualTo(Verdict.HOLDS_UP_TO);
         assertThat(states(r)).isEqualTo(1 + 2 + 2 + 1 + 2 + 2 + 1);
-        assertThat(((ExplorerResult.HoldsUpTo) r).nondeterminism()).containsExactly("execution time of T (every integer in [1, 2])");
+        assertThat(((ExplorerResult.HoldsUpTo) r).nondeterminism()).containsExactly("execution time of T (every tick in [1 ms, 2 ms])");
         assertThat(Explorer.maxResponseTime(spec, "T", 5).max()).hasValue(2);
     }
 

@@ -24,6 +24,7 @@ import io.gangproof.spec.Bound;
 import io.gangproof.spec.Property;
 import io.gangproof.spec.Protocol;
 import io.gangproof.spec.SystemSpec;
+import io.gangproof.spec.TimeFormat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -102,6 +103,9 @@ class TraceToolsTest {
         // B#2 starts at 10 in truth, A#2 at 8: the earliest difference is A#2's start.
         assertThat(d.first().where()).isEqualTo("job A#2 start");
         assertThat(d.first().time()).isEqualTo(8);
+        // GREEDY counts 1 us ticks: the difference is written in the spec's units.
+        assertThat(d.first().describe(TimeFormat.of(GREEDY)))
+                .isEqualTo("at 8 us, job A#2 start: recorded 9 us, replayed 8 us");
         assertThat(r.exitCode()).isEqualTo(70);
     }
 
@@ -242,7 +246,7 @@ class TraceToolsTest {
         Trace t = greedyTrace();
         String svg = GanttSvg.render(GREEDY, t, 8, 12);
         // A#2 runs [8, 11), B#2 [10, 13) (clipped), A#1 [4, 7) lies outside the window.
-        assertThat(svg).contains("A#2").contains("B#2").doesNotContain("A#1").contains("window [8, 12]");
+        assertThat(svg).contains("A#2").contains("B#2").doesNotContain("A#1").contains("window [8 us, 12 us]");
         assertThatThrownBy(() -> GanttSvg.render(GREEDY, t, 5, 5)).isInstanceOf(IllegalArgumentException.class);
     }
 

@@ -11,6 +11,7 @@ import io.gangproof.spec.Bound;
 import io.gangproof.spec.Property;
 import io.gangproof.spec.SystemSpec;
 import io.gangproof.spec.Task;
+import io.gangproof.spec.TimeFormat;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -94,8 +95,8 @@ public final class ProofCheck {
                         : ((Property.Inversion) property).bound();
                 long limit = pb instanceof Bound.Value ? ((Bound.Value) pb).value() : derived.get();
                 if (derived.get() > limit) {
-                    return new ProofOutcome.NotProved("task " + name + ": the analysis bound " + derived.get()
-                            + " exceeds " + limit);
+                    return new ProofOutcome.NotProved("task " + name + ": the analysis bound "
+                            + TimeFormat.of(spec).format(derived.get()) + " exceeds " + TimeFormat.of(spec).format(limit));
                 }
                 claim = property instanceof Property.Response ? WitnessCheck.Claim.response(limit)
                         : WitnessCheck.Claim.inversion(limit);

@@ -36,9 +36,11 @@ public final class TraceChecker {
     private final Map<String, List<Integer>> eligible = new HashMap<>();
     /** Per TPU, its executing intervals sorted by start (they are disjoint). */
     private final Occupancy[][] executing;
+    private final ViolationWording wording;
 
     private TraceChecker(SystemSpec spec, Trace trace) {
         this.spec = spec;
+        this.wording = new ViolationWording(spec);
         this.trace = trace;
         for (JobRecord j : trace.jobs()) {
             byId.put(j.id(), j);
@@ -153,8 +155,8 @@ public final class TraceChecker {
         if (property instanceof Property.DeadlockFree) {
             for (Deadlock d : trace.deadlocks()) {
                 if (d.time() <= h) {
-                    out.add(new Violation(property, d.jobs(), d.time(), 0, "deadlock at " + d.time() + ": jobs "
-                            + d.jobs() + " hold TPUs " + d.tpus() + " and each waits for a TPU another holds"));
+                    out.add(new Violation(property, d.jobs(), d.time(), 0, wording.deadlock(d.time(), d.jobs(),
+                            d.tpus())));
                 }
             }
             return out;
@@ -169,20 +171,18 @@ public final class TraceChecker {
             }
             if (property instanceof Property.Deadlines) {
                 if (j.deadline() <= h && !finishedBy(j, j.deadline())) {
-                    out.add(new Violation(property, List.of(j.id()), j.deadline(), 0, "job " + j.id() + " (arrival "
-                            + j.arrival() + ") is unfinished at its deadline " + j.deadline()
-                            + (j.finish().isPresent() ? "; it finishes at " + j.finish().getAsLong() : "")));
+                    out.add(new Violation(property, List.of(j.id()), j.deadline(), 0, wording.deadlineMiss(j.id(),
+                            j.arrival(), j.deadline(), j.finish())));
                 }
             } else if (property instanceof Property.Response) {
                 // a + R <= H, written so that a huge bound cannot overflow.
                 if (bound <= h - j.arrival() && !finishedBy(j, j.arrival() + bound)) {
                     long certain = j.arrival() + bound;
-                    String what = j.finish().isPresent()
-                            ? "has response time " + (j.finish().getAsLong() - j.arrival())
-                            : "is unfinished at the horizon " + h + " (response time > " + (h - j.arrival()) + ")";
                     long value = j.finish().isPresent() ? j.finish().getAsLong() - j.arrival() : h - j.arrival();
-                    out.add(new Violation(property, List.of(j.id()), certain, value, "job " + j.id() + " (arrival "
-                            + j.arrival() + ") " + what + " > " + bound));
+                    String message = j.finish().isPresent()
+                            ? wording.responseExceeded(j.id(), j.arrival(), value, bound)
+                            : wording.unfinishedAt(j.id(), j.arrival(), h, bound);
+                    out.add(new Violation(property, List.of(j.id()), certain, value, message));
                 }
             } else if (property instanceof Property.Inversion) {
                 Window w = window(j);
@@ -193,9 +193,8 @@ public final class TraceChecker {
                     if (acc + len > bound) {
                         long certain = iv[0] + (bound - acc) + 1;
                         long total = Arrays.stream(merged).mapToLong(x -> x[1] - x[0]).sum();
-                        out.add(new Violation(property, List.of(j.id()), certain, total, "job " + j.id() + " (release "
-                                + j.release() + ") waits " + total + " ticks in [" + w.from + ", " + w.to
-                                + ") while lower-priority jobs run on its TPUs, more than " + bound));
+                        out.add(new Violation(property, List.of(j.id()), certain, total, wording.inversion(j.id(),
+                                j.release(), total, w.from, w.to, bound)));
                         break;
                     }
                     acc += len;
@@ -207,10 +206,9 @@ public final class TraceChecker {
                     List<String> ids = new ArrayList<>();
                     ids.add(j.id());
                     over.forEach(o -> ids.add(o.id()));
-                    out.add(new Violation(property, ids, decisive.start().getAsLong(), over.size(), "job " + j.id()
-                            + " (release " + j.release() + ") is overtaken by " + over.size()
-                            + " lower-priority jobs, more than " + bound + "; the first ones: "
-                            + ids.subList(1, Math.min(ids.size(), 6))));
+                    out.add(new Violation(property, ids, decisive.start().getAsLong(), over.size(),
+                            wording.overtaken(j.id(), j.release(), over.size(), bound,
+                                    ids.subList(1, Math.min(ids.size(), 6)))));
                 }
             }
         }

@@ -12,6 +12,7 @@ import io.gangproof.scheduler.trace.TraceEvent;
 import io.gangproof.spec.Bound;
 import io.gangproof.spec.Property;
 import io.gangproof.spec.SystemSpec;
+import io.gangproof.spec.TimeFormat;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -42,7 +43,7 @@ public final class Replayer {
         } catch (IllegalArgumentException e) {
             return new ReplayResult.NotReplayable(e.getMessage());
         }
-        Optional<Difference> first = firstDifference(recorded, replayed);
+        Optional<Difference> first = firstDifference(recorded, replayed, TimeFormat.of(spec));
         if (first.isPresent()) {
             return new ReplayResult.Diverged(replayed, first.get());
         }
@@ -72,11 +73,15 @@ public final class Replayer {
         return p.declaredBound().filter(b -> b instanceof Bound.FromAnalysis).isPresent();
     }
 
-    /** The difference with the smallest time among jobs, deadlocks and (when recorded) events. */
-    public static Optional<Difference> firstDifference(Trace recorded, Trace replayed) {
+    /**
+     * The difference with the smallest time among jobs, deadlocks and (when recorded) events;
+     * {@code format} writes the times it describes (the spec's units).
+     */
+    public static Optional<Difference> firstDifference(Trace recorded, Trace replayed, TimeFormat format) {
         List<Difference> diffs = new ArrayList<>();
         if (recorded.horizon() != replayed.horizon()) {
-            diffs.add(new Difference(0, "horizon", Long.toString(recorded.horizon()), Long.toString(replayed.horizon())));
+            diffs.add(new Difference(0, "horizon", format.format(recorded.horizon()),
+                    format.format(replayed.horizon())));
         }
         Map<String, JobRecord> mine = new HashMap<>();
         replayed.jobs().forEach(j -> mine.put(j.id(), j));
@@ -88,7 +93,7 @@ public final class Replayer {
                 diffs.add(new Difference(r.arrival(), "job " + r.id(), "present", "absent (it arrives after the horizon or not at all)"));
                 continue;
             }
-            jobDifference(r, p).ifPresent(diffs::add);
+            jobDifference(r, p, format).ifPresent(diffs::add);
         }
         for (JobRecord p : replayed.jobs()) {
             if (!theirs.containsKey(p.id())) {
@@ -126,12 +131,12 @@ public final class Replayer {
         return diffs.stream().min((d, e) -> Long.compare(d.time(), e.time()));
     }
 
-    private static Optional<Difference> jobDifference(JobRecord r, JobRecord p) {
+    private static Optional<Difference> jobDifference(JobRecord r, JobRecord p, TimeFormat format) {
         String where = "job " + r.id();
         if (r.arrival() != p.arrival() || r.release() != p.release() || r.executionTime() != p.executionTime()
                 || !r.exit().equals(p.exit()) || r.deadline() != p.deadline()) {
             return Optional.of(new Difference(Math.min(r.arrival(), p.arrival()), where + " (scenario data)",
-                    describeInput(r), describeInput(p)));
+                    describeInput(r, format), describeInput(p, format)));
         }
         List<Acquisition> ra = r.acquisitions();
         List<Acquisition> pa = p.acquisitions();
@@ -140,33 +145,35 @@ public final class Replayer {
             Acquisition y = i < pa.size() ? pa.get(i) : null;
             if (x == null || y == null || !x.equals(y)) {
                 long time = x == null ? y.time() : y == null ? x.time() : Math.min(x.time(), y.time());
-                return Optional.of(new Difference(time, where + " TPU acquisition " + i, describe(x), describe(y)));
+                return Optional.of(new Difference(time, where + " TPU acquisition " + i, describe(x, format), describe(y, format)));
             }
         }
         if (!r.start().equals(p.start())) {
-            return Optional.of(new Difference(earliest(r.start(), p.start()), where + " start", show(r.start()), show(p.start())));
+            return Optional.of(new Difference(earliest(r.start(), p.start()), where + " start", show(r.start(), format),
+                    show(p.start(), format)));
         }
         if (r.reloadTime() != p.reloadTime()) {
-            return Optional.of(new Difference(r.start().orElse(0), where + " reload", Long.toString(r.reloadTime()),
-                    Long.toString(p.reloadTime())));
+            return Optional.of(new Difference(r.start().orElse(0), where + " reload", format.format(r.reloadTime()),
+                    format.format(p.reloadTime())));
         }
         if (!r.finish().equals(p.finish())) {
-            return Optional.of(new Difference(earliest(r.finish(), p.finish()), where + " finish", show(r.finish()), show(p.finish())));
+            return Optional.of(new Difference(earliest(r.finish(), p.finish()), where + " finish", show(r.finish(), format),
+                    show(p.finish(), format)));
         }
         return Optional.empty();
     }
 
-    private static String describeInput(JobRecord j) {
-        return "arrival " + j.arrival() + ", release " + j.release() + ", exit " + j.exit() + ", execution " + j.executionTime()
-                + ", deadline " + j.deadline();
+    private static String describeInput(JobRecord j, TimeFormat format) {
+        return "arrival " + format.format(j.arrival()) + ", release " + format.format(j.release()) + ", exit " + j.exit()
+                + ", execution " + format.format(j.executionTime()) + ", deadline " + format.format(j.deadline());
     }
 
-    private static String describe(Acquisition a) {
-        return a == null ? "none" : "TPU " + a.tpu() + " at " + a.time();
+    private static String describe(Acquisition a, TimeFormat format) {
+        return a == null ? "none" : "TPU " + a.tpu() + " at " + format.format(a.time());
     }
 
-    private static String show(OptionalLong v) {
-        return v.isPresent() ? Long.toString(v.getAsLong()) : "none";
+    private static String show(OptionalLong v, TimeFormat format) {
+        return v.isPresent() ? format.format(v.getAsLong()) : "none";
     }
 
     private static long earliest(OptionalLong a, OptionalLong b) {

@@ -7,6 +7,7 @@ import io.gangproof.scheduler.trace.Occupancy;
 import io.gangproof.scheduler.trace.Trace;
 import io.gangproof.spec.SystemSpec;
 import io.gangproof.spec.Task;
+import io.gangproof.spec.TimeFormat;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
@@ -22,14 +23,17 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.jfree.svg.SVGGraphics2D;
+import org.jfree.svg.SVGHints;
 
 /**
  * Draws a trace as an SVG Gantt chart: one lane per TPU with the jobs coloured by task and
  * labelled (a per-TPU lock held while waiting is drawn pale and dashed), then one row per task
  * with arrivals (triangles), deadlines (ticks), deadline misses (red crosses) and the
  * priority-inversion intervals of its jobs (shaded); deadlocks are red lines across the TPU
- * lanes. Coordinates are floating point: this is
- * display only, never a verdict.
+ * lanes. Times (title, axis, tooltips) are in the spec's units ({@link TimeFormat}); every job
+ * box has a tooltip ({@code <title>}) with its job, exit and interval, so that jobs too short to
+ * label are still named; jobs of a DNN with several exits are labelled with their exit.
+ * Coordinates are floating point: this is display only, never a verdict.
  */
 public final class GanttSvg {
     private static final int LEFT = 100;
@@ -43,7 +47,8 @@ public final class GanttSvg {
         new Color(0x8cd17d), new Color(0xd4a6c8),
     };
     private static final Color MISS = new Color(0xd62728);
-    private static final Color INVERSION = new Color(255, 127, 14, 90);
+    /** Translucent black: no task colour, so inversion is never mistaken for a task's job. */
+    private static final Color INVERSION = new Color(0, 0, 0, 70);
 
     private GanttSvg() {
     }
@@ -94,8 +99,10 @@ public final class GanttSvg {
         g.setFont(font);
         FontMetrics fm = g.getFontMetrics();
         g.setColor(Color.BLACK);
-        g.drawString(trace.spec() + " - " + trace.scheduler() + " - horizon " + trace.horizon()
-                + (from > 0 || to < trace.horizon() ? " - window [" + from + ", " + to + "]" : ""), LEFT, 20);
+        TimeFormat time = TimeFormat.of(spec);
+        g.drawString(trace.spec() + " - " + trace.scheduler() + " - horizon " + time.format(trace.horizon())
+                + (from > 0 || to < trace.horizon() ? " - window [" + time.format(from) + ", " + time.format(to) + "]"
+                : ""), LEFT, 20);
 
         for (int tpu = 0; tpu < m; tpu++) {
             double y = TOP + tpu * (LANE + GAP);
@@ -104,6 +111,7 @@ public final class GanttSvg {
             g.setColor(Color.BLACK);
             g.drawString("TPU " + tpu, 10, (float) (y + LANE / 2.0 + 4));
         }
+        int boxes = 0;
         for (Occupancy o : trace.occupancy()) {
             if (o.tpu() < 0 || o.tpu() >= m) {
                 continue;
@@ -117,6 +125,13 @@ public final class GanttSvg {
             double w = Math.max(1, (Math.min(o.to(), to) - Math.max(o.from(), from)) * scale);
             double y = TOP + o.tpu() * (LANE + GAP);
             Rectangle2D r = new Rectangle2D.Double(x, y + 2, w, LANE - 4);
+            String label = jobs.containsKey(o.job()) && spec.tasks().stream().anyMatch(t -> t.name().equals(task)
+                    && t.dnn().exits().size() > 1) ? o.job() + " " + jobs.get(o.job()).exit() : o.job();
+            // A group whose first child is a <title>: the tooltip of the box and its label.
+            String group = "box" + (boxes++);
+            g.setRenderingHint(SVGHints.KEY_BEGIN_GROUP, group);
+            g.setRenderingHint(SVGHints.KEY_ELEMENT_TITLE, label + (o.executing() ? " runs" : " holds the TPU")
+                    + " on TPU " + o.tpu() + " in [" + time.format(o.from()) + ", " + time.format(o.to()) + ")");
             if (o.executing()) {
                 g.setColor(c);
                 g.fill(r);
@@ -130,10 +145,12 @@ public final class GanttSvg {
                 g.setStroke(new BasicStroke(1, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10, new float[] {3, 3}, 0));
                 g.draw(r);
             }
-            if (fm.stringWidth(o.job()) + 4 < w) {
+            String shown = fm.stringWidth(label) + 4 < w ? label : shortLabel(o.job());
+            if (fm.stringWidth(shown) + 4 < w) {
                 g.setColor(o.executing() ? Color.WHITE : Color.BLACK);
-                g.drawString(o.job(), (float) (x + (w - fm.stringWidth(o.job())) / 2), (float) (y + LANE / 2.0 + 4));
+                g.drawString(shown, (float) (x + (w - fm.stringWidth(shown)) / 2), (float) (y + LANE / 2.0 + 4));
             }
+            g.setRenderingHint(SVGHints.KEY_END_GROUP, group);
         }
 
         Map<String, Integer> row = new HashMap<>();
@@ -199,15 +216,23 @@ public final class GanttSvg {
         g.setStroke(new BasicStroke(1));
         g.draw(new Line2D.Double(LEFT, axisY, LEFT + PLOT_WIDTH, axisY));
         long step = niceStep(to - from);
+        String unit = time.unitOf(to);
         for (long t = (from + step - 1) / step * step; t <= to; t += step) {
             double x = LEFT + (t - from) * scale;
             g.draw(new Line2D.Double(x, axisY, x, axisY + 5));
-            String s = Long.toString(t);
+            String s = time.in(t, unit).toPlainString();
             g.drawString(s, (float) (x - fm.stringWidth(s) / 2.0), (float) (axisY + 18));
         }
-        g.drawString("ticks; triangle = arrival, tick = deadline, red cross = miss, orange = priority inversion, pale = lock held while waiting, red line = deadlock",
+        g.drawString("time in " + unit + "; triangle = arrival, tick = deadline, red cross = miss, grey band = priority "
+                + "inversion, pale = lock held while waiting, red line = deadlock; hover a job for its times",
                 LEFT, (float) (axisY + 40));
         return g.getSVGDocument();
+    }
+
+    /** {@code H#12} shortened to {@code #12} for a box too narrow for its job's full name. */
+    private static String shortLabel(String job) {
+        int hash = job.lastIndexOf('#');
+        return hash >= 0 ? job.substring(hash) : job;
     }
 
     /** About ten axis labels: 1, 2 or 5 times a power of ten. */

@@ -17,6 +17,7 @@ import io.gangproof.scheduler.trace.Trace;
 import io.gangproof.spec.Arrival;
 import io.gangproof.spec.Property;
 import io.gangproof.spec.SystemSpec;
+import io.gangproof.spec.TimeFormat;
 import io.gangproof.spec.Task;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -98,6 +99,14 @@ public final class ViolationSearch {
         if (horizon < 1) {
             return Optional.of("the horizon must be at least 1 tick");
         }
+        return tooLarge(spec, horizon, limits);
+    }
+
+    /**
+     * Why the encoding at {@code horizon} would exceed {@code limits.maxSize()}: not a fault of the
+     * spec but a limit of the search, so the answer is UNKNOWN (a smaller horizon may answer).
+     */
+    public static Optional<String> tooLarge(SystemSpec spec, long horizon, Limits limits) {
         long size;
         try {
             size = ScheduleEncoding.size(spec, horizon);
@@ -106,8 +115,8 @@ public final class ViolationSearch {
         }
         if (horizon > Integer.MAX_VALUE - 2 || size > limits.maxSize()) {
             return Optional.of("the SMT encoding would have " + (size == Long.MAX_VALUE ? "too many" : size)
-                    + " job-instant pairs at horizon " + horizon + ", above the limit of " + limits.maxSize()
-                    + "; give a smaller horizon");
+                    + " job-instant pairs at horizon " + TimeFormat.of(spec).format(horizon) + ", above the limit of "
+                    + limits.maxSize() + "; give a smaller horizon");
         }
         return Optional.empty();
     }
@@ -242,7 +251,7 @@ public final class ViolationSearch {
             Status status = opt.Check();
             if (status == Status.UNSATISFIABLE) {
                 return new MaxResponse(task, horizon, OptionalLong.empty(), Optional.empty(), true,
-                        "no job of " + task + " can finish by " + horizon, seconds(begin));
+                        "no job of " + task + " can finish by " + TimeFormat.of(spec).format(horizon), seconds(begin));
             }
             if (status == Status.UNKNOWN) {
                 return new MaxResponse(task, horizon, OptionalLong.empty(), Optional.empty(), false,

@@ -22,6 +22,7 @@ import io.gangproof.spec.Platform;
 import io.gangproof.spec.Policy;
 import io.gangproof.spec.Property;
 import io.gangproof.spec.SystemSpec;
+import io.gangproof.spec.TimeFormat;
 import io.gangproof.spec.Task;
 
 import java.time.Duration;
@@ -152,7 +153,7 @@ public final class PartitionSynthesis {
             this.start = start;
             this.deadline = deadline;
             this.policy = spec.scheduler().policy();
-            this.test = new PartitionGroupCheck(policy, stepLimit);
+            this.test = new PartitionGroupCheck(policy, stepLimit, spec.resolution());
             this.declared = spec.platform().pipelines();
             Set<Integer> taken = new HashSet<>();
             int cost = 0;
@@ -683,7 +684,7 @@ public final class PartitionSynthesis {
             while (true) {
                 if (timedOut()) {
                     return finish(true, false, "fewest TPUs proved; timeout while raising the smallest slack above "
-                            + theta);
+                            + TimeFormat.of(spec).format(theta));
                 }
                 Status st = solve(bound);
                 if (st == Status.UNSATISFIABLE) {
@@ -691,7 +692,7 @@ public final class PartitionSynthesis {
                 }
                 if (st != Status.SATISFIABLE) {
                     return finish(true, false, "fewest TPUs proved; Z3 gave up raising the smallest slack above "
-                            + theta + " (" + solver.getReasonUnknown() + ")");
+                            + TimeFormat.of(spec).format(theta) + " (" + solver.getReasonUnknown() + ")");
                 }
                 Candidate c = extract(solver.getModel());
                 iterations++;
@@ -762,7 +763,8 @@ public final class PartitionSynthesis {
                 min = Math.min(min, out.task(b.task()).deadline() - b.responseBound().orElseThrow());
             }
             if (min != slack) {
-                return Optional.of("the analysis gives smallest slack " + min + ", the search " + slack);
+                return Optional.of("the analysis gives smallest slack " + TimeFormat.of(out).format(min)
+                        + ", the search " + TimeFormat.of(out).format(slack));
             }
             Duration left = Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
             Duration each = left.compareTo(REVERIFY_MIN) > 0 ? left : REVERIFY_MIN;

@@ -66,7 +66,7 @@ class SynthesisBruteForceTest {
         int m = 2 + rnd.nextInt(3);
         SystemSpec spec = SynthesisSpecs.random(rnd, n, m, policy, rnd.nextInt(3) == 0, 0.15 + 0.6 * rnd.nextDouble());
         long limit = 1 + rnd.nextInt(6);
-        PartitionGroupCheck limited = new PartitionGroupCheck(policy, limit);
+        PartitionGroupCheck limited = new PartitionGroupCheck(policy, limit, spec.resolution());
         int[] gaveUp = new int[1];
         Optional<long[]> brute = bruteForce(spec, (size, group) -> {
             PartitionGroupCheck.Outcome o = limited.check(size, group, -1);
@@ -94,7 +94,7 @@ class SynthesisBruteForceTest {
 
     /** {fewest TPUs, largest smallest slack at that count}, or empty when nothing passes. */
     static Optional<long[]> bruteForce(SystemSpec spec) {
-        PartitionGroupCheck test = new PartitionGroupCheck(spec.scheduler().policy());
+        PartitionGroupCheck test = new PartitionGroupCheck(spec.scheduler().policy(), spec.resolution());
         Map<String, Optional<Long>> memo = new HashMap<>();
         return bruteForce(spec, (size, group) -> bestSlack(test, spec.scheduler().policy(), size, group, memo));
     }

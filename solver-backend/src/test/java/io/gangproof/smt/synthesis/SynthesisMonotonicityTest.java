@@ -35,7 +35,7 @@ class SynthesisMonotonicityTest {
         Collections.shuffle(order, rnd);
         List<Task> fewer = new ArrayList<>(order);
         Task removed = fewer.remove(rnd.nextInt(fewer.size()));
-        PartitionGroupCheck fp = new PartitionGroupCheck(Policy.FP);
+        PartitionGroupCheck fp = new PartitionGroupCheck(Policy.FP, s.resolution());
         Map<String, Optional<Long>> all = fp.responsesInOrder(size, order);
         Map<String, Optional<Long>> sub = fp.responsesInOrder(size, fewer);
         for (Task t : fewer) {
@@ -55,7 +55,7 @@ class SynthesisMonotonicityTest {
         Policy policy = rnd.nextBoolean() ? Policy.FP : Policy.EDF;
         SystemSpec s = SynthesisSpecs.random(rnd, 2 + rnd.nextInt(5), m, policy, false, 0.05 + 0.5 * rnd.nextDouble());
         int size = 1 + rnd.nextInt(m);
-        PartitionGroupCheck test = new PartitionGroupCheck(policy);
+        PartitionGroupCheck test = new PartitionGroupCheck(policy, s.resolution());
         long theta = rnd.nextInt(4) == 0 ? -1 : rnd.nextInt(20);
         PartitionGroupCheck.Outcome whole = test.check(size, s.tasks(), theta);
         Statistics.label("whole group").collect(whole.verdict());

@@ -54,6 +54,32 @@ public final class Units {
         return value.stripTrailingZeros().toPlainString() + " " + best;
     }
 
+    /** Nanoseconds in one {@code unit} ({@code ns, us, ms, s}). */
+    public static BigInteger nanosPerUnit(String unit) {
+        BigInteger n = TIME_NANOS.get(unit);
+        if (n == null) {
+            throw new IllegalArgumentException("not a time unit: " + unit);
+        }
+        return n;
+    }
+
+    /**
+     * A memory size for a person, in binary units: {@code 1507 MiB}, {@code 1.47 GiB}
+     * (two decimals, rounded: a size shown, not one any verdict depends on).
+     */
+    public static String formatMemory(long bytes) {
+        if (bytes < (1L << 20)) {
+            return bytes < (1L << 10) ? bytes + " B" : scaled(bytes, 10, "KiB");
+        }
+        return bytes < (1L << 30) ? scaled(bytes, 20, "MiB") : scaled(bytes, 30, "GiB");
+    }
+
+    private static String scaled(long bytes, int shift, String unit) {
+        java.math.BigDecimal v = new java.math.BigDecimal(bytes).divide(new java.math.BigDecimal(1L << shift), 2,
+                java.math.RoundingMode.HALF_UP);
+        return v.stripTrailingZeros().toPlainString() + " " + unit;
+    }
+
     /** Writes a number of bytes with the largest unit (decimal or binary) that divides it. */
     public static String formatBytes(BigInteger bytes) {
         String best = "B";
