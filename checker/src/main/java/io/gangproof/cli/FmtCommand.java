@@ -1,7 +1,9 @@
 package io.gangproof.cli;
 
 import io.gangproof.spec.format.SpecFormatter;
-import io.gangproof.spec.parse.Diagnostic;
+import io.gangproof.spec.parse.DiagnosticReport;
+import io.gangproof.spec.parse.InputFiles;
+import io.gangproof.spec.parse.Printable;
 import io.gangproof.spec.parse.SourceFile;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -58,9 +60,9 @@ final class FmtCommand implements Callable<Integer> {
         for (Path file : files) {
             String text;
             try {
-                text = Files.readString(file, StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                err.println(file + ": error: cannot read: " + (Files.exists(file) ? e.getMessage() : "no such file"));
+                text = InputFiles.read(file);
+            } catch (InputFiles.Unreadable e) {
+                err.println(Printable.escape(file.toString()) + ": error: " + e.getMessage());
                 invalid = true;
                 continue;
             }
@@ -68,7 +70,7 @@ final class FmtCommand implements Callable<Integer> {
             SpecFormatter.Result r = SpecFormatter.format(new SourceFile(file.toString(), Optional.of(file), dir,
                     text));
             if (r instanceof SpecFormatter.Result.Invalid bad) {
-                bad.diagnostics().stream().map(Diagnostic::render).forEach(err::print);
+                err.print(DiagnosticReport.render(bad.diagnostics()));
                 invalid = true;
                 continue;
             }

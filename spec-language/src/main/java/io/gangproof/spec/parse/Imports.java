@@ -1,6 +1,7 @@
 package io.gangproof.spec.parse;
 
 import io.gangproof.spec.grammar.GangParser;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -36,9 +37,21 @@ final class Imports {
 
     void followImport(SourceFile from, GangParser.ImportDeclContext imp, Deque<String> stack) {
         String raw = unquote(imp.STRING().getText());
-        Path target = from.baseDir().resolve(raw).toAbsolutePath().normalize();
+        Optional<String> invalid = ImportPaths.problem(raw);
+        Path target;
+        String shown;
+        try {
+            if (invalid.isPresent()) {
+                throw new InvalidPathException(raw, invalid.get());
+            }
+            target = from.baseDir().resolve(raw).toAbsolutePath().normalize();
+            shown = displayPath(from, raw);
+        } catch (InvalidPathException e) {
+            diag.error(from, imp.STRING().getSymbol(), "cannot import \"" + raw + "\": not a valid file path ("
+                    + e.getReason() + ")", ImportPaths.hint());
+            return;
+        }
         String k = target.toString();
-        String shown = displayPath(from, raw);
         if (stack.contains(k)) {
             List<String> chain = new ArrayList<>(stack);
             java.util.Collections.reverse(chain);
@@ -52,10 +65,11 @@ final class Imports {
         if (files.containsKey(k)) {
             return;
         }
-        Optional<SourceFile> source = SpecLoader.read(target, shown);
-        if (source.isEmpty()) {
-            diag.error(from, imp.STRING().getSymbol(), "cannot import \"" + raw + "\": "
-                    + SpecLoader.unreadable(target, shown).message(),
+        Optional<SourceFile> source;
+        try {
+            source = Optional.of(SpecLoader.source(target, shown, InputFiles.read(target)));
+        } catch (InputFiles.Unreadable e) {
+            diag.error(from, imp.STRING().getSymbol(), "cannot import \"" + raw + "\": " + e.getMessage(),
                     "imports are resolved against the folder of the importing file: " + target);
             return;
         }
