@@ -1,5 +1,6 @@
 package io.gangproof.cli;
 
+import io.gangproof.check.OutputFiles;
 import io.gangproof.spec.format.SpecFormatter;
 import io.gangproof.spec.parse.DiagnosticReport;
 import io.gangproof.spec.parse.InputFiles;
@@ -83,7 +84,7 @@ final class FmtCommand implements Callable<Integer> {
                 }
             } else if (mode.write) {
                 if (!same) {
-                    replace(file, formatted);
+                    OutputFiles.write(file, formatted);
                     out.println("formatted " + file);
                 }
             } else {
@@ -96,20 +97,5 @@ final class FmtCommand implements Callable<Integer> {
             return ExitCodes.INVALID_SPEC;
         }
         return unformatted ? 1 : ExitCodes.OK;
-    }
-
-    /** Writes next to the file, then moves over it, so a crash never leaves half a spec. */
-    private static void replace(Path file, String text) throws IOException {
-        Path tmp = Files.createTempFile(file.toAbsolutePath().getParent(), ".gangproof-fmt-", ".tmp");
-        try {
-            Files.writeString(tmp, text, StandardCharsets.UTF_8);
-            try {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
     }
 }
