@@ -110,6 +110,20 @@ class InputFilesCliTest {
     }
 
     @Test
+    void aNonAsciiImportUnderAnAsciiLocaleIsADiagnostic() throws Exception {
+        Path spec = Files.writeString(tmp.resolve("uni.gang"), "import \"d\u00e9j\u00e0.gang\"\n" + VALID);
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        ProcessBuilder pb = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+                GangproofCli.class.getName(), "check", spec.toString()).redirectErrorStream(true);
+        pb.environment().put("LC_ALL", "C");
+        pb.environment().remove("LANG");
+        Process p = pb.start();
+        String output = new String(p.getInputStream().readAllBytes());
+        assertThat(p.waitFor()).as(output).isEqualTo(ExitCodes.INVALID_SPEC);
+        assertThat(output).contains("not a valid file path", "UTF-8 locale").doesNotContain("Exception");
+    }
+
+    @Test
     void aTraceThatIsADirectoryOrAFifoIsNamedAsSuch() throws Exception {
         Path spec = Files.writeString(tmp.resolve("tiny.gang"), VALID);
         CliRun dir = quickly("replay", spec.toString(), tmp.toString());
