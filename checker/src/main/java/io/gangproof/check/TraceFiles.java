@@ -5,9 +5,6 @@ import io.gangproof.scheduler.trace.Trace;
 import io.gangproof.scheduler.trace.TraceJson;
 import io.gangproof.spec.Property;
 import io.gangproof.spec.SystemSpec;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -20,13 +17,8 @@ public final class TraceFiles {
 
     public static Path write(Path dir, SystemSpec spec, Property property, Trace trace) {
         Path json = dir.resolve(baseName(spec, property) + ".trace.json");
-        try {
-            Files.createDirectories(dir);
-            TraceJson.write(trace, json);
-            GanttSvg.write(spec, trace, dir.resolve(baseName(spec, property) + ".svg"));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the trace to " + json + ": " + e.getMessage(), e);
-        }
+        OutputFiles.write(json, TraceJson.write(trace));
+        OutputFiles.write(dir.resolve(baseName(spec, property) + ".svg"), GanttSvg.render(spec, trace));
         return json;
     }
 

@@ -104,6 +104,7 @@ final class AnalyzeCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = command.commandLine().getOut();
         PrintWriter err = command.commandLine().getErr();
+        new OutputClaims(command.commandLine()).input(specFile, "spec").output(output, "--write");
         Optional<SystemSpec> loaded = SpecInputs.load(specFile, err);
         if (loaded.isEmpty()) {
             return ExitCodes.INVALID_SPEC;
@@ -182,7 +183,7 @@ final class AnalyzeCommand implements Callable<Integer> {
             text = SpecWriter.write(spec);
         }
         if (output != null) {
-            Files.writeString(output, text, StandardCharsets.UTF_8);
+            io.gangproof.check.OutputFiles.write(output, text);
             out.println(what + " spec written to " + output);
         } else {
             out.println();

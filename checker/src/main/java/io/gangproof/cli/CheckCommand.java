@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.gangproof.check.CheckOptions;
 import io.gangproof.check.Checker;
+import io.gangproof.check.OutputFiles;
 import io.gangproof.check.PropertyResult;
 import io.gangproof.check.SimulationEngine;
 import io.gangproof.model.JpfRunner;
@@ -107,6 +108,10 @@ final class CheckCommand implements Callable<Integer> {
                         + "Maven Central; the default explorer checks the same models)");
             }
         }
+        OutputClaims claims = new OutputClaims(command.commandLine()).input(compare, "--compare");
+        specs.forEach(s -> claims.input(s, "spec"));
+        claims.output(snapshot, "--snapshot").output(junitXml, "--junit-xml").folder(outDir, "--out");
+        TraceFolders traceFolders = new TraceFolders(outDir);
         ExplorationProgressLine progress = ExplorationProgressLine.forTerminal("exploring");
         Checker checker = new Checker(Engines.of(engine, runs, progress, jpf, solver.limits(command.commandLine())));
         List<SpecReport> reports = new ArrayList<>();
@@ -119,7 +124,7 @@ final class CheckCommand implements Callable<Integer> {
             }
             Optional<Long> h = search.override(spec.get(), command.commandLine());
             SpecReport report = checker.check(file.toString(), spec.get(), new CheckOptions(h, search.seed,
-                    Optional.of(outDir)));
+                    Optional.of(traceFolders.forSystem(spec.get().name()))));
             progress.close();
             reports.add(report);
             if (format == Format.text) {
@@ -136,10 +141,10 @@ final class CheckCommand implements Callable<Integer> {
         }
         out.flush();
         if (junitXml != null) {
-            JunitXmlReport.write(reports, junitXml);
+            noteReplaced(err, junitXml, OutputFiles.write(junitXml, JunitXmlReport.render(reports)));
         }
         if (snapshot != null) {
-            Files.writeString(snapshot, json(reports) + "\n");
+            noteReplaced(err, snapshot, OutputFiles.write(snapshot, json(reports) + "\n"));
         }
         if (invalid) {
             return ExitCodes.INVALID_SPEC;
@@ -160,6 +165,13 @@ final class CheckCommand implements Callable<Integer> {
             }
         }
         return ExitCodes.of(reports);
+    }
+
+    static void noteReplaced(PrintWriter err, Path file, boolean replaced) {
+        if (replaced) {
+            err.println("gangproof: replaced the existing " + file);
+            err.flush();
+        }
     }
 
     private static String summary(List<SpecReport> reports) {

@@ -14,6 +14,10 @@ public final class ExitCodes {
     public static final int USAGE = 64;
     public static final int INVALID_SPEC = 65;
     public static final int INTERNAL = 70;
+    /** The JVM ran out of memory (sysexits' EX_OSERR): not a verdict, not a bug of the spec. */
+    public static final int OUT_OF_MEMORY = 71;
+    /** An output file or folder cannot be written (sysexits' EX_CANTCREAT). */
+    public static final int CANNOT_WRITE = 73;
 
     private ExitCodes() {
     }

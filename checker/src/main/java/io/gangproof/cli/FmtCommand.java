@@ -1,7 +1,10 @@
 package io.gangproof.cli;
 
+import io.gangproof.check.OutputFiles;
 import io.gangproof.spec.format.SpecFormatter;
-import io.gangproof.spec.parse.Diagnostic;
+import io.gangproof.spec.parse.DiagnosticReport;
+import io.gangproof.spec.parse.InputFiles;
+import io.gangproof.spec.parse.Printable;
 import io.gangproof.spec.parse.SourceFile;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -58,9 +61,9 @@ final class FmtCommand implements Callable<Integer> {
         for (Path file : files) {
             String text;
             try {
-                text = Files.readString(file, StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                err.println(file + ": error: cannot read: " + (Files.exists(file) ? e.getMessage() : "no such file"));
+                text = InputFiles.read(file);
+            } catch (InputFiles.Unreadable e) {
+                err.println(Printable.escape(file.toString()) + ": error: " + e.getMessage());
                 invalid = true;
                 continue;
             }
@@ -68,7 +71,7 @@ final class FmtCommand implements Callable<Integer> {
             SpecFormatter.Result r = SpecFormatter.format(new SourceFile(file.toString(), Optional.of(file), dir,
                     text));
             if (r instanceof SpecFormatter.Result.Invalid bad) {
-                bad.diagnostics().stream().map(Diagnostic::render).forEach(err::print);
+                err.print(DiagnosticReport.render(bad.diagnostics()));
                 invalid = true;
                 continue;
             }
@@ -81,7 +84,7 @@ final class FmtCommand implements Callable<Integer> {
                 }
             } else if (mode.write) {
                 if (!same) {
-                    replace(file, formatted);
+                    OutputFiles.write(file, formatted);
                     out.println("formatted " + file);
                 }
             } else {
@@ -94,20 +97,5 @@ final class FmtCommand implements Callable<Integer> {
             return ExitCodes.INVALID_SPEC;
         }
         return unformatted ? 1 : ExitCodes.OK;
-    }
-
-    /** Writes next to the file, then moves over it, so a crash never leaves half a spec. */
-    private static void replace(Path file, String text) throws IOException {
-        Path tmp = Files.createTempFile(file.toAbsolutePath().getParent(), ".gangproof-fmt-", ".tmp");
-        try {
-            Files.writeString(tmp, text, StandardCharsets.UTF_8);
-            try {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
     }
 }

@@ -19,7 +19,9 @@ import picocli.CommandLine.Option;
             "2:some property UNKNOWN, none violated",
             "64:bad command line",
             "65:invalid spec (diagnostics printed)",
-            "70:internal error"},
+            "70:internal error",
+            "71:out of memory (raise -Xmx or lower the spec's limits)",
+            "73:an output file cannot be written"},
         footer = {"", "Docs: README.md, docs/spec-language.md, docs/semantics.md"})
 public final class GangproofCli implements Runnable {
     @CommandLine.Spec
@@ -55,17 +57,14 @@ public final class GangproofCli implements Runnable {
             c.getErr().flush();
             return ExitCodes.USAGE;
         });
-        cmd.setExecutionExceptionHandler((ex, c, parsed) -> {
-            c.getErr().println("gangproof: internal error: " + ex);
-            if (root.debug) {
-                ex.printStackTrace(c.getErr());
-            } else {
-                c.getErr().println("Run again with --debug for the stack trace, and please report it.");
-            }
-            c.getErr().flush();
-            return ExitCodes.INTERNAL;
-        });
-        int code = cmd.execute(args);
+        cmd.setExecutionExceptionHandler((ex, c, parsed) -> LastResort.report(ex, c.getErr(), root.debug));
+        int code;
+        try {
+            code = cmd.execute(args);
+        } catch (Throwable t) {
+            // picocli hands only Exceptions to the handler above: Errors (out of memory, stack overflow) land here.
+            code = LastResort.report(t, err, root.debug);
+        }
         out.flush();
         err.flush();
         return code;

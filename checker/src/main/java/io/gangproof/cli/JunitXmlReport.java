@@ -23,11 +23,10 @@ final class JunitXmlReport {
     private JunitXmlReport() {
     }
 
-    static void write(List<SpecReport> reports, Path file) throws IOException {
-        if (file.toAbsolutePath().getParent() != null) {
-            Files.createDirectories(file.toAbsolutePath().getParent());
-        }
-        try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+    /** The XML document; written by the caller with {@code OutputFiles}, atomically. */
+    static String render(List<SpecReport> reports) {
+        java.io.StringWriter out = new java.io.StringWriter();
+        try {
             XMLStreamWriter x = XMLOutputFactory.newInstance().createXMLStreamWriter(out);
             x.writeStartDocument("UTF-8", "1.0");
             x.writeStartElement("testsuites");
@@ -68,8 +67,9 @@ final class JunitXmlReport {
             x.writeEndDocument();
             x.close();
         } catch (XMLStreamException e) {
-            throw new IOException("cannot write " + file + ": " + e.getMessage(), e);
+            throw new IllegalStateException("cannot render the JUnit XML: " + e.getMessage(), e);
         }
+        return out.toString();
     }
 
     private static String seconds(double s) {

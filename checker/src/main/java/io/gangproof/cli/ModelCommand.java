@@ -6,6 +6,8 @@ import io.gangproof.model.UnmodellableSpecException;
 import io.gangproof.spec.SystemSpec;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -19,7 +21,8 @@ import picocli.CommandLine.Parameters;
             "Writes the generated transition-system model (the one the explorer searches) as Java sources, "
                 + "one Java PathFinder configuration per property, and a README on running JPF."},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:written", "64:bad command line", "65:invalid spec, or a spec the model cannot express"})
+        exitCodeList = {"0:written", "64:bad command line", "65:invalid spec, or a spec the model cannot express",
+            "73:the folder cannot be written (or holds other files)"})
 final class ModelCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec command;
@@ -38,6 +41,8 @@ final class ModelCommand implements Callable<Integer> {
         if (spec.isEmpty()) {
             return ExitCodes.INVALID_SPEC;
         }
+        new OutputClaims(command.commandLine()).input(specFile, "spec").folder(dir, "--emit");
+        int replaced = ModelFolder.clear(dir);
         EmittedModel model;
         try {
             model = ModelEmitter.emit(spec.get(), dir);
@@ -45,6 +50,13 @@ final class ModelCommand implements Callable<Integer> {
             err.println(specFile + ": error: " + e.getMessage());
             err.flush();
             return ExitCodes.INVALID_SPEC;
+        }
+        List<Path> written = new ArrayList<>(model.sources());
+        written.addAll(model.jpfConfigs());
+        written.add(model.readme());
+        ModelFolder.mark(dir, written);
+        if (replaced > 0) {
+            out.println("removed the " + replaced + " files of the earlier model in " + dir);
         }
         out.println("wrote " + model.sources().size() + " sources and " + model.jpfConfigs().size()
                 + " JPF configuration" + (model.jpfConfigs().size() == 1 ? "" : "s") + " to " + model.dir()

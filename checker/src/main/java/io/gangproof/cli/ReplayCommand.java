@@ -11,6 +11,7 @@ import io.gangproof.spec.TimeFormat;
 import io.gangproof.spec.format.PropertyText;
 import java.io.PrintWriter;
 import java.nio.file.Files;
+import io.gangproof.spec.parse.InputFiles;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -51,11 +52,8 @@ final class ReplayCommand implements Callable<Integer> {
         SystemSpec spec = loaded.get();
         Trace trace;
         try {
-            if (!Files.isRegularFile(traceFile)) {
-                throw new IllegalArgumentException("no such file");
-            }
-            trace = TraceJson.read(traceFile);
-        } catch (RuntimeException e) {
+            trace = TraceJson.read(InputFiles.read(traceFile));
+        } catch (InputFiles.Unreadable | RuntimeException e) {
             err.println(traceFile + ": error: not a readable trace: " + e.getMessage());
             err.flush();
             return ExitCodes.INVALID_SPEC;

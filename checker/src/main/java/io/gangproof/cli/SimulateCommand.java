@@ -19,6 +19,8 @@ import io.gangproof.spec.format.PropertyText;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
+import io.gangproof.check.OutputFiles;
+import io.gangproof.spec.parse.InputFiles;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -78,6 +80,8 @@ final class SimulateCommand implements Callable<Integer> {
         if (runs < 1) {
             throw new CommandLine.ParameterException(command.commandLine(), "--runs must be at least 1");
         }
+        new OutputClaims(command.commandLine()).input(specFile, "spec").input(scenarioFile, "--scenario")
+                .output(traceFile, "--trace").output(svgFile, "--svg");
         Optional<SystemSpec> loaded = SpecInputs.load(specFile, err);
         if (loaded.isEmpty()) {
             return ExitCodes.INVALID_SPEC;
@@ -129,12 +133,9 @@ final class SimulateCommand implements Callable<Integer> {
     private int runScenario(SystemSpec spec, long h, PrintWriter out, PrintWriter err) throws IOException {
         Trace trace;
         try {
-            if (!Files.isRegularFile(scenarioFile)) {
-                throw new IllegalArgumentException("no such file");
-            }
-            Scenario scenario = TraceJson.readScenario(scenarioFile);
+            Scenario scenario = TraceJson.readScenario(InputFiles.read(scenarioFile));
             trace = ReferenceScheduler.run(spec, scenario, h);
-        } catch (IllegalArgumentException e) {
+        } catch (InputFiles.Unreadable | IllegalArgumentException e) {
             err.println(scenarioFile + ": error: " + e.getMessage());
             err.flush();
             return ExitCodes.INVALID_SPEC;
@@ -162,13 +163,9 @@ final class SimulateCommand implements Callable<Integer> {
                 .replaceFirst("(\\.trace)?\\.json$", "") + ".svg");
     }
 
-    private static void write(SystemSpec spec, Trace trace, Path json, Path svg) throws IOException {
-        for (Path p : List.of(json, svg)) {
-            if (p.toAbsolutePath().getParent() != null) {
-                Files.createDirectories(p.toAbsolutePath().getParent());
-            }
-        }
-        TraceJson.write(trace, json);
-        GanttSvg.write(spec, trace, svg);
+    private void write(SystemSpec spec, Trace trace, Path json, Path svg) {
+        PrintWriter err = command.commandLine().getErr();
+        CheckCommand.noteReplaced(err, json, OutputFiles.write(json, TraceJson.write(trace)));
+        CheckCommand.noteReplaced(err, svg, OutputFiles.write(svg, GanttSvg.render(spec, trace)));
     }
 }

@@ -73,6 +73,7 @@ final class SmtCommand implements Callable<Integer> {
                     + "--max-response TASK (verdicts on the properties come from `gangproof check --engine smt`)");
         }
         ViolationSearch.Limits limits = solver.limits(command.commandLine());
+        new OutputClaims(command.commandLine()).input(specFile, "spec").output(emit, "--emit");
         Optional<SystemSpec> loaded = SpecInputs.load(specFile, err);
         if (loaded.isEmpty()) {
             return ExitCodes.INVALID_SPEC;
@@ -125,11 +126,7 @@ final class SmtCommand implements Callable<Integer> {
                 what = "the violation search of " + SpecWriter.describe(spec, p) + " (property " + property + " of "
                         + spec.properties().size() + ")";
             }
-            Path parent = emit.toAbsolutePath().getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
-            }
-            Files.writeString(emit, text);
+            io.gangproof.check.OutputFiles.write(emit, text);
             out.println("wrote " + what + " up to " + TimeFormat.of(spec).format(horizon) + " to " + emit);
             out.flush();
             return ExitCodes.OK;
@@ -146,10 +143,10 @@ final class SmtCommand implements Callable<Integer> {
             return ExitCodes.OK;
         }
         Trace trace = ReferenceScheduler.run(spec, r.witness().orElseThrow(), horizon);
-        Files.createDirectories(outDir);
         Path file = outDir.resolve(spec.name() + "-max-response-" + maxResponse + ".trace.json");
-        TraceJson.write(trace, file);
-        GanttSvg.write(spec, trace, outDir.resolve(spec.name() + "-max-response-" + maxResponse + ".svg"));
+        io.gangproof.check.OutputFiles.write(file, TraceJson.write(trace));
+        io.gangproof.check.OutputFiles.write(outDir.resolve(spec.name() + "-max-response-" + maxResponse + ".svg"),
+                GanttSvg.render(spec, trace));
         out.println("largest response time of " + maxResponse + " among jobs finishing by " + TimeFormat.of(spec)
                 .format(horizon) + ": " + TimeFormat.of(spec).format(r.max().getAsLong()) + ", optimal (Z3, %.2f s); a behaviour reaching it: %s"
                         .formatted(r.seconds(), file));

@@ -2,6 +2,7 @@ package io.gangproof.cli;
 
 import io.gangproof.spec.SystemSpec;
 import io.gangproof.spec.parse.Diagnostic;
+import io.gangproof.spec.parse.DiagnosticReport;
 import io.gangproof.spec.parse.LoadResult;
 import io.gangproof.spec.parse.SpecLoader;
 import java.io.PrintWriter;
@@ -16,9 +17,7 @@ final class SpecInputs {
     /** The spec, or empty after printing why it is invalid. Warnings are printed too. */
     static Optional<SystemSpec> load(Path file, PrintWriter err) {
         LoadResult r = SpecLoader.load(file);
-        for (Diagnostic d : r.diagnostics()) {
-            err.print(d.render());
-        }
+        err.print(DiagnosticReport.render(r.diagnostics()));
         long errors = r.diagnostics().stream().filter(Diagnostic::isError).count();
         if (errors > 0) {
             err.println(errors + " error" + (errors == 1 ? "" : "s") + " in " + file);

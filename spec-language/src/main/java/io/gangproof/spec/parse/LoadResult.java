@@ -25,7 +25,7 @@ public sealed interface LoadResult {
             return l.spec();
         }
         StringBuilder all = new StringBuilder("invalid spec:\n");
-        diagnostics().forEach(d -> all.append(d.render()));
+        all.append(DiagnosticReport.render(diagnostics()));
         throw new IllegalArgumentException(all.toString());
     }
 }

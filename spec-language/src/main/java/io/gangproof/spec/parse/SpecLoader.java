@@ -1,10 +1,5 @@
 package io.gangproof.spec.parse;
 
-import java.io.IOException;
-import java.nio.charset.MalformedInputException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -15,11 +10,13 @@ public final class SpecLoader {
     }
 
     public static LoadResult load(Path file) {
-        Optional<SourceFile> source = read(file, file.toString());
-        if (source.isEmpty()) {
-            return new LoadResult.Invalid(List.of(unreadable(file, file.toString())));
+        String text;
+        try {
+            text = InputFiles.read(file);
+        } catch (InputFiles.Unreadable e) {
+            return new LoadResult.Invalid(List.of(unreadable(file.toString(), e)));
         }
-        return new Resolver(source.get()).resolve();
+        return new Resolver(source(file, file.toString(), text)).resolve();
     }
 
     /** Loads spec text that is not in a file; imports resolve against {@code baseDir}. */
@@ -27,34 +24,13 @@ public final class SpecLoader {
         return new Resolver(new SourceFile(displayName, Optional.empty(), baseDir, text)).resolve();
     }
 
-    static Optional<SourceFile> read(Path file, String displayName) {
-        try {
-            String text = Files.readString(file, StandardCharsets.UTF_8);
-            Path dir = file.toAbsolutePath().normalize().getParent();
-            return Optional.of(new SourceFile(displayName, Optional.of(file.toAbsolutePath().normalize()), dir, text));
-        } catch (IOException e) {
-            return Optional.empty();
-        }
+    static SourceFile source(Path file, String displayName, String text) {
+        Path absolute = file.toAbsolutePath().normalize();
+        return new SourceFile(displayName, Optional.of(absolute), absolute.getParent(), text);
     }
 
-    static Diagnostic unreadable(Path file, String displayName) {
-        String why;
-        if (!Files.exists(file)) {
-            why = "no such file";
-        } else if (Files.isDirectory(file)) {
-            why = "is a directory, not a spec file";
-        } else {
-            why = "cannot be read as UTF-8 text";
-            try {
-                Files.readString(file, StandardCharsets.UTF_8);
-            } catch (NoSuchFileException e) {
-                why = "no such file";
-            } catch (MalformedInputException e) {
-                why = "is not UTF-8 text";
-            } catch (IOException e) {
-                why = "cannot be read: " + e.getMessage();
-            }
-        }
-        return new Diagnostic(Diagnostic.Severity.ERROR, displayName, 1, 1, 1, why, "", Optional.empty());
+    static Diagnostic unreadable(String displayName, InputFiles.Unreadable why) {
+        return new Diagnostic(Diagnostic.Severity.ERROR, displayName, 1, 1, 1, why.getMessage(), "",
+                Optional.empty());
     }
 }

@@ -18,12 +18,17 @@ import org.antlr.v4.runtime.misc.IntervalSet;
 
 /** Parses one .gang file into a tree, collecting every syntax error as a {@link Diagnostic}. */
 public final class SpecParser {
+    private static final java.util.regex.Pattern LONE_CR = java.util.regex.Pattern.compile("\r(?!\n)");
+
     private SpecParser() {
     }
 
     public static ParsedFile parse(SourceFile source) {
         List<Diagnostic> errors = new ArrayList<>();
-        GangLexer lexer = new GangLexer(CharStreams.fromString(source.text(), source.displayName()));
+        // ANTLR counts only '\n' as a line end; a lone '\r' becomes one too (same length, so offsets stay),
+        // so that line numbers agree with SourceFile#lines, which splits at '\n', "\r\n" and '\r'.
+        String text = LONE_CR.matcher(source.text()).replaceAll("\n");
+        GangLexer lexer = new GangLexer(CharStreams.fromString(text, source.displayName()));
         lexer.removeErrorListeners();
         CommonTokenStream tokens = new CommonTokenStream(lexer);
         GangParser parser = new GangParser(tokens);
