@@ -1,0 +1,216 @@
+package io.gangproof.smt.induction;
+
+import static io.gangproof.smt.induction.SmtText.not;
+
+import io.gangproof.smt.Certificates;
+import io.gangproof.spec.Property;
+import io.gangproof.spec.SystemSpec;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Proves a safety property of a spec for all time by k-induction over the one-step relation
+ * ({@link TransitionRelation}): the candidate invariant is the goal strengthened with the
+ * lemmas of {@link Invariant}; k grows from 1 to {@link #MAX_K} while only consecution fails.
+ * Each obligation is an SMT-LIB 2 script that must be {@code unsat} (docs/smt.md). The
+ * relation has no clock and unbounded counts, so the proof holds at every resolution.
+ */
+public final class KInduction {
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(20);
+    static final int MAX_K = 3;
+
+    private KInduction() {
+    }
+
+    /** Proves {@code property} of {@code spec}; saves the obligations under {@code certificateDir} when given. */
+    public static InductionOutcome prove(SystemSpec spec, Property property, Optional<Path> certificateDir,
+            Duration timeout) {
+        List<String> whyNot = new ArrayList<>();
+        Optional<ProtocolModel> model = ProtocolModel.of(spec, whyNot);
+        if (model.isEmpty()) {
+            return new InductionOutcome.NotApplicable(String.join("; ", whyNot));
+        }
+        Optional<SafetyGoal> goal = goal(model.get(), property, whyNot);
+        if (goal.isEmpty()) {
+            return new InductionOutcome.NotApplicable(String.join("; ", whyNot));
+        }
+        InductionOutcome o = prove(model.get(), goal.get(), timeout);
+        if (o instanceof InductionOutcome.Proved p && certificateDir.isPresent()) {
+            List<Path> files = new ArrayList<>();
+            for (Obligation ob : p.obligations()) {
+                files.add(Certificates.write(certificateDir.get(), spec, property, "induction-" + ob.name(),
+                        ob.smt()));
+            }
+            return new InductionOutcome.Proved(p.property(), p.k(), p.lemmas(), p.obligations(), files);
+        }
+        return o;
+    }
+
+    /** The goal for {@code property}, or empty with the reason added to {@code whyNot}. */
+    static Optional<SafetyGoal> goal(ProtocolModel m, Property property, List<String> whyNot) {
+        if (property instanceof Property.DeadlockFree) {
+            return Optional.of(SafetyGoal.deadlockFree());
+        }
+        if (property instanceof Property.Overtakes o) {
+            if (!m.priorityOrder()) {
+                whyNot.add("overtakes under edf or fifo: the pending order needs absolute times, which the "
+                        + "relation does not keep");
+                return Optional.empty();
+            }
+            int i = m.names().indexOf(o.taskName());
+            if (i < 0) {
+                whyNot.add("no task " + o.taskName());
+                return Optional.empty();
+            }
+            return Optional.of(SafetyGoal.notOvertaken(i, o.taskName()));
+        }
+        whyNot.add("only deadlock-free and overtakes are encoded for induction");
+        return Optional.empty();
+    }
+
+    static InductionOutcome prove(ProtocolModel m, SafetyGoal goal, Duration timeout) {
+        List<Lemma> invariant = new ArrayList<>(Invariant.lemmas(m));
+        invariant.addAll(goal.lemmas());
+        List<String> names = invariant.stream().map(Lemma::name).toList();
+        Obligation safety = safety(m, goal, invariant);
+        String answer = Z3Obligations.check(safety.smt(), timeout);
+        if (!answer.equals("unsat")) {
+            return new InductionOutcome.Failed("safety", "an invariant state may be bad (" + answer + "): the "
+                    + "lemmas " + names + " do not exclude " + goal.describe() + "'s bad states");
+        }
+        List<Obligation> proof = new ArrayList<>();
+        for (int k = 1; k <= MAX_K; k++) {
+            Obligation base = initiation(m, goal, invariant, k - 1);
+            answer = Z3Obligations.check(base.smt(), timeout);
+            if (!answer.equals("unsat")) {
+                return new InductionOutcome.Failed(base.name(), "a state " + (k - 1) + " instants after the "
+                        + "start may break the invariant (" + answer + ")" + failingLemma(m, goal, invariant, k - 1,
+                                true, timeout));
+            }
+            proof.add(base);
+            Obligation step = consecution(m, goal, invariant, k);
+            answer = Z3Obligations.check(step.smt(), timeout);
+            if (answer.equals("unsat")) {
+                proof.add(step);
+                proof.add(safety);
+                return new InductionOutcome.Proved(goal.describe(), k, names, proof, List.of());
+            }
+            if (k == MAX_K) {
+                return new InductionOutcome.Failed(step.name(), "the invariant is not " + k + "-inductive ("
+                        + answer + ")" + failingLemma(m, goal, invariant, k, false, timeout));
+            }
+        }
+        throw new AssertionError("unreachable");
+    }
+
+    /** Which lemma the failing obligation breaks first, for the reason of an UNKNOWN. */
+    private static String failingLemma(ProtocolModel m, SafetyGoal goal, List<Lemma> invariant, int k,
+            boolean fromInit, Duration timeout) {
+        for (Lemma l : invariant) {
+            Obligation o = fromInit ? initiation(m, goal, invariant, k, l) : consecution(m, goal, invariant, k, l);
+            if (Z3Obligations.check(o.smt(), timeout).equals("sat")) {
+                return "; lemma " + l.name() + " (" + l.meaning() + ") can fail";
+            }
+        }
+        return "";
+    }
+
+    static Obligation initiation(ProtocolModel m, SafetyGoal goal, List<Lemma> invariant, int depth) {
+        return initiation(m, goal, invariant, depth, null);
+    }
+
+    private static Obligation initiation(ProtocolModel m, SafetyGoal goal, List<Lemma> invariant, int depth,
+            Lemma only) {
+        TransitionRelation rel = new TransitionRelation(m, goal.target());
+        SmtText t = header(m, goal, invariant, "initiation: every state reachable in " + depth
+                + " instants from the initial one satisfies the invariant");
+        List<State> s = states(t, rel, depth);
+        t.assertTerm("the initial state", rel.init(s.get(0)));
+        for (int j = 0; j < depth; j++) {
+            rel.step(t, s.get(j), s.get(j + 1), "c" + j);
+        }
+        t.assertTerm("negated goal: " + what(only), not(formula(t, invariant, only, s.get(depth))));
+        return new Obligation(depth == 0 ? "initiation" : "initiation-" + depth, t.finish());
+    }
+
+    static Obligation consecution(ProtocolModel m, SafetyGoal goal, List<Lemma> invariant, int k) {
+        return consecution(m, goal, invariant, k, null);
+    }
+
+    private static Obligation consecution(ProtocolModel m, SafetyGoal goal, List<Lemma> invariant, int k,
+            Lemma only) {
+        TransitionRelation rel = new TransitionRelation(m, goal.target());
+        SmtText t = header(m, goal, invariant, "consecution: " + k + " consecutive states satisfying the invariant "
+                + "and one more instant lead to a state satisfying it");
+        List<State> s = states(t, rel, k);
+        for (int j = 0; j < k; j++) {
+            t.assertTerm("hypothesis: the invariant at " + s.get(j).prefix(), defineInvariant(t, invariant,
+                    s.get(j)));
+        }
+        for (int j = 0; j < k; j++) {
+            rel.step(t, s.get(j), s.get(j + 1), "c" + j);
+        }
+        t.assertTerm("negated goal: " + what(only), not(formula(t, invariant, only, s.get(k))));
+        return new Obligation("consecution", t.finish());
+    }
+
+    static Obligation safety(ProtocolModel m, SafetyGoal goal, List<Lemma> invariant) {
+        TransitionRelation rel = new TransitionRelation(m, goal.target());
+        SmtText t = header(m, goal, invariant, "safety: no state satisfying the invariant violates "
+                + goal.describe());
+        State s = rel.state("s0");
+        s.declare(t);
+        t.assertTerm("hypothesis: the invariant", defineInvariant(t, invariant, s));
+        t.assertTerm("a bad state of " + goal.describe(), goal.bad(t, m, s));
+        return new Obligation("safety", t.finish());
+    }
+
+    private static String what(Lemma only) {
+        return only == null ? "the invariant" : "lemma " + only.name();
+    }
+
+    private static String formula(SmtText t, List<Lemma> invariant, Lemma only, State s) {
+        return only == null ? defineInvariant(t, invariant, s) : only.formula().apply(s);
+    }
+
+    private static List<State> states(SmtText t, TransitionRelation rel, int last) {
+        List<State> s = new ArrayList<>();
+        for (int j = 0; j <= last; j++) {
+            State x = rel.state("s" + j);
+            x.declare(t);
+            s.add(x);
+        }
+        return s;
+    }
+
+    /** Spells the invariant out at {@code s}: one named definition per lemma, then their conjunction. */
+    private static String defineInvariant(SmtText t, List<Lemma> invariant, State s) {
+        List<String> parts = new ArrayList<>();
+        for (Lemma l : invariant) {
+            t.comment("lemma " + l.name() + ": " + l.meaning());
+            parts.add(t.define("lemma_" + l.name() + "_" + s.prefix(), l.formula().apply(s)));
+        }
+        return t.define("invariant_" + s.prefix(), SmtText.and(parts));
+    }
+
+    private static SmtText header(ProtocolModel m, SafetyGoal goal, List<Lemma> invariant, String obligation) {
+        SmtText t = new SmtText();
+        t.comment("gangproof induction certificate, spec " + m.specName() + ", property " + goal.describe());
+        t.comment(obligation + "; expected answer: unsat (docs/smt.md)");
+        t.comment("tasks (index: name, priority, level, TPUs / lock order): " + tasks(m));
+        t.comment("invariant: " + String.join(" and ", invariant.stream().map(Lemma::name).toList()));
+        return t;
+    }
+
+    private static String tasks(ProtocolModel m) {
+        List<String> l = new ArrayList<>();
+        for (int i = 0; i < m.taskCount(); i++) {
+            l.add(i + ": " + m.names().get(i) + ", " + m.priority()[i] + ", " + m.level()[i] + ", "
+                    + (m.global() ? "any" : java.util.Arrays.toString(m.lockOrder()[i])));
+        }
+        return String.join("; ", l);
+    }
+}
