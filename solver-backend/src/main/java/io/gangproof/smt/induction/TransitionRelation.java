@@ -58,47 +58,77 @@ final class TransitionRelation {
         return and(c);
     }
 
+    /** The parts of an instant, in the order of semantics §5; each is a relation of its own. */
+    enum Phase {
+        /** (1) Running jobs may finish and free their TPUs. */
+        FINISH,
+        /** (2) Any number of jobs of each task may be released. */
+        RELEASE,
+        /** (3) One dispatch step: one job starts or takes a lock, or nothing changes once nothing can act. */
+        DISPATCH
+    }
+
     /** Declares the inputs and intermediate states of the instant {@code from -> to} and asserts the step. */
     void step(SmtText t, State from, State to, String c) {
         t.comment("instant " + from.prefix() + " -> " + to.prefix() + ": (1) finishes, (2) releases, (3) "
                 + m.tpus() + " dispatch steps (" + m.admission() + (m.priorityOrder() ? ", fp order" : ", any order")
                 + ")");
+        State f = from.named(c + "_f");
+        f.declare(t);
+        phase(Phase.FINISH, t, from, f, c);
         State d = from.named(c + "_d0");
         d.declare(t);
-        for (int p = 0; p < m.tpus(); p++) {
-            String fin = t.declareBool(c + "_fin_" + p);
-            t.assertTerm("(1) TPU " + p + " is freed if its job finishes now",
-                    and(List.of(eq(d.own(p), ite(and(List.of(from.run(p), fin)), "(- 1)", from.own(p))),
-                            eq(d.run(p), and(List.of(from.run(p), not(fin)))))));
-        }
-        for (int i = 0; i < m.taskCount(); i++) {
-            String arr = t.declareInt(c + "_arr_" + i);
-            t.assertTerm("(2) task " + m.names().get(i) + ": any number of releases now",
-                    and(List.of(op(">=", arr, "0"), eq(d.n(i), op("+", from.n(i), arr)), eq(d.h(i), from.h(i)))));
-        }
-        List<String> started = new ArrayList<>();
-        for (int i = 0; i < m.taskCount(); i++) {
-            started.add("0");
-        }
+        phase(Phase.RELEASE, t, f, d, c);
         for (int k = 0; k < m.tpus(); k++) {
             State next = k == m.tpus() - 1 ? to : from.named(c + "_d" + (k + 1));
             if (next != to) {
                 next.declare(t);
             }
-            started = dispatchStep(t, d, next, c + "_d" + k, started);
+            phase(Phase.DISPATCH, t, d, next, c + "_d" + k);
             d = next;
         }
+    }
+
+    /** Asserts one phase {@code from -> to}, declaring its inputs with prefix {@code c}. */
+    void phase(Phase phase, SmtText t, State from, State to, String c) {
+        switch (phase) {
+            case FINISH -> finish(t, from, to, c);
+            case RELEASE -> release(t, from, to, c);
+            case DISPATCH -> dispatchStep(t, from, to, c);
+            default -> throw new AssertionError(phase);
+        }
+    }
+
+    private void finish(SmtText t, State from, State to, String c) {
+        for (int p = 0; p < m.tpus(); p++) {
+            String fin = t.declareBool(c + "_fin_" + p);
+            t.assertTerm("(1) TPU " + p + " is freed if its job finishes now",
+                    and(List.of(eq(to.own(p), ite(and(List.of(from.run(p), fin)), "(- 1)", from.own(p))),
+                            eq(to.run(p), and(List.of(from.run(p), not(fin)))))));
+        }
+        for (int i = 0; i < m.taskCount(); i++) {
+            t.assertTerm("(1) task " + m.names().get(i) + ": finishes change no pending job",
+                    and(List.of(eq(to.n(i), from.n(i)), eq(to.h(i), from.h(i)))));
+        }
+        keepFlag(t, from, to);
+    }
+
+    private void release(SmtText t, State from, State to, String c) {
+        for (int i = 0; i < m.taskCount(); i++) {
+            String arr = t.declareInt(c + "_arr_" + i);
+            t.assertTerm("(2) task " + m.names().get(i) + ": any number of releases now",
+                    and(List.of(op(">=", arr, "0"), eq(to.n(i), op("+", from.n(i), arr)), eq(to.h(i), from.h(i)))));
+        }
+        for (int p = 0; p < m.tpus(); p++) {
+            t.assertTerm("(2) TPU " + p + ": releases take no TPU", and(List.of(eq(to.own(p), from.own(p)),
+                    eq(to.run(p), from.run(p)))));
+        }
+        keepFlag(t, from, to);
+    }
+
+    private void keepFlag(SmtText t, State from, State to) {
         if (target.isPresent()) {
-            int j = target.getAsInt();
-            List<String> lower = new ArrayList<>();
-            for (int l = 0; l < m.taskCount(); l++) {
-                if (l != j && lowerPriorityOverlapping(l, j)) {
-                    lower.add(op(">=", started.get(l), "1"));
-                }
-            }
-            t.assertTerm("overtake: a job of " + m.names().get(j) + " still waits after a lower-priority job "
-                    + "started on its TPUs now", eq(to.ov(), or(List.of(from.ov(),
-                            and(List.of(op(">=", to.n(j), "1"), or(lower)))))));
+            t.assertTerm("no start, no overtake", eq(to.ov(), from.ov()));
         }
     }
 
@@ -115,14 +145,25 @@ final class TransitionRelation {
         return false;
     }
 
-    private List<String> dispatchStep(SmtText t, State d, State e, String c, List<String> startedBefore) {
+    private void dispatchStep(SmtText t, State d, State e, String c) {
         int n = m.taskCount();
+        List<String> freeBelow = new ArrayList<>();
+        if (m.global()) {
+            // Prefix counts of free TPUs, named once per step: the lowest-index rule reads them all.
+            freeBelow.add("0");
+            for (int p = 0; p < m.tpus(); p++) {
+                String fb = t.declareInt(c + "_freeBelow_" + (p + 1));
+                t.assertTerm("dispatch " + c + ": free TPUs among 0.." + p, eq(fb, op("+", freeBelow.get(p),
+                        ite(d.free(p), "1", "0"))));
+                freeBelow.add(fb);
+            }
+        }
         List<String> pend = new ArrayList<>();
         List<String> fits = new ArrayList<>();
         List<String> cand = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             pend.add(op(">=", d.n(i), "1"));
-            fits.add(fits(d, i));
+            fits.add(fits(d, i, freeBelow));
             cand.add(and(List.of(pend.get(i), fits.get(i))));
         }
         List<String> act = new ArrayList<>();
@@ -173,16 +214,13 @@ final class TransitionRelation {
             t.assertTerm("dispatch " + c + ": task " + m.names().get(i) + " pending jobs and held locks",
                     and(List.of(eq(e.n(i), ite(begins, op("-", d.n(i), "1"), d.n(i))), eq(e.h(i),
                             m.perTpu() ? ite(act.get(i), ite(begins, "0", op("+", d.h(i), "1")), d.h(i)) : d.h(i)))));
-            String st = t.declareInt(c + "_st_" + i);
-            t.assertTerm("dispatch " + c + ": jobs of task " + m.names().get(i) + " started so far this instant",
-                    eq(st, ite(begins, op("+", startedBefore.get(i), "1"), startedBefore.get(i))));
-            started.add(st);
+            started.add(begins);
         }
         for (int p = 0; p < m.tpus(); p++) {
             String own = d.own(p);
             String run = d.run(p);
             for (int i = n - 1; i >= 0; i--) {
-                String takes = and(List.of(act.get(i), takes(d, i, p)));
+                String takes = and(List.of(act.get(i), takes(d, i, p, freeBelow)));
                 own = ite(takes, num(i), own);
                 String runs = m.perTpu() ? (m.eligible(i, p) ? and(List.of(act.get(i), eq(d.h(i),
                         num(m.level()[i] - 1)))) : "false") : takes;
@@ -190,11 +228,24 @@ final class TransitionRelation {
             }
             t.assertTerm("dispatch " + c + ": TPU " + p, and(List.of(eq(e.own(p), own), eq(e.run(p), run))));
         }
-        return started;
+        if (target.isPresent()) {
+            // Pending counts only fall during a dispatch, so a job of the target still waiting at the end
+            // of the instant waits after this step too: the flag includes every overtake (docs/smt.md).
+            int j = target.getAsInt();
+            List<String> lower = new ArrayList<>();
+            for (int l = 0; l < n; l++) {
+                if (l != j && lowerPriorityOverlapping(l, j)) {
+                    lower.add(started.get(l));
+                }
+            }
+            t.assertTerm("dispatch " + c + ": overtake, a lower-priority job starts on the TPUs of a waiting job of "
+                    + m.names().get(j), eq(e.ov(), or(List.of(d.ov(), and(List.of(op(">=", e.n(j), "1"),
+                            or(lower)))))));
+        }
     }
 
     /** Whether task {@code i}'s first pending job could act now: its TPUs free, or its next lock free. */
-    private String fits(State d, int i) {
+    private String fits(State d, int i, List<String> freeBelow) {
         if (m.perTpu()) {
             List<String> c = new ArrayList<>();
             int[] order = m.lockOrder()[i];
@@ -204,7 +255,7 @@ final class TransitionRelation {
             return or(c);
         }
         if (m.global()) {
-            return op(">=", freeCount(d, m.tpus()), num(m.level()[i]));
+            return op(">=", freeBelow.get(m.tpus()), num(m.level()[i]));
         }
         List<String> c = new ArrayList<>();
         for (int p : m.bound()[i]) {
@@ -214,7 +265,7 @@ final class TransitionRelation {
     }
 
     /** Whether task {@code i}, acting now, takes TPU {@code p}: global placement takes the lowest free ones. */
-    private String takes(State d, int i, int p) {
+    private String takes(State d, int i, int p, List<String> freeBelow) {
         if (m.perTpu()) {
             List<String> c = new ArrayList<>();
             int[] order = m.lockOrder()[i];
@@ -226,17 +277,8 @@ final class TransitionRelation {
             return or(c);
         }
         if (m.global()) {
-            return and(List.of(d.free(p), op("<", freeCount(d, p), num(m.level()[i]))));
+            return and(List.of(d.free(p), op("<", freeBelow.get(p), num(m.level()[i]))));
         }
         return m.eligible(i, p) ? "true" : "false";
-    }
-
-    /** The number of free TPUs among {@code 0..below-1}. */
-    private static String freeCount(State d, int below) {
-        List<String> c = new ArrayList<>();
-        for (int q = 0; q < below; q++) {
-            c.add(ite(d.free(q), "1", "0"));
-        }
-        return sum(c);
     }
 }

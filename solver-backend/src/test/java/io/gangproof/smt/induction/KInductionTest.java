@@ -54,7 +54,7 @@ class KInductionTest {
                     KInduction.DEFAULT_TIMEOUT);
             assertThat(o).as(s.name()).isInstanceOf(InductionOutcome.Proved.class);
             InductionOutcome.Proved pr = (InductionOutcome.Proved) o;
-            assertThat(pr.certificates()).as(s.name()).hasSize(3);
+            assertThat(pr.certificates()).as(s.name()).hasSize(5);
             assertThat(pr.lemmas()).contains(p.perTpu() ? "held-prefix-of-lock-order" : "gang-holds-only-started");
             proved++;
         }
@@ -86,5 +86,21 @@ class KInductionTest {
                 new Property.Overtakes("detect", new Bound.Value(0)), Optional.empty(), KInduction.DEFAULT_TIMEOUT);
         assertThat(o).isInstanceOf(InductionOutcome.Failed.class);
         assertThat(((InductionOutcome.Failed) o).reason()).contains("never-overtaken");
+    }
+
+    @Test
+    void theProofIsTheSameAtEveryResolution() throws IOException {
+        String text = Files.readString(SPECS.resolve("starvation-strict.gang"));
+        List<List<String>> proofs = new ArrayList<>();
+        for (String resolution : List.of("1 ms", "1 us", "1 ns")) {
+            SystemSpec s = SpecLoader.loadText("starvation-strict.gang", text.replace("resolution 1 ms",
+                    "resolution " + resolution), SPECS).orThrow();
+            InductionOutcome o = KInduction.prove(s, new Property.DeadlockFree(), Optional.empty(),
+                    KInduction.DEFAULT_TIMEOUT);
+            assertThat(o).isInstanceOf(InductionOutcome.Proved.class);
+            proofs.add(((InductionOutcome.Proved) o).obligations().stream().map(Obligation::smt).toList());
+        }
+        assertThat(proofs.get(1)).isEqualTo(proofs.get(0));
+        assertThat(proofs.get(2)).isEqualTo(proofs.get(0));
     }
 }
