@@ -103,4 +103,26 @@ class KInductionTest {
         assertThat(proofs.get(1)).isEqualTo(proofs.get(0));
         assertThat(proofs.get(2)).isEqualTo(proofs.get(0));
     }
+
+    @Test
+    void aJobWaitingForALockMayBeOvertakenOnItsOtherTpu() {
+        SystemSpec spec = SpecLoader.loadText("lock-wait.gang", """
+                system lock_wait {
+                  resolution 1 ms
+                  platform { tpus 2 }
+                  dnn one { latency { 1: 2 ms } }
+                  dnn two { latency { 2: 1 ms } }
+                  task H { runs two, sporadic 10 ms, priority 1, pinned [1, 0] }
+                  task L { runs one, sporadic 10 ms, priority 2, pinned [0] }
+                  task C { runs one, sporadic 10 ms, priority 3, pinned [1] }
+                  scheduler pinned fp with per-tpu-listed
+                  verify { overtakes(H) <= 0 }
+                }
+                """, SPECS).orThrow();
+        InductionOutcome o = KInduction.prove(spec, new Property.Overtakes("H", new Bound.Value(0)),
+                Optional.empty(), KInduction.DEFAULT_TIMEOUT);
+        assertThat(o).isInstanceOf(InductionOutcome.Failed.class);
+        assertThat(KInduction.prove(spec, new Property.DeadlockFree(), Optional.empty(), KInduction.DEFAULT_TIMEOUT))
+                .isInstanceOf(InductionOutcome.Proved.class);
+    }
 }
