@@ -21,6 +21,7 @@ import java.util.Optional;
 public final class KInduction {
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(20);
     static final int MAX_K = 3;
+    static final Duration SPACER_TIMEOUT = Duration.ofSeconds(10);
 
     private KInduction() {
     }
@@ -74,6 +75,44 @@ public final class KInduction {
     static InductionOutcome prove(ProtocolModel m, SafetyGoal goal, Duration timeout) {
         List<Lemma> invariant = new ArrayList<>(Invariant.lemmas(m));
         invariant.addAll(goal.lemmas());
+        InductionOutcome o = kInduction(m, goal, invariant, timeout);
+        if (!(o instanceof InductionOutcome.Failed f) || !(f.step().equals("safety")
+                || f.step().equals("consecution"))) {
+            return o;
+        }
+        // The lemmas are too weak, or the goal is false in the relation: ask Spacer for a stronger invariant.
+        Duration spacerTimeout = timeout.compareTo(SPACER_TIMEOUT) < 0 ? timeout : SPACER_TIMEOUT;
+        SpacerInvariant.Answer a = SpacerInvariant.find(m, goal, spacerTimeout);
+        if (a instanceof SpacerInvariant.Answer.BadReachable) {
+            return new InductionOutcome.Failed(f.step(), f.reason() + "; Spacer finds a path of the relation to a "
+                    + "bad state (the spec's own timing may exclude it)");
+        }
+        if (a instanceof SpacerInvariant.Answer.NoAnswer n) {
+            return new InductionOutcome.Failed(f.step(), f.reason() + "; " + n.reason());
+        }
+        return withSpacer(m, goal, invariant, ((SpacerInvariant.Answer.Invariant) a).lemma(), f, timeout);
+    }
+
+    /** Re-checks Spacer's invariant with the lemmas: initiation, consecution over one instant, safety. */
+    private static InductionOutcome withSpacer(ProtocolModel m, SafetyGoal goal, List<Lemma> lemmas, Lemma spacer,
+            InductionOutcome.Failed before, Duration timeout) {
+        List<Lemma> invariant = new ArrayList<>(lemmas);
+        invariant.add(spacer);
+        List<Obligation> proof = List.of(initiation(m, goal, invariant, 0), consecution(m, goal, invariant, 1),
+                safety(m, goal, invariant));
+        for (Obligation o : proof) {
+            String answer = Z3Obligations.check(o.smt(), timeout);
+            if (!answer.equals("unsat")) {
+                return new InductionOutcome.Failed(before.step(), before.reason() + "; Spacer's invariant does not "
+                        + "re-check at " + o.name() + " (" + answer + ")");
+            }
+        }
+        return new InductionOutcome.Proved(goal.describe(), 1, invariant.stream().map(Lemma::name).toList(), proof,
+                List.of());
+    }
+
+    private static InductionOutcome kInduction(ProtocolModel m, SafetyGoal goal, List<Lemma> invariant,
+            Duration timeout) {
         List<String> names = invariant.stream().map(Lemma::name).toList();
         Obligation safety = safety(m, goal, invariant);
         String answer = Z3Obligations.check(safety.smt(), timeout);

@@ -10,6 +10,9 @@ import java.util.List;
  */
 final class SmtText {
     private final StringBuilder text = new StringBuilder("(set-logic QF_LIA)\n");
+    /** Declared symbols with their sorts, and asserted terms, in order: what a Horn clause quantifies and conjoins. */
+    private final java.util.LinkedHashMap<String, String> declared = new java.util.LinkedHashMap<>();
+    private final List<String> asserted = new java.util.ArrayList<>();
 
     SmtText comment(String s) {
         text.append("; ").append(s.replace('\r', ' ').replace('\n', ' ')).append('\n');
@@ -18,11 +21,13 @@ final class SmtText {
 
     String declareInt(String symbol) {
         text.append("(declare-const ").append(symbol).append(" Int)\n");
+        declared.put(symbol, "Int");
         return symbol;
     }
 
     String declareBool(String symbol) {
         text.append("(declare-const ").append(symbol).append(" Bool)\n");
+        declared.put(symbol, "Bool");
         return symbol;
     }
 
@@ -35,7 +40,18 @@ final class SmtText {
     SmtText assertTerm(String meaning, String term) {
         comment(meaning);
         text.append("(assert ").append(term).append(")\n");
+        asserted.add(term);
         return this;
+    }
+
+    /** Every symbol declared so far, with its sort. */
+    java.util.Map<String, String> declared() {
+        return java.util.Collections.unmodifiableMap(declared);
+    }
+
+    /** Every term asserted so far. */
+    List<String> asserted() {
+        return List.copyOf(asserted);
     }
 
     /** The script with {@code (check-sat)}; the expected answer of every obligation is unsat. */
