@@ -2,6 +2,7 @@ package io.gangproof.check;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.gangproof.model.ExplorerOptions;
 import io.gangproof.spec.Bound;
 import io.gangproof.spec.Property;
 import io.gangproof.spec.SystemSpec;
@@ -51,7 +52,8 @@ class InductionEngineTest {
                 CheckOptions.DEFAULTS).orElseThrow();
         assertThat(induction.verdict()).isEqualTo(Verdict.UNKNOWN);
         assertThat(induction.reason().orElseThrow()).startsWith("induction does not close at safety");
-        PropertyResult checked = new Checker(StandardEngines.defaults()).check("deadlock-per-tpu.gang", spec,
+        PropertyResult checked = new Checker(StandardEngines.of(10, ExplorerOptions.DEFAULTS)).check(
+                "deadlock-per-tpu.gang", spec,
                 CheckOptions.DEFAULTS).results().get(0);
         assertThat(checked.verdict()).isEqualTo(Verdict.VIOLATED);
     }
@@ -64,7 +66,8 @@ class InductionEngineTest {
         assertThat(induction.verdict()).isEqualTo(Verdict.UNKNOWN);
         SystemSpec only = new SystemSpec(spec.name(), spec.resolution(), spec.platform(), spec.dnns(), spec.tasks(),
                 spec.scheduler(), List.of(overtakes), spec.exploration());
-        PropertyResult checked = new Checker(StandardEngines.defaults()).check("coral-quad-greedy.gang", only,
+        PropertyResult checked = new Checker(StandardEngines.of(500, ExplorerOptions.DEFAULTS)).check(
+                "coral-quad-greedy.gang", only,
                 CheckOptions.DEFAULTS).results().get(0);
         assertThat(checked.verdict()).isEqualTo(Verdict.VIOLATED);
     }

@@ -41,7 +41,7 @@ class InductionExplorerAgreementTest {
         return SpecArbitraries.within(new SpecGenerator.Limits(3, 3, 2, 2, 6, 3, 1, 1, true));
     }
 
-    @net.jqwik.api.Property(tries = 15)
+    @net.jqwik.api.Property(tries = 10)
     void whatTheInductionProvesTheExplorerNeverViolates(@ForAll("tinySpecs") SystemSpec generated,
             @ForAll Policy policy, @ForAll Protocol protocol) {
         Protocol p = protocol.perTpu() && generated.scheduler().placement() == Placement.GLOBAL
@@ -65,8 +65,8 @@ class InductionExplorerAgreementTest {
         if (proved.isEmpty()) {
             return;
         }
-        List<ExplorerResult> results = Explorer.check(spec, proved, ExplorerOptions.DEFAULTS.withHorizon(12)
-                .withMaxStates(200_000).withTimeLimitMillis(2_000));
+        List<ExplorerResult> results = Explorer.check(spec, proved, ExplorerOptions.DEFAULTS.withHorizon(10)
+                .withMaxStates(200_000).withTimeLimitMillis(1_000));
         for (int i = 0; i < proved.size(); i++) {
             Statistics.label("explorer on proved").collect(results.get(i).verdict());
             assertThat(results.get(i).verdict()).as("%s proved by induction, spec:%n%s", proved.get(i),
