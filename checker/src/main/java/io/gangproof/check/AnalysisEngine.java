@@ -105,8 +105,8 @@ public final class AnalysisEngine implements Engine {
     }
 
     private static final String AWAITING = "PROVED only when Z3 confirms its witness (engine analysis+z3)";
-    private static final String OVERTAKES = "it follows from how the protocol admits jobs, an argument without "
-            + "arithmetic for Z3 to check, so it is not PROVED";
+    private static final String OVERTAKES = "the analysis' number follows from how the protocol admits jobs, not "
+            + "from arithmetic Z3 could check; PROVED only by the induction engine's checked invariant";
 
     private static String quantity(SystemSpec spec, Property p, long value) {
         return p instanceof Property.Overtakes ? value + " jobs" : Units.formatNanosDecimal(BigInteger.valueOf(value)

@@ -10,7 +10,7 @@ public final class StandardEngines {
     }
 
     public static List<Engine> of(int simulationRuns, ExplorerOptions explorer) {
-        return List.of(new ProofEngine(), new AnalysisEngine(), new SimulationEngine(simulationRuns),
+        return List.of(new InductionEngine(), new ProofEngine(), new AnalysisEngine(), new SimulationEngine(simulationRuns),
                 new ExplorerEngine(explorer));
     }
 

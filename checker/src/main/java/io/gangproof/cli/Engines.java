@@ -14,7 +14,7 @@ import java.util.Optional;
 /** The engines {@code check --engine} selects. */
 final class Engines {
     enum Choice {
-        auto(""), proof("analysis+z3"), analysis("analysis"), simulation("simulation"), explorer("explorer"), smt("smt"), jpf("jpf");
+        auto(""), induction("induction"), proof("analysis+z3"), analysis("analysis"), simulation("simulation"), explorer("explorer"), smt("smt"), jpf("jpf");
 
         private final String engineName;
 
