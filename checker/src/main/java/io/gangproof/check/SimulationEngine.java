@@ -85,8 +85,8 @@ public final class SimulationEngine implements Engine {
                         : checker.violationsOf(p, derived);
                 if (!violations.isEmpty()) {
                     open.remove(p);
-                    Trace full = ReferenceScheduler.run(executable, scenario, horizon, ReferenceScheduler.Detail.FULL)
-                            .withViolations(violations);
+                    Trace full = TraceChecker.claimingAll(spec, ReferenceScheduler.run(executable, scenario, horizon,
+                            ReferenceScheduler.Detail.FULL), options.analysisBounds());
                     Violation first = violations.get(0);
                     found.put(p, new PropertyResult(p, SpecWriter.describe(spec, p), Verdict.VIOLATED, NAME,
                             options.numericBound(p), Optional.of(horizon), Optional.empty(), (System.nanoTime() - start) / 1e9,

@@ -3,6 +3,7 @@ package io.gangproof.cli;
 import io.gangproof.scheduler.ExecutableSpec;
 import io.gangproof.scheduler.ReferenceScheduler;
 import io.gangproof.scheduler.Scenario;
+import io.gangproof.check.AnalysisEngine;
 import io.gangproof.scheduler.check.TraceChecker;
 import io.gangproof.scheduler.check.Violation;
 import io.gangproof.scheduler.trace.Trace;
@@ -110,14 +111,15 @@ final class SimulateCommand implements Callable<Integer> {
 
         Path json = traceFile(spec, "-worst");
         Path svg = svgFile(json);
-        write(spec, result.worstTrace(), json, svg);
+        Trace worst = TraceChecker.claimingAll(spec, result.worstTrace(), AnalysisEngine.derivedBounds(spec));
+        write(spec, worst, json, svg);
         out.println("worst run: " + (result.worstRun() == 0 ? "the synchronous scenario" : "run " + result.worstRun()
                 + " (seed " + result.worstRunSeed() + ")") + "; trace " + json + ", chart " + svg);
-        for (Violation v : result.worstViolations()) {
+        for (Violation v : worst.violations()) {
             out.println("  VIOLATED  " + SpecWriter.describe(spec, v.property()) + "  " + v.message());
         }
         out.flush();
-        return result.worstViolations().isEmpty() ? ExitCodes.OK : ExitCodes.VIOLATED;
+        return worst.violations().isEmpty() ? ExitCodes.OK : ExitCodes.VIOLATED;
     }
 
     /** {@code --scenario}: one given behaviour, its violations, its trace and chart. */
@@ -134,8 +136,8 @@ final class SimulateCommand implements Callable<Integer> {
             err.flush();
             return ExitCodes.INVALID_SPEC;
         }
-        List<Violation> violations = TraceChecker.of(spec, trace).allViolations();
-        trace = trace.withViolations(violations);
+        trace = TraceChecker.claimingAll(spec, trace, AnalysisEngine.derivedBounds(spec));
+        List<Violation> violations = trace.violations();
         Path json = traceFile(spec, "-scenario");
         Path svg = svgFile(json);
         write(spec, trace, json, svg);

@@ -80,7 +80,7 @@ public final class ExplorerEngine implements Engine {
             return new PropertyResult(r.property(), r.description(), r.verdict(), NAME, bound,
                     Optional.of(v.horizon()), Optional.of(v.states()), seconds, Optional.empty(),
                     Optional.of(v.counterexample().message()), Optional.of(ExplorerCounterexamples.toTrace(spec,
-                            r.property(), v.counterexample(), analysisBounds)));
+                            v.counterexample(), analysisBounds)));
         }
         ExplorerResult.Unknown u = (ExplorerResult.Unknown) r;
         return new PropertyResult(r.property(), r.description(), r.verdict(), NAME, bound, Optional.empty(),
