@@ -50,8 +50,10 @@ public final class SimulationEngine implements Engine {
 
     @Override
     public synchronized Optional<PropertyResult> check(SystemSpec spec, Property property, CheckOptions options) {
-        if (!ExecutableSpec.problems(spec).isEmpty()) {
-            return Optional.empty();
+        List<String> problems = ExecutableSpec.problems(spec);
+        if (!problems.isEmpty()) {
+            return Optional.of(PropertyResult.unknown(property, SpecWriter.describe(spec, property), NAME,
+                    "the reference scheduler cannot run this spec: " + String.join("; ", problems), 0));
         }
         if (!spec.equals(cachedSpec) || !options.equals(cachedOptions)) {
             cached = search(spec, options);

@@ -16,7 +16,8 @@ import java.util.OptionalLong;
  * The explorer as an {@link Engine} for {@code gangproof check}: the first property asked
  * about a spec explores all of the spec's properties in one search; the others are answered
  * from that search. It answers every property it can model, {@code UNKNOWN} included (with
- * the limit hit), and nothing for specs it cannot model, so that other engines may answer.
+ * the limit hit); for a spec it cannot model that is {@code UNKNOWN} saying why, which the
+ * checker lists beside the other engines' answers.
  * A counterexample is handed over as a reference-scheduler trace, which the checker replays.
  */
 public final class ExplorerEngine implements Engine {
@@ -57,9 +58,6 @@ public final class ExplorerEngine implements Engine {
         }
         int index = spec.properties().indexOf(property);
         ExplorerResult r = index >= 0 ? cached.get(index) : Explorer.check(spec, property, o);
-        if (r instanceof ExplorerResult.Unknown u && u.reason().startsWith("the explorer cannot model")) {
-            return Optional.empty();
-        }
         return Optional.of(toPropertyResult(spec, r, cachedSeconds, o.analysisBounds()));
     }
 
