@@ -44,6 +44,8 @@ public final class Replayer {
                     ReferenceScheduler.Detail.FULL);
         } catch (IllegalArgumentException e) {
             return new ReplayResult.NotReplayable(e.getMessage());
+        } catch (ArithmeticException e) {
+            return new ReplayResult.NotReplayable("its times leave the 64-bit tick range (" + e.getMessage() + ")");
         }
         Optional<Difference> first = firstDifference(recorded, replayed);
         if (first.isPresent()) {
