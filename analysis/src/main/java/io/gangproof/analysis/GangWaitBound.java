@@ -38,19 +38,29 @@ final class GangWaitBound {
 
     /**
      * The smallest wait over every admissible beta, or empty when every beta exceeds
-     * {@code waitLimit}. Throws {@link ArithmeticException} on overflow.
+     * {@code waitLimit}. Throws {@link ArithmeticException} on overflow. The witness is built
+     * for the best beta only.
      */
     static Optional<Witness.Gang> best(String argument, int tpus, ChargedTask job, int headWidth,
             List<Interferer> interferers, List<ChargedTask> carryInOnly, long waitLimit) {
-        Witness.Gang best = null;
+        CarryIn carryIn = CarryIn.of(tpus, carryInOnly);
+        Attempt best = null;
         for (int beta = 1; beta <= tpus - headWidth + 1; beta++) {
-            Optional<Witness.Gang> w = forBeta(argument, tpus, job, headWidth, beta, interferers, carryInOnly,
-                    waitLimit);
-            if (w.isPresent() && (best == null || w.get().waitBound() < best.waitBound())) {
-                best = w.get();
+            Attempt a = attempt(tpus, carryIn, beta, interferers, waitLimit, carryInOnly);
+            if (a != null && (best == null || a.waitBound() < best.waitBound())) {
+                best = a;
             }
         }
-        return Optional.ofNullable(best);
+        return best == null ? Optional.empty()
+                : Optional.of(witness(argument, tpus, job, headWidth, best, interferers, carryInOnly));
+    }
+
+    /** As {@link #best} for one {@code beta}. */
+    static Optional<Witness.Gang> forBeta(String argument, int tpus, ChargedTask job, int headWidth, int beta,
+            List<Interferer> interferers, List<ChargedTask> carryInOnly, long waitLimit) {
+        Attempt a = attempt(tpus, CarryIn.of(tpus, carryInOnly), beta, interferers, waitLimit, carryInOnly);
+        return a == null ? Optional.empty()
+                : Optional.of(witness(argument, tpus, job, headWidth, a, interferers, carryInOnly));
     }
 
     /** {@code carryIn + sum_j min(k_j, beta) W_j(w + 1)}: the coverage available in {@code [r, r + w]}. */
@@ -64,16 +74,44 @@ final class GangWaitBound {
         return rhs;
     }
 
-    static Optional<Witness.Gang> forBeta(String argument, int tpus, ChargedTask job, int headWidth, int beta,
-            List<Interferer> interferers, List<ChargedTask> carryInOnly, long waitLimit) {
+    /**
+     * The carry-in-only tasks as the knapsack sees them: per width, only the first task of the
+     * largest {@code C - 1} can be worth choosing (any other of that width is worth no more and
+     * comes later), so the knapsack runs over at most {@code m} items instead of every task.
+     * {@code items} holds their indexes in increasing order, which keeps the tie-breaking of a
+     * scan over every task (the earliest task of the largest value wins).
+     */
+    private record CarryIn(int[] items, long maxRemaining) {
+        static CarryIn of(int tpus, List<ChargedTask> carryInOnly) {
+            int[] byWidth = new int[tpus + 1];
+            java.util.Arrays.fill(byWidth, -1);
+            long maxRemaining = 0;
+            for (int x = 0; x < carryInOnly.size(); x++) {
+                ChargedTask l = carryInOnly.get(x);
+                maxRemaining = Math.max(maxRemaining, l.exec() - 1);
+                int k = l.width();
+                if (k <= tpus && (byWidth[k] < 0 || l.exec() > carryInOnly.get(byWidth[k]).exec())) {
+                    byWidth[k] = x;
+                }
+            }
+            return new CarryIn(java.util.Arrays.stream(byWidth).filter(x -> x >= 0).sorted().toArray(), maxRemaining);
+        }
+    }
+
+    /** One beta's result: the carry-in bound, the knapsack's choice (task index to count) and the wait bound. */
+    private record Attempt(int beta, long carry, java.util.SortedMap<Integer, Long> choice, long waitBound) {
+    }
+
+    /** The least wait for {@code beta}, or null when it exceeds {@code waitLimit}. */
+    private static Attempt attempt(int tpus, CarryIn carryIn, int beta, List<Interferer> interferers, long waitLimit,
+            List<ChargedTask> carryInOnly) {
         // Unbounded knapsack over carry-in widths, with reconstruction for the witness.
         long[] value = new long[tpus + 1];
         int[] pick = new int[tpus + 1];
-        java.util.Arrays.fill(pick, -1);
         for (int c = 1; c <= tpus; c++) {
             value[c] = value[c - 1];
-            pick[c] = -2; // "one TPU left unused"
-            for (int x = 0; x < carryInOnly.size(); x++) {
+            pick[c] = -1; // "one TPU left unused"
+            for (int x : carryIn.items()) {
                 ChargedTask l = carryInOnly.get(x);
                 if (l.width() <= c) {
                     long v = Ticks.add(value[c - l.width()], Ticks.mul(Math.min(l.width(), beta), l.exec() - 1));
@@ -84,30 +122,14 @@ final class GangWaitBound {
                 }
             }
         }
-        long maxRemaining = 0;
-        for (ChargedTask l : carryInOnly) {
-            maxRemaining = Math.max(maxRemaining, l.exec() - 1);
-        }
-        long cap = Ticks.mul(beta, maxRemaining);
-        long carry = Math.min(value[tpus], cap);
-        List<Witness.CarryInItem> candidates = new ArrayList<>();
-        for (ChargedTask l : carryInOnly) {
-            candidates.add(new Witness.CarryInItem(l.name(), l.width(), l.exec() - 1, 1));
-        }
-        List<Witness.CarryInItem> choice = new ArrayList<>();
-        long[] counts = new long[carryInOnly.size()];
+        long carry = Math.min(value[tpus], Ticks.mul(beta, carryIn.maxRemaining()));
+        java.util.SortedMap<Integer, Long> choice = new java.util.TreeMap<>();
         for (int c = tpus; c > 0;) {
-            if (pick[c] == -2) {
+            if (pick[c] < 0) {
                 c -= 1;
             } else {
-                counts[pick[c]]++;
+                choice.merge(pick[c], 1L, Long::sum);
                 c -= carryInOnly.get(pick[c]).width();
-            }
-        }
-        for (int x = 0; x < counts.length; x++) {
-            if (counts[x] > 0) {
-                ChargedTask l = carryInOnly.get(x);
-                choice.add(new Witness.CarryInItem(l.name(), l.width(), l.exec() - 1, counts[x]));
             }
         }
 
@@ -140,20 +162,31 @@ final class GangWaitBound {
             // bounds the wait (see the class comment), the least one is only the tightest.
             w = ++steps > ACCELERATE_AFTER ? Math.max(next, Ticks.add(w, (w >> 3) + 1)) : next;
             if (w > waitLimit) {
-                return Optional.empty();
+                return null;
             }
         }
-        if (w > waitLimit) {
-            return Optional.empty();
+        return w > waitLimit ? null : new Attempt(beta, carry, choice, w);
+    }
+
+    private static Witness.Gang witness(String argument, int tpus, ChargedTask job, int headWidth, Attempt a,
+            List<Interferer> interferers, List<ChargedTask> carryInOnly) {
+        List<Witness.CarryInItem> candidates = new ArrayList<>(carryInOnly.size());
+        for (ChargedTask l : carryInOnly) {
+            candidates.add(new Witness.CarryInItem(l.name(), l.width(), l.exec() - 1, 1));
         }
-        List<Witness.GangInterferer> used = new ArrayList<>();
+        List<Witness.CarryInItem> choice = new ArrayList<>();
+        a.choice().forEach((x, count) -> {
+            ChargedTask l = carryInOnly.get(x);
+            choice.add(new Witness.CarryInItem(l.name(), l.width(), l.exec() - 1, count));
+        });
+        List<Witness.GangInterferer> used = new ArrayList<>(interferers.size());
         for (Interferer f : interferers) {
             ChargedTask t = f.task();
-            used.add(new Witness.GangInterferer(t.name(), t.width(), Math.min(t.width(), beta), t.exec(), t.period(),
-                    f.responseUsed(), Ticks.workload(Ticks.add(w, 1), t.exec(), t.period(), f.responseUsed())));
+            used.add(new Witness.GangInterferer(t.name(), t.width(), Math.min(t.width(), a.beta()), t.exec(), t.period(),
+                    f.responseUsed(), Ticks.workload(Ticks.add(a.waitBound(), 1), t.exec(), t.period(), f.responseUsed())));
         }
-        long response = Ticks.add(Ticks.add(job.jitter(), w), job.exec());
-        return Optional.of(new Witness.Gang(argument, tpus, job.width(), headWidth, job.exec(), job.jitter(), beta,
-                carry, candidates, choice, used, w, response));
+        long response = Ticks.add(Ticks.add(job.jitter(), a.waitBound()), job.exec());
+        return new Witness.Gang(argument, tpus, job.width(), headWidth, job.exec(), job.jitter(), a.beta(), a.carry(),
+                candidates, choice, used, a.waitBound(), response);
     }
 }

@@ -2,6 +2,7 @@ package io.gangproof.analysis;
 
 import io.gangproof.spec.Protocol;
 import io.gangproof.spec.SystemSpec;
+import io.gangproof.spec.TimeBudget;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -50,6 +51,11 @@ public final class GlobalGangGreedyResponseTime implements ResponseTimeAnalysis 
 
     @Override
     public AnalysisResult analyze(SystemSpec spec) {
+        return analyze(spec, TimeBudget.UNLIMITED);
+    }
+
+    @Override
+    public AnalysisResult analyze(SystemSpec spec, TimeBudget budget) {
         GlobalView.Result gv = GlobalView.of(spec, Protocol.GANG_GREEDY);
         if (gv.view().isEmpty()) {
             return GlobalView.notApplicable(NAME, spec, gv.notApplicable());
@@ -62,7 +68,7 @@ public final class GlobalGangGreedyResponseTime implements ResponseTimeAnalysis 
         }
         Map<String, TaskBound> byName = new HashMap<>();
         try {
-            Witness.Gang[] round = round(view, assumed, "first-miss");
+            Witness.Gang[] round = round(view, assumed, "first-miss", budget);
             List<String> failing = new ArrayList<>();
             for (int x = 0; x < ts.size(); x++) {
                 if (round[x] == null || round[x].response() > ts.get(x).deadline()) {
@@ -96,7 +102,7 @@ public final class GlobalGangGreedyResponseTime implements ResponseTimeAnalysis 
                 if (!changed) {
                     break;
                 }
-                Witness.Gang[] next = round(view, assumed, "refined-" + k);
+                Witness.Gang[] next = round(view, assumed, "refined-" + k, budget);
                 for (int x = 0; x < ts.size(); x++) {
                     if (next[x] == null) {
                         // Cannot happen (smaller assumed bounds only shrink the wait); keep the chain valid anyway.
@@ -121,10 +127,13 @@ public final class GlobalGangGreedyResponseTime implements ResponseTimeAnalysis 
     }
 
     /** One pass over all tasks with the other tasks' response bounds {@code assumed}. */
-    private static Witness.Gang[] round(GlobalView view, long[] assumed, String argument) {
+    private static Witness.Gang[] round(GlobalView view, long[] assumed, String argument, TimeBudget budget) {
         List<ChargedTask> ts = view.byPriority();
         Witness.Gang[] out = new Witness.Gang[ts.size()];
         for (int x = 0; x < ts.size(); x++) {
+            if (budget.exhausted()) {
+                throw new AnalysisStopped(budget, x, ts.size());
+            }
             ChargedTask i = ts.get(x);
             long waitLimit = i.deadline() - i.jitter() - i.exec();
             if (waitLimit < 0) {

@@ -2,6 +2,7 @@ package io.gangproof.analysis;
 
 import io.gangproof.spec.Protocol;
 import io.gangproof.spec.SystemSpec;
+import io.gangproof.spec.TimeBudget;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -59,6 +60,11 @@ public final class GlobalGangStrictResponseTime implements ResponseTimeAnalysis 
 
     @Override
     public AnalysisResult analyze(SystemSpec spec) {
+        return analyze(spec, TimeBudget.UNLIMITED);
+    }
+
+    @Override
+    public AnalysisResult analyze(SystemSpec spec, TimeBudget budget) {
         GlobalView.Result gv = GlobalView.of(spec, Protocol.GANG_STRICT);
         if (gv.view().isEmpty()) {
             return GlobalView.notApplicable(name(), spec, gv.notApplicable());
@@ -70,6 +76,9 @@ public final class GlobalGangStrictResponseTime implements ResponseTimeAnalysis 
         Optional<String> unbounded = Optional.empty();
         int hpWidth = 0;
         for (int x = 0; x < ts.size(); x++) {
+            if (budget.exhausted()) {
+                throw new AnalysisStopped(budget, x, ts.size());
+            }
             ChargedTask i = ts.get(x);
             List<ChargedTask> lp = ts.subList(x + 1, ts.size());
             TaskBound b;

@@ -1,6 +1,7 @@
 package io.gangproof.analysis;
 
 import io.gangproof.spec.SystemSpec;
+import io.gangproof.spec.TimeBudget;
 
 /**
  * One sufficient schedulability test with response-time and blocking bounds (semantics §10).
@@ -21,4 +22,13 @@ public interface ResponseTimeAnalysis {
 
     /** Analyses every task. For a spec it does not apply to, the result says so and carries no bound. */
     AnalysisResult analyze(SystemSpec spec);
+
+    /**
+     * As {@link #analyze(SystemSpec)} within {@code budget}: an analysis whose work grows with the
+     * square of the number of tasks checks it once per task and throws {@link AnalysisStopped}
+     * when it is exhausted; the others finish in well under a second and ignore it.
+     */
+    default AnalysisResult analyze(SystemSpec spec, TimeBudget budget) {
+        return analyze(spec);
+    }
 }

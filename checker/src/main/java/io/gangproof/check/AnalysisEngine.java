@@ -2,6 +2,7 @@ package io.gangproof.check;
 
 import io.gangproof.analysis.AnalysisCatalog;
 import io.gangproof.analysis.AnalysisResult;
+import io.gangproof.analysis.AnalysisStopped;
 import io.gangproof.analysis.Outcome;
 import io.gangproof.analysis.PropertyBounds;
 import io.gangproof.analysis.ResponseTimeAnalysis;
@@ -10,6 +11,7 @@ import io.gangproof.spec.Bound;
 import io.gangproof.spec.Property;
 import io.gangproof.spec.SystemSpec;
 import io.gangproof.spec.Task;
+import io.gangproof.spec.TimeBudget;
 import io.gangproof.spec.Verdict;
 import io.gangproof.spec.format.SpecWriter;
 import io.gangproof.spec.parse.Units;
@@ -46,8 +48,13 @@ public final class AnalysisEngine implements Engine {
         return bounds;
     }
 
+    /** Empty also when the analysis stops at the spec's {@code limit time}: no numbers then. */
     private static Optional<AnalysisResult> analyze(SystemSpec spec) {
-        return AnalysisCatalog.forSpec(spec).map(a -> a.analyze(spec));
+        try {
+            return AnalysisCatalog.forSpec(spec).map(a -> a.analyze(spec, TimeBudget.of(spec)));
+        } catch (AnalysisStopped stopped) {
+            return Optional.empty();
+        }
     }
 
     @Override
@@ -60,8 +67,14 @@ public final class AnalysisEngine implements Engine {
         if (analysis.isEmpty()) {
             return Optional.empty();
         }
-        AnalysisResult result = resultFor(spec, analysis.get());
         String description = SpecWriter.describe(spec, property);
+        AnalysisResult result;
+        try {
+            result = resultFor(spec, analysis.get());
+        } catch (AnalysisStopped stopped) {
+            return Optional.of(PropertyResult.unknown(property, description, NAME, stopped.getMessage(),
+                    (System.nanoTime() - start) / 1e9));
+        }
         String name = analysis.get().name();
         Optional<Long> bound = Optional.empty();
         String reason;
@@ -98,7 +111,7 @@ public final class AnalysisEngine implements Engine {
     /** One analysis per spec, whatever the number of its properties. */
     private synchronized AnalysisResult resultFor(SystemSpec spec, ResponseTimeAnalysis analysis) {
         if (!spec.equals(analysedSpec)) {
-            analysed = analysis.analyze(spec);
+            analysed = analysis.analyze(spec, TimeBudget.of(spec));
             analysedSpec = spec;
         }
         return analysed;

@@ -4,6 +4,7 @@ import io.gangproof.smt.ProofCheck;
 import io.gangproof.smt.ProofOutcome;
 import io.gangproof.spec.Property;
 import io.gangproof.spec.SystemSpec;
+import io.gangproof.spec.TimeBudget;
 import io.gangproof.spec.Verdict;
 import io.gangproof.spec.format.SpecWriter;
 import java.nio.file.Path;
@@ -28,7 +29,12 @@ public final class ProofEngine implements Engine {
     public Optional<PropertyResult> check(SystemSpec spec, Property property, CheckOptions options) {
         long start = System.nanoTime();
         Optional<Path> certificates = options.outputDir().map(d -> d.resolve("certificates"));
-        ProofOutcome outcome = ProofCheck.prove(spec, property, certificates, ProofCheck.DEFAULT_TIMEOUT);
+        ProofOutcome outcome = ProofCheck.prove(spec, property, certificates, ProofCheck.DEFAULT_TIMEOUT,
+                TimeBudget.of(spec));
+        if (outcome instanceof ProofOutcome.Stopped stopped) {
+            return Optional.of(PropertyResult.unknown(property, SpecWriter.describe(spec, property), NAME,
+                    stopped.reason(), (System.nanoTime() - start) / 1e9));
+        }
         if (!(outcome instanceof ProofOutcome.Proved proved)) {
             return Optional.empty();
         }

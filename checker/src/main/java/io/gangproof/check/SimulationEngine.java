@@ -2,6 +2,7 @@ package io.gangproof.check;
 
 import io.gangproof.scheduler.ExecutableSpec;
 import io.gangproof.scheduler.ReferenceScheduler;
+import io.gangproof.scheduler.RunLimits;
 import io.gangproof.scheduler.Scenario;
 import io.gangproof.scheduler.check.TraceChecker;
 import io.gangproof.scheduler.check.Violation;
@@ -11,6 +12,7 @@ import io.gangproof.scheduler.trace.Trace;
 import io.gangproof.spec.Bound;
 import io.gangproof.spec.Property;
 import io.gangproof.spec.SystemSpec;
+import io.gangproof.spec.TimeBudget;
 import io.gangproof.spec.Verdict;
 import io.gangproof.spec.format.SpecWriter;
 import java.util.ArrayList;
@@ -50,8 +52,11 @@ public final class SimulationEngine implements Engine {
 
     @Override
     public synchronized Optional<PropertyResult> check(SystemSpec spec, Property property, CheckOptions options) {
-        if (!ExecutableSpec.problems(spec).isEmpty()) {
-            return Optional.empty();
+        List<String> problems = new ArrayList<>(ExecutableSpec.problems(spec));
+        RunLimits.problem(spec, options.horizon(spec)).ifPresent(problems::add);
+        if (!problems.isEmpty()) {
+            return Optional.of(PropertyResult.unknown(property, SpecWriter.describe(spec, property), NAME,
+                    "the reference scheduler cannot run this spec: " + String.join("; ", problems), 0));
         }
         if (!spec.equals(cachedSpec) || !options.equals(cachedOptions)) {
             cached = search(spec, options);
@@ -74,7 +79,9 @@ public final class SimulationEngine implements Engine {
         }
         Map<Property, PropertyResult> found = new HashMap<>();
         ExecutableSpec executable = ExecutableSpec.of(spec);
-        for (int run = 0; run < runs && !open.isEmpty(); run++) {
+        TimeBudget budget = TimeBudget.of(spec);
+        int run = 0;
+        for (; run < runs && !open.isEmpty() && !budget.exhausted(); run++) {
             Scenario scenario = run == 0 ? SynchronousScenario.of(spec, horizon)
                     : RandomScenarios.generate(spec, horizon, options.seed() + run);
             Trace trace = ReferenceScheduler.run(executable, scenario, horizon, ReferenceScheduler.Detail.NO_EVENTS);
@@ -85,8 +92,8 @@ public final class SimulationEngine implements Engine {
                         : checker.violationsOf(p, derived);
                 if (!violations.isEmpty()) {
                     open.remove(p);
-                    Trace full = ReferenceScheduler.run(executable, scenario, horizon, ReferenceScheduler.Detail.FULL)
-                            .withViolations(violations);
+                    Trace full = TraceChecker.claimingAll(spec, ReferenceScheduler.run(executable, scenario, horizon,
+                            ReferenceScheduler.Detail.FULL), options.analysisBounds());
                     Violation first = violations.get(0);
                     found.put(p, new PropertyResult(p, SpecWriter.describe(spec, p), Verdict.VIOLATED, NAME,
                             options.numericBound(p), Optional.of(horizon), Optional.empty(), (System.nanoTime() - start) / 1e9,
@@ -94,6 +101,14 @@ public final class SimulationEngine implements Engine {
                                     : " (random scenario " + run + ", seed " + (options.seed() + run) + ")")),
                             Optional.of(full)));
                 }
+            }
+        }
+        if (run < runs) {
+            // Stopped by the budget: say so for every property still open, so that the limit is named.
+            for (Property p : open) {
+                found.put(p, PropertyResult.unknown(p, SpecWriter.describe(spec, p), NAME, "stopped at "
+                        + budget.describe() + " after " + run + " of " + runs + " runs, no violation found",
+                        (System.nanoTime() - start) / 1e9));
             }
         }
         return found;

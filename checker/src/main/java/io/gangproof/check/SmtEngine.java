@@ -1,6 +1,7 @@
 package io.gangproof.check;
 
 import io.gangproof.scheduler.ExecutableSpec;
+import io.gangproof.scheduler.check.TraceChecker;
 import io.gangproof.smt.search.ViolationSearch;
 import io.gangproof.spec.Property;
 import io.gangproof.spec.SystemSpec;
@@ -76,18 +77,18 @@ public final class SmtEngine implements Engine {
                     continue; // bounded by an analysis that found no bound: nothing to search for
                 }
                 ViolationSearch.Outcome o = session.search(p, bound.orElse(0L));
-                cached.put(p, toResult(spec, p, bound, o, session.jobSlots(), nondeterminism));
+                cached.put(p, toResult(spec, p, bound, o, session.jobSlots(), nondeterminism, options.analysisBounds()));
             }
         }
     }
 
     private static PropertyResult toResult(SystemSpec spec, Property p, Optional<Long> bound,
-            ViolationSearch.Outcome o, int slots, String nondeterminism) {
+            ViolationSearch.Outcome o, int slots, String nondeterminism, Map<Property, Long> analysisBounds) {
         String description = SpecWriter.describe(spec, p);
         if (o instanceof ViolationSearch.Violated v) {
             return new PropertyResult(p, description, Verdict.VIOLATED, NAME, bound, Optional.of(v.horizon()),
                     Optional.empty(), v.seconds(), Optional.empty(), Optional.of(v.violation().message()),
-                    Optional.of(v.trace()));
+                    Optional.of(TraceChecker.claimingAll(spec, v.trace(), analysisBounds)));
         }
         if (o instanceof ViolationSearch.HoldsUpTo h) {
             return new PropertyResult(p, description, Verdict.HOLDS_UP_TO, NAME, bound, Optional.of(h.horizon()),

@@ -23,14 +23,17 @@ import picocli.CommandLine.Parameters;
 @Command(name = "replay", mixinStandardHelpOptions = true,
         description = {"Re-execute a trace and confirm its violations.",
             "Runs the scenario of a trace (written by check or simulate) in the reference scheduler, compares "
-                + "the schedule job by job, and confirms every violation the trace claims."},
+                + "every recorded field (header, jobs, occupancy, events, deadlocks), and checks that the trace's "
+                + "violations are exactly those the replayed schedule shows."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:same schedule; the trace claims no violation",
             "1:same schedule; every claimed violation confirmed",
             "64:bad command line",
-            "65:invalid spec, unreadable trace, or a scenario that is no behaviour of the spec",
-            "70:the replay differs from the trace (the first difference is printed)"})
+            "65:invalid spec, unreadable trace (malformed, a field missing, anything after the JSON),",
+            "   or a scenario that is no behaviour of the spec",
+            "70:the replay differs from the trace, or its violations are not the recorded ones",
+            "   (the first difference is printed)"})
 final class ReplayCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec command;
@@ -70,7 +73,8 @@ final class ReplayCommand implements Callable<Integer> {
         } else if (r instanceof ReplayResult.Diverged d) {
             err.println("the replay differs from the trace: " + d.first().describe(TimeFormat.of(spec)));
         } else if (r instanceof ReplayResult.Unconfirmed u) {
-            err.println("the schedule replays, but the claimed violation does not hold: " + u.claimed().message());
+            err.println("the schedule replays, but its violations are not the ones the trace records: "
+                    + u.firstMismatch(property -> SpecWriter.describe(spec, property)));
         } else {
             err.println(traceFile + ": error: cannot replay: " + ((ReplayResult.NotReplayable) r).reason());
             err.flush();

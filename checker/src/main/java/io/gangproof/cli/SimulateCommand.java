@@ -1,19 +1,22 @@
 package io.gangproof.cli;
 
+import io.gangproof.check.AnalysisEngine;
 import io.gangproof.scheduler.ExecutableSpec;
 import io.gangproof.scheduler.ReferenceScheduler;
 import io.gangproof.scheduler.Scenario;
+import io.gangproof.scheduler.RunLimits;
 import io.gangproof.scheduler.check.TraceChecker;
 import io.gangproof.scheduler.check.Violation;
-import io.gangproof.scheduler.trace.Trace;
 import io.gangproof.scheduler.search.SearchProgress;
 import io.gangproof.scheduler.search.SearchProgressBar;
 import io.gangproof.scheduler.search.SearchResult;
 import io.gangproof.scheduler.search.SimulationSearch;
 import io.gangproof.scheduler.search.TaskExtremes;
 import io.gangproof.scheduler.svg.GanttSvg;
+import io.gangproof.scheduler.trace.Trace;
 import io.gangproof.scheduler.trace.TraceJson;
 import io.gangproof.spec.SystemSpec;
+import io.gangproof.spec.TimeBudget;
 import io.gangproof.spec.TimeFormat;
 import io.gangproof.spec.format.PropertyText;
 import java.io.IOException;
@@ -42,7 +45,7 @@ import picocli.CommandLine.Parameters;
             "0:no run violated a property of the spec",
             "1:some run violated a property (see the trace)",
             "64:bad command line",
-            "65:invalid spec, or a spec with choices left to synthesis"})
+            "65:invalid spec, a spec with choices left to synthesis, or times beyond 2^62 ticks"})
 final class SimulateCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec command;
@@ -95,18 +98,27 @@ final class SimulateCommand implements Callable<Integer> {
             return ExitCodes.INVALID_SPEC;
         }
         long h = search.resolve(spec, command.commandLine());
+        Optional<String> range = RunLimits.problem(spec, h);
+        if (range.isPresent()) {
+            err.println(specFile + ": error: cannot simulate: " + range.get());
+            err.flush();
+            return ExitCodes.INVALID_SPEC;
+        }
         if (scenarioFile != null) {
             return runScenario(spec, h, out, err);
         }
         SearchProgress progress = System.console() != null && runs > 1 ? SearchProgressBar.onStandardError(runs)
                 : SearchProgress.NONE;
-        SearchResult result = SimulationSearch.run(spec, h, search.seed, runs, progress);
+        TimeBudget budget = TimeBudget.of(spec);
+        SearchResult result = SimulationSearch.run(spec, h, search.seed, runs, progress, budget);
         if (progress instanceof AutoCloseable c) {
             c.close();
         }
 
-        out.println(specFile + ": " + runs + " run" + (runs == 1 ? "" : "s") + " of system " + spec.name()
-                + " up to " + TimeFormat.of(spec).format(h) + " (seed " + search.seed + ")");
+        out.println(specFile + ": " + result.runs() + " run" + (result.runs() == 1 ? "" : "s") + " of system "
+                + spec.name() + " up to " + TimeFormat.of(spec).format(h) + " (seed " + search.seed + ")"
+                + (result.runs() < runs ? "; stopped at " + budget.describe() + " after " + result.runs() + " of " + runs
+                        + " runs" : ""));
         TextTable t = new TextTable().row("task", "jobs", "max response", "max inversion", "max overtakes",
                 "deadline misses", "unfinished at horizon");
         for (TaskExtremes x : result.tasks()) {
@@ -119,14 +131,15 @@ final class SimulateCommand implements Callable<Integer> {
 
         Path json = traceFile(spec, "-worst");
         Path svg = svgFile(json);
-        write(spec, result.worstTrace(), json, svg);
+        Trace worst = TraceChecker.claimingAll(spec, result.worstTrace(), AnalysisEngine.derivedBounds(spec));
+        write(spec, worst, json, svg);
         out.println("worst run: " + (result.worstRun() == 0 ? "the synchronous scenario" : "run " + result.worstRun()
                 + " (seed " + result.worstRunSeed() + ")") + "; trace " + json + ", chart " + svg);
-        for (Violation v : result.worstViolations()) {
+        for (Violation v : worst.violations()) {
             out.println("  VIOLATED  " + PropertyText.of(spec, v.property()) + "  " + v.message());
         }
         out.flush();
-        return result.worstViolations().isEmpty() ? ExitCodes.OK : ExitCodes.VIOLATED;
+        return worst.violations().isEmpty() ? ExitCodes.OK : ExitCodes.VIOLATED;
     }
 
     /** {@code --scenario}: one given behaviour, its violations, its trace and chart. */
@@ -140,8 +153,8 @@ final class SimulateCommand implements Callable<Integer> {
             err.flush();
             return ExitCodes.INVALID_SPEC;
         }
-        List<Violation> violations = TraceChecker.of(spec, trace).allViolations();
-        trace = trace.withViolations(violations);
+        trace = TraceChecker.claimingAll(spec, trace, AnalysisEngine.derivedBounds(spec));
+        List<Violation> violations = trace.violations();
         Path json = traceFile(spec, "-scenario");
         Path svg = svgFile(json);
         write(spec, trace, json, svg);

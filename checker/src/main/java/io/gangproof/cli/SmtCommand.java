@@ -1,6 +1,8 @@
 package io.gangproof.cli;
 
+import io.gangproof.check.AnalysisEngine;
 import io.gangproof.scheduler.ReferenceScheduler;
+import io.gangproof.scheduler.check.TraceChecker;
 import io.gangproof.scheduler.svg.GanttSvg;
 import io.gangproof.scheduler.trace.Trace;
 import io.gangproof.scheduler.trace.TraceJson;
@@ -142,7 +144,8 @@ final class SmtCommand implements Callable<Integer> {
             out.flush();
             return ExitCodes.OK;
         }
-        Trace trace = ReferenceScheduler.run(spec, r.witness().orElseThrow(), horizon);
+        Trace trace = TraceChecker.claimingAll(spec, ReferenceScheduler.run(spec, r.witness().orElseThrow(), horizon),
+                AnalysisEngine.derivedBounds(spec));
         Path file = outDir.resolve(spec.name() + "-max-response-" + maxResponse + ".trace.json");
         io.gangproof.check.OutputFiles.write(file, TraceJson.write(trace));
         io.gangproof.check.OutputFiles.write(outDir.resolve(spec.name() + "-max-response-" + maxResponse + ".svg"),

@@ -18,7 +18,8 @@ import java.util.OptionalLong;
  * The explorer as an {@link Engine} for {@code gangproof check}: the first property asked
  * about a spec explores all of the spec's properties in one search; the others are answered
  * from that search. It answers every property it can model, {@code UNKNOWN} included (with
- * the limit hit), and nothing for specs it cannot model, so that other engines may answer.
+ * the limit hit); for a spec it cannot model that is {@code UNKNOWN} saying why, which the
+ * checker lists beside the other engines' answers.
  * A counterexample is handed over as a reference-scheduler trace, which the checker replays.
  */
 public final class ExplorerEngine implements Engine {
@@ -59,9 +60,6 @@ public final class ExplorerEngine implements Engine {
         }
         int index = spec.properties().indexOf(property);
         ExplorerResult r = index >= 0 ? cached.get(index) : Explorer.check(spec, property, o);
-        if (r instanceof ExplorerResult.Unknown u && u.reason().startsWith("the explorer cannot model")) {
-            return Optional.empty();
-        }
         return Optional.of(toPropertyResult(spec, r, cachedSeconds, o.analysisBounds()));
     }
 
@@ -81,10 +79,10 @@ public final class ExplorerEngine implements Engine {
                             + String.join("; ", h.nondeterminism())));
         }
         if (r instanceof ExplorerResult.Violated v) {
-            Trace trace = ExplorerCounterexamples.toTrace(spec, r.property(), v.counterexample(), analysisBounds);
+            Trace trace = ExplorerCounterexamples.toTrace(spec, v.counterexample(), analysisBounds);
             // The trace's violation is worded as every other engine words it (ViolationWording).
-            String message = trace.violations().isEmpty() ? v.counterexample().message()
-                    : trace.violations().get(0).message();
+            String message = trace.violations().stream().filter(x -> x.property().equals(r.property())).findFirst()
+                    .map(x -> x.message()).orElse(v.counterexample().message());
             return new PropertyResult(r.property(), r.description(), r.verdict(), NAME, bound,
                     Optional.of(v.horizon()), Optional.of(v.states()), seconds, Optional.empty(),
                     Optional.of(message), Optional.of(trace));

@@ -33,6 +33,13 @@ record ModelPlan(SystemSpec spec, int horizon, List<ModelledProperty> properties
     /** Instants and durations in a model stay below this, so sums of two never overflow an {@code int}. */
     static final long TICK_LIMIT = 1L << 30;
 
+    /**
+     * Job slots (arrivals per task up to the horizon, summed) a model may have: the generated
+     * model allocates per-slot arrays when it is built, so a horizon of 10^9 ticks with a 1-tick
+     * period would exhaust the heap before the search and its limits start.
+     */
+    static final long JOB_SLOT_LIMIT = 1L << 20;
+
     /** A property the model checks: bit {@code index} of {@link io.gangproof.model.runtime.TransitionModel#step}. */
     record ModelledProperty(int index, Property property, String description, int taskIndex, int bound) {
     }
@@ -149,6 +156,14 @@ record ModelPlan(SystemSpec spec, int horizon, List<ModelledProperty> properties
         }
         if ((long) n >= (1 << 15)) {
             throw new UnmodellableSpecException("too many tasks");
+        }
+        long slots = 0;
+        for (int c : capacity) {
+            slots += c;
+        }
+        if (slots > JOB_SLOT_LIMIT) {
+            throw new UnmodellableSpecException("the model would hold " + slots + " job slots up to the horizon of "
+                    + horizon + " ticks, above the limit of " + JOB_SLOT_LIMIT + " (give a smaller horizon)");
         }
         List<ModelledProperty> modelled = new ArrayList<>();
         List<SkippedProperty> skipped = new ArrayList<>();

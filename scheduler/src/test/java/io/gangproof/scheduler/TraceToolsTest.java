@@ -18,6 +18,7 @@ import io.gangproof.scheduler.search.SimulationSearch;
 import io.gangproof.scheduler.search.TaskExtremes;
 import io.gangproof.scheduler.svg.GanttSvg;
 import io.gangproof.scheduler.trace.JobRecord;
+import io.gangproof.scheduler.trace.Occupancy;
 import io.gangproof.scheduler.trace.Trace;
 import io.gangproof.scheduler.trace.TraceJson;
 import io.gangproof.spec.Bound;
@@ -56,14 +57,16 @@ class TraceToolsTest {
     }
 
     @Test
-    void jobOnlyTraceGetsItsOccupancyDerived() throws Exception {
+    void traceWithoutItsOccupancyIsNotRead() throws Exception {
         Trace t = greedyTrace();
         ObjectMapper mapper = new ObjectMapper();
         ObjectNode tree = (ObjectNode) mapper.readTree(TraceJson.write(t));
         tree.remove("occupancy");
         String json = mapper.writeValueAsString(tree);
-        assertThat(json).doesNotContain("occupancy");
-        assertThat(TraceJson.read(json).occupancy()).isEqualTo(t.occupancy());
+        assertThatThrownBy(() -> TraceJson.read(json)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("occupancy");
+        // The occupancy the scheduler writes is the one implied by the jobs.
+        assertThat(Occupancy.of(t.jobs(), t.horizon())).isEqualTo(t.occupancy());
     }
 
     @Test
@@ -76,11 +79,19 @@ class TraceToolsTest {
     @Test
     void replayConfirmsClaimedViolations() {
         Trace t = greedyTrace();
-        List<Violation> v = TraceChecker.check(GREEDY, t, new Property.Deadlines(Optional.of("H")));
+        List<Violation> v = TraceChecker.checkAll(GREEDY, t);
+        assertThat(v).isNotEmpty();
         ReplayResult r = Replayer.replay(GREEDY, TraceJson.read(TraceJson.write(t.withViolations(v))));
         assertThat(r).isInstanceOf(ReplayResult.Confirmed.class);
         assertThat(r.exitCode()).isEqualTo(1);
-        assertThat(Replayer.replay(GREEDY, t).exitCode()).isZero();
+        // Claiming nothing hides the deadline misses: not a replay.
+        assertThat(Replayer.replay(GREEDY, t)).isInstanceOf(ReplayResult.Unconfirmed.class);
+        SystemSpec quiet = SpecFixture.system(2, io.gangproof.spec.Placement.GLOBAL, io.gangproof.spec.Policy.FP,
+                Protocol.GANG_GREEDY).global("A", 1, SpecFixture.periodic(4, 0), 4, 1, 1)
+                .property(new Property.Deadlines(Optional.empty())).build();
+        Trace calm = ReferenceScheduler.run(quiet, SynchronousScenario.of(quiet, 8), 8);
+        assertThat(Replayer.replay(quiet, calm)).isInstanceOf(ReplayResult.Reproduced.class);
+        assertThat(Replayer.replay(quiet, calm).exitCode()).isZero();
     }
 
     @Test
@@ -95,7 +106,7 @@ class TraceToolsTest {
                         j.exit(), OptionalLong.of(j.start().getAsLong() + 1), j.finish(), j.reloadTime(), j.acquisitions()));
             }
         }
-        Trace forged = new Trace(t.spec(), t.scheduler(), t.horizon(), t.scenario(), jobs, t.occupancy(), List.of(),
+        Trace forged = new Trace(t.spec(), t.scheduler(), t.horizon(), t.scenario(), jobs, t.occupancy(), t.events(),
                 t.deadlocks(), List.of());
         ReplayResult r = Replayer.replay(GREEDY, forged);
         assertThat(r).isInstanceOf(ReplayResult.Diverged.class);
@@ -132,17 +143,20 @@ class TraceToolsTest {
 
     @Test
     void analysisBoundComesFromTheCaller() {
-        Trace t = greedyTrace();
         Property p = new Property.Inversion("H", new Bound.FromAnalysis());
-        assertThatThrownBy(() -> TraceChecker.check(GREEDY, t, p)).isInstanceOf(IllegalArgumentException.class);
+        SystemSpec spec = new SystemSpec(GREEDY.name(), GREEDY.resolution(), GREEDY.platform(), GREEDY.dnns(),
+                GREEDY.tasks(), GREEDY.scheduler(), List.of(p), GREEDY.exploration());
+        Trace t = ReferenceScheduler.run(spec, SynchronousScenario.withArrivals(spec, 20, Map.of("H", List.of(1L))), 20);
+        assertThatThrownBy(() -> TraceChecker.check(spec, t, p)).isInstanceOf(IllegalArgumentException.class);
         // H#0 waits in [1, 20): A and B keep one TPU busy all the time, 19 ticks of inversion.
-        List<Violation> v = TraceChecker.check(GREEDY, t, p, 10);
+        List<Violation> v = TraceChecker.check(spec, t, p, 10);
         assertThat(v).hasSize(1);
         assertThat(v.get(0).value()).isEqualTo(19);
         assertThat(v.get(0).time()).isEqualTo(12);
-        assertThat(TraceChecker.check(GREEDY, t, p, 19)).isEmpty();
-        ReplayResult r = Replayer.replay(GREEDY, t.withViolations(v), Map.of(p, 10L));
+        assertThat(TraceChecker.check(spec, t, p, 19)).isEmpty();
+        ReplayResult r = Replayer.replay(spec, t.withViolations(v), Map.of(p, 10L));
         assertThat(r).isInstanceOf(ReplayResult.Confirmed.class);
+        assertThat(Replayer.replay(spec, t.withViolations(v))).isInstanceOf(ReplayResult.NotReplayable.class);
     }
 
     @Test

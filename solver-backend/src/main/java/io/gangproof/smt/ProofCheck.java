@@ -2,6 +2,7 @@ package io.gangproof.smt;
 
 import io.gangproof.analysis.AnalysisCatalog;
 import io.gangproof.analysis.AnalysisResult;
+import io.gangproof.analysis.AnalysisStopped;
 import io.gangproof.analysis.Outcome;
 import io.gangproof.analysis.PropertyBounds;
 import io.gangproof.analysis.ResponseTimeAnalysis;
@@ -10,6 +11,7 @@ import io.gangproof.analysis.Witness;
 import io.gangproof.spec.Bound;
 import io.gangproof.spec.Property;
 import io.gangproof.spec.SystemSpec;
+import io.gangproof.spec.TimeBudget;
 import io.gangproof.spec.Task;
 import io.gangproof.spec.TimeFormat;
 
@@ -39,6 +41,15 @@ public final class ProofCheck {
 
     public static ProofOutcome prove(SystemSpec spec, Property property, Optional<Path> certificateDir,
             Duration timeout) {
+        return prove(spec, property, certificateDir, timeout, TimeBudget.UNLIMITED);
+    }
+
+    /**
+     * As above within {@code budget} (analysis and witness checks together): once it is
+     * exhausted the outcome is {@link ProofOutcome.Stopped}, naming the limit.
+     */
+    public static ProofOutcome prove(SystemSpec spec, Property property, Optional<Path> certificateDir,
+            Duration timeout, TimeBudget budget) {
         if (property instanceof Property.DeadlockFree) {
             return new ProofOutcome.NotProved("not an analysis property");
         }
@@ -49,7 +60,12 @@ public final class ProofCheck {
         if (analysis.isEmpty()) {
             return new ProofOutcome.NotProved("no analysis models this spec's scheduler");
         }
-        AnalysisResult result = analysis.get().analyze(spec);
+        AnalysisResult result;
+        try {
+            result = analysis.get().analyze(spec, budget);
+        } catch (AnalysisStopped stopped) {
+            return new ProofOutcome.Stopped(stopped.getMessage());
+        }
         if (!result.applicable()) {
             return new ProofOutcome.NotProved("analysis " + result.analysis() + " does not apply: "
                     + result.tasks().get(0).reason());
@@ -67,7 +83,13 @@ public final class ProofCheck {
         // and saved once per call, however many of the pipeline's tasks rest on them.
         Map<String, Optional<String>> shared = new HashMap<>();
         long proved = 0;
+        int checked = 0;
         for (String name : tasks) {
+            if (budget.exhausted()) {
+                return new ProofOutcome.Stopped("the witness checks stopped at " + budget.describe() + " after "
+                        + checked + " of " + tasks.size() + " tasks");
+            }
+            checked++;
             Optional<TaskBound> tb = result.task(name);
             if (tb.isEmpty()) {
                 return new ProofOutcome.NotProved("no task " + name);

@@ -22,4 +22,8 @@ public sealed interface ProofOutcome {
     /** Not proved, and why (never a claim that the property is violated). */
     record NotProved(String reason) implements ProofOutcome {
     }
+
+    /** Stopped by its time budget before it could conclude; {@code reason} names the limit. */
+    record Stopped(String reason) implements ProofOutcome {
+    }
 }

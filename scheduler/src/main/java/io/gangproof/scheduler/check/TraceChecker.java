@@ -86,13 +86,29 @@ public final class TraceChecker {
 
     /** As {@link #checkAll(SystemSpec, Trace)}, on this checker's trace. */
     public List<Violation> allViolations() {
+        return allViolations(Map.of());
+    }
+
+    /**
+     * Every property of the spec, in the spec's order: those bounded by an analysis against
+     * {@code analysisBounds}, skipped when it has no number for them. What a trace claims
+     * (docs/traces.md): replay requires exactly this list.
+     */
+    public List<Violation> allViolations(Map<Property, Long> analysisBounds) {
         List<Violation> all = new ArrayList<>();
         for (Property p : spec.properties()) {
             if (!(boundOf(p) instanceof Bound.FromAnalysis)) {
                 all.addAll(violations(p, numericBound(p)));
+            } else if (analysisBounds.containsKey(p)) {
+                all.addAll(violationsOf(p, analysisBounds.get(p)));
             }
         }
         return all;
+    }
+
+    /** {@code trace} claiming every violation it shows ({@link #allViolations(Map)}): how every engine writes one. */
+    public static Trace claimingAll(SystemSpec spec, Trace trace, Map<Property, Long> analysisBounds) {
+        return trace.withViolations(new TraceChecker(spec, trace).allViolations(analysisBounds));
     }
 
     /** As {@link #measure(SystemSpec, Trace)}, on this checker's trace. */

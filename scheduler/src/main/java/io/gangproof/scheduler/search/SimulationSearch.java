@@ -11,6 +11,7 @@ import io.gangproof.scheduler.scenario.SynchronousScenario;
 import io.gangproof.scheduler.trace.JobRecord;
 import io.gangproof.scheduler.trace.Trace;
 import io.gangproof.spec.SystemSpec;
+import io.gangproof.spec.TimeBudget;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -32,6 +33,15 @@ public final class SimulationSearch {
     }
 
     public static SearchResult run(SystemSpec spec, long horizon, long seed, int runs, SearchProgress progress) {
+        return run(spec, horizon, seed, runs, progress, TimeBudget.UNLIMITED);
+    }
+
+    /**
+     * As above, stopping after the run in progress once {@code budget} is exhausted (at least
+     * one run is made); {@link SearchResult#runs()} then counts the runs made.
+     */
+    public static SearchResult run(SystemSpec spec, long horizon, long seed, int runs, SearchProgress progress,
+            TimeBudget budget) {
         if (runs < 1) {
             throw new IllegalArgumentException("need at least one run, got " + runs);
         }
@@ -46,7 +56,9 @@ public final class SimulationSearch {
         Scenario worstScenario = null;
         long worstViolationCount = -1;
         long worstLateness = Long.MIN_VALUE;
-        for (int run = 0; run < runs; run++) {
+        int made = 0;
+        for (int run = 0; run < runs && (run == 0 || !budget.exhausted()); run++) {
+            made++;
             long runSeed = run == 0 ? 0 : seeds.nextLong();
             Scenario scenario = run == 0 ? SynchronousScenario.of(spec, horizon)
                     : RandomScenarios.generate(x, horizon, new SplittableRandom(runSeed));
@@ -74,7 +86,7 @@ public final class SimulationSearch {
         for (var t : spec.tasks()) {
             tasks.add(acc.get(t.name()).result(t.name()));
         }
-        return new SearchResult(runs, horizon, seed, tasks, worstRun, worstSeed, worst.withViolations(found), found);
+        return new SearchResult(made, horizon, seed, tasks, worstRun, worstSeed, worst.withViolations(found), found);
     }
 
     private static long maxLateness(Trace t) {

@@ -1,6 +1,8 @@
 package io.gangproof.scheduler.trace;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -25,15 +27,18 @@ import java.util.OptionalLong;
  * Jackson's tree model so that field order and names are fixed here, not by reflection: the
  * format is a contract with the other engines and with scripts.
  *
- * <p>Reading is lenient where other engines may know less: {@code occupancy} is derived from
- * the jobs when absent, and {@code events}, {@code deadlocks} and {@code violations} default to
- * empty. Anything malformed is an {@link IllegalArgumentException} naming the field.
+ * <p>Reading a trace is strict, as replay compares every field: every field of {@code
+ * docs/traces.md} must be present (only a scenario job's {@code release} and {@code exit} may be
+ * left out), nothing may follow the document and no key may repeat. Anything malformed is an
+ * {@link IllegalArgumentException} naming the field.
  */
 public final class TraceJson {
     public static final String TRACE_FORMAT = "gangproof-trace";
     public static final String SCENARIO_FORMAT = "gangproof-scenario";
     public static final int VERSION = 1;
-    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    /** Strict reading: nothing after the document, no key given twice (either would let a file say two things). */
+    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
     private TraceJson() {
     }
@@ -221,19 +226,15 @@ public final class TraceJson {
             }
             jobs.add(new JobRecord(text(o, "task"), Math.toIntExact(number(o, "index")), number(o, "arrival"),
                     number(o, "release"), number(o, "deadline"), number(o, "execution"), text(o, "exit"),
-                    optional(o, "start"), optional(o, "finish"), o.path("reload").asLong(0), acq));
+                    optional(o, "start"), optional(o, "finish"), number(o, "reload"), acq));
         }
         List<Occupancy> occupancy = new ArrayList<>();
-        if (root.has("occupancy")) {
-            for (JsonNode o : array(root, "occupancy")) {
-                occupancy.add(new Occupancy(Math.toIntExact(number(o, "tpu")), text(o, "job"), number(o, "from"),
-                        number(o, "to"), o.path("executing").asBoolean(true), o.path("open").asBoolean(false)));
-            }
-        } else {
-            occupancy = Occupancy.of(jobs, horizon);
+        for (JsonNode o : array(root, "occupancy")) {
+            occupancy.add(new Occupancy(Math.toIntExact(number(o, "tpu")), text(o, "job"), number(o, "from"),
+                    number(o, "to"), bool(o, "executing"), bool(o, "open")));
         }
         List<TraceEvent> events = new ArrayList<>();
-        for (JsonNode o : optionalArray(root, "events")) {
+        for (JsonNode o : array(root, "events")) {
             String kind = text(o, "kind");
             TraceEvent.Kind k;
             try {
@@ -244,13 +245,13 @@ public final class TraceJson {
             events.add(new TraceEvent(number(o, "time"), k, stringList(o, "jobs"), intList(o, "tpus")));
         }
         List<Deadlock> deadlocks = new ArrayList<>();
-        for (JsonNode o : optionalArray(root, "deadlocks")) {
+        for (JsonNode o : array(root, "deadlocks")) {
             deadlocks.add(new Deadlock(number(o, "time"), stringList(o, "jobs"), intList(o, "tpus")));
         }
         List<Violation> violations = new ArrayList<>();
-        for (JsonNode o : optionalArray(root, "violations")) {
+        for (JsonNode o : array(root, "violations")) {
             violations.add(new Violation(propertyFrom(required(o, "property")), stringList(o, "jobs"), number(o, "time"),
-                    o.path("value").asLong(0), o.path("message").asText("")));
+                    number(o, "value"), text(o, "message")));
         }
         return new Trace(root.path("spec").asText(""), root.path("scheduler").asText(""), horizon, scenario, jobs,
                 occupancy, events, deadlocks, violations);
@@ -311,6 +312,14 @@ public final class TraceJson {
         return v.asLong();
     }
 
+    private static boolean bool(JsonNode o, String field) {
+        JsonNode v = required(o, field);
+        if (!v.isBoolean()) {
+            throw new IllegalArgumentException("field \"" + field + "\" must be true or false, got " + v);
+        }
+        return v.asBoolean();
+    }
+
     private static String text(JsonNode o, String field) {
         JsonNode v = required(o, field);
         if (!v.isTextual()) {
@@ -327,13 +336,12 @@ public final class TraceJson {
         return v;
     }
 
-    private static JsonNode optionalArray(JsonNode o, String field) {
-        return o.has(field) && !o.get(field).isNull() ? array(o, field) : MAPPER.createArrayNode();
-    }
-
     private static List<String> stringList(JsonNode o, String field) {
         List<String> out = new ArrayList<>();
-        for (JsonNode v : optionalArray(o, field)) {
+        for (JsonNode v : array(o, field)) {
+            if (!v.isTextual()) {
+                throw new IllegalArgumentException("field \"" + field + "\" must list strings, got " + v);
+            }
             out.add(v.asText());
         }
         return out;
@@ -341,7 +349,10 @@ public final class TraceJson {
 
     private static List<Integer> intList(JsonNode o, String field) {
         List<Integer> out = new ArrayList<>();
-        for (JsonNode v : optionalArray(o, field)) {
+        for (JsonNode v : array(o, field)) {
+            if (!v.isIntegralNumber() || !v.canConvertToInt()) {
+                throw new IllegalArgumentException("field \"" + field + "\" must list integers, got " + v);
+            }
             out.add(v.asInt());
         }
         return out;
