@@ -74,7 +74,7 @@ final class ReplayCommand implements Callable<Integer> {
             err.println("the replay differs from the trace: " + d.first().describe(TimeFormat.of(spec)));
         } else if (r instanceof ReplayResult.Unconfirmed u) {
             err.println("the schedule replays, but its violations are not the ones the trace records: "
-                    + u.firstMismatch(property -> SpecWriter.describe(spec, property)));
+                    + u.firstMismatch(property -> PropertyText.of(spec, property)));
         } else {
             err.println(traceFile + ": error: cannot replay: " + ((ReplayResult.NotReplayable) r).reason());
             err.flush();
