@@ -60,16 +60,19 @@ public final class ExplorerEngine implements Engine {
         if (r instanceof ExplorerResult.Unknown u && u.reason().startsWith("the explorer cannot model")) {
             return Optional.empty();
         }
-        return Optional.of(toPropertyResult(spec, r, cachedSeconds, o.analysisBounds()));
+        return Optional.of(toPropertyResult(spec, r, cachedSeconds, o.analysisBounds(), NAME));
     }
 
-    /** A counterexample becomes a reference-scheduler trace, which the checker replays and writes. */
-    static PropertyResult toPropertyResult(SystemSpec spec, ExplorerResult r, double seconds,
-            Map<Property, Long> analysisBounds) {
+    /**
+     * A counterexample becomes a reference-scheduler trace, which the checker replays and writes;
+     * {@code engine}: who searched (the explorer, or JPF on the same model).
+     */
+    public static PropertyResult toPropertyResult(SystemSpec spec, ExplorerResult r, double seconds,
+            Map<Property, Long> analysisBounds, String engine) {
         Optional<Long> bound = numericBound(r.property()).or(() -> Optional.ofNullable(analysisBounds.get(
                 r.property())));
         if (r instanceof ExplorerResult.HoldsUpTo h) {
-            return new PropertyResult(r.property(), r.description(), r.verdict(), NAME, bound,
+            return new PropertyResult(r.property(), r.description(), r.verdict(), engine, bound,
                     Optional.of(h.horizon()), Optional.of(h.states()), seconds, Optional.empty(),
                     Optional.of(h.repetition().map(rep -> "no violation at any instant: the reachable states repeat"
                             + " every " + rep.period() + " ticks (the same at " + rep.at() + " as at "
@@ -77,13 +80,13 @@ public final class ExplorerEngine implements Engine {
                             + h.horizon() + " over ") + String.join("; ", h.nondeterminism())));
         }
         if (r instanceof ExplorerResult.Violated v) {
-            return new PropertyResult(r.property(), r.description(), r.verdict(), NAME, bound,
+            return new PropertyResult(r.property(), r.description(), r.verdict(), engine, bound,
                     Optional.of(v.horizon()), Optional.of(v.states()), seconds, Optional.empty(),
                     Optional.of(v.counterexample().message()), Optional.of(ExplorerCounterexamples.toTrace(spec,
                             r.property(), v.counterexample(), analysisBounds)));
         }
         ExplorerResult.Unknown u = (ExplorerResult.Unknown) r;
-        return new PropertyResult(r.property(), r.description(), r.verdict(), NAME, bound, Optional.empty(),
+        return new PropertyResult(r.property(), r.description(), r.verdict(), engine, bound, Optional.empty(),
                 Optional.of(u.states()), seconds, Optional.empty(), Optional.of(u.reason()));
     }
 
