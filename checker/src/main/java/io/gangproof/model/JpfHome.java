@@ -60,7 +60,7 @@ public record JpfHome(Path dir) {
         if (home != null && !home.isBlank()) {
             return Optional.of(Path.of(home));
         }
-        for (Path d = workingDir.toAbsolutePath(); d != null; d = d.getParent()) {
+        for (Path d = workingDir.toAbsolutePath().normalize(); d != null; d = d.getParent()) {
             Path provided = d.resolve(PROVIDED);
             if (missing(provided).isEmpty()) {
                 return Optional.of(provided);

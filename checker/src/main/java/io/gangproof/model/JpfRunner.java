@@ -46,7 +46,9 @@ public final class JpfRunner {
         return run(model, home, new Search.Limits(Long.MAX_VALUE, Long.MAX_VALUE, Long.MAX_VALUE));
     }
 
-    static List<JpfOutcome> run(EmittedModel model, JpfHome home, Search.Limits limits) throws IOException {
+    /** One run at a time: JPF's native peers keep their state in static fields. */
+    static synchronized List<JpfOutcome> run(EmittedModel model, JpfHome home, Search.Limits limits)
+            throws IOException {
         compile(model, home.classesJar());
         Path site = model.dir().resolve("site.properties");
         // JPF's own syntax: ${jpf-core} is expanded by its Config
@@ -54,8 +56,8 @@ public final class JpfRunner {
                 + home.dir().toAbsolutePath().toString().replace("\\", "/") + "\nextensions = ${jpf-core}\n",
                 StandardCharsets.UTF_8);
         List<JpfOutcome> out = new ArrayList<>();
-        try (URLClassLoader loader = new URLClassLoader(new URL[] {home.jpfJar().toUri().toURL()},
-                ClassLoader.getPlatformClassLoader())) {
+        try {
+            ClassLoader loader = loader(home);
             Class<?> jpfClass = loader.loadClass("gov.nasa.jpf.JPF");
             Class<?> configClass = loader.loadClass("gov.nasa.jpf.Config");
             Class<?> intChoice = loader.loadClass("gov.nasa.jpf.vm.IntChoiceGenerator");
@@ -102,6 +104,23 @@ public final class JpfRunner {
                     + "uses: " + e, e);
         }
         return out;
+    }
+
+    /**
+     * One class loader per build for the whole JVM: JPF resets its static state at the start
+     * of each run (it is made to run many times in one JVM, as its own tests do), and a loader
+     * kept warm saves the JIT compiling JPF afresh for every property.
+     */
+    private static final java.util.Map<Path, ClassLoader> LOADERS = new java.util.HashMap<>();
+
+    private static synchronized ClassLoader loader(JpfHome home) throws IOException {
+        Path key = home.dir().toAbsolutePath().normalize();
+        ClassLoader l = LOADERS.get(key);
+        if (l == null) {
+            l = new URLClassLoader(new URL[] {home.jpfJar().toUri().toURL()}, ClassLoader.getPlatformClassLoader());
+            LOADERS.put(key, l);
+        }
+        return l;
     }
 
     /** The answers of the integer choices along the error path, root first. */

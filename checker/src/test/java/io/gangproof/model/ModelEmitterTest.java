@@ -69,7 +69,7 @@ class ModelEmitterTest {
         assertThat(config).contains("target = " + emitted.mainClass() + "\n")
                 .contains("target.args = 1\n")
                 .contains("search.class = gov.nasa.jpf.search.DFSearch\n").contains("vm.storage.class =\n")
-                .doesNotContain("BFS").doesNotContain("shortest one\n")
+                .doesNotContain("BFS").doesNotContain("is a shortest one")
                 .contains("report.console.property_violation = error,trace\n");
         assertThat(Files.readString(emitted.readme())).contains("JPF always exits with status 0");
         assertThat(emitted.sources()).extracting(p -> p.getFileName().toString())
