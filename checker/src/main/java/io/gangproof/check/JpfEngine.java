@@ -10,6 +10,7 @@ import io.gangproof.spec.SystemSpec;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -32,17 +33,37 @@ public final class JpfEngine implements Engine {
         return NAME;
     }
 
+    private SystemSpec cachedSpec;
+    private CheckOptions cachedOptions;
+    private List<ExplorerResult> cached = List.of();
+    private double cachedSeconds;
+
+    /** The first property asked about a spec runs JPF on all of its properties (one model, one compilation). */
     @Override
-    public Optional<PropertyResult> check(SystemSpec spec, Property property, CheckOptions options) {
-        long start = System.nanoTime();
-        Path dir = options.outputDir().orElse(Path.of("gangproof-out")).resolve("jpf")
-                .resolve(spec.name() + "-p" + (spec.properties().indexOf(property) + 1));
+    public synchronized Optional<PropertyResult> check(SystemSpec spec, Property property, CheckOptions options) {
         ExplorerOptions o = ExplorerOptions.DEFAULTS.withHorizon(options.horizon(spec))
                 .withAnalysisBounds(options.analysisBounds());
+        Path dir = options.outputDir().orElse(Path.of("gangproof-out")).resolve("jpf").resolve(spec.name());
         try {
-            ExplorerResult r = JpfCheck.check(spec, property, o, home, dir);
-            return Optional.of(ExplorerEngine.toPropertyResult(spec, r, (System.nanoTime() - start) / 1e9,
-                    options.analysisBounds(), NAME));
+            ExplorerResult r;
+            double seconds;
+            int index = spec.properties().indexOf(property);
+            if (index < 0) {
+                long start = System.nanoTime();
+                r = JpfCheck.check(spec, property, o, home, dir);
+                seconds = (System.nanoTime() - start) / 1e9;
+            } else {
+                if (!spec.equals(cachedSpec) || !options.equals(cachedOptions)) {
+                    long start = System.nanoTime();
+                    cached = JpfCheck.check(spec, o, home, dir);
+                    cachedSeconds = (System.nanoTime() - start) / 1e9;
+                    cachedSpec = spec;
+                    cachedOptions = options;
+                }
+                r = cached.get(index);
+                seconds = cachedSeconds;
+            }
+            return Optional.of(ExplorerEngine.toPropertyResult(spec, r, seconds, options.analysisBounds(), NAME));
         } catch (IOException e) {
             throw new UncheckedIOException("JPF could not be run: " + e.getMessage(), e);
         }

@@ -2,7 +2,6 @@ package io.gangproof.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.gangproof.spec.Property;
 import io.gangproof.spec.SystemSpec;
 import java.nio.file.Path;
 import java.util.List;
@@ -23,11 +22,9 @@ class JpfExplorerAgreementTest {
             String text = MergingSoundnessTest.RandomSpecs.text(new Random(seed));
             SystemSpec spec = SingleBehaviourTest.spec(text);
             List<ExplorerResult> explorer = Explorer.check(spec, ExplorerOptions.DEFAULTS);
+            List<ExplorerResult> jpf = JpfCheck.check(spec, ExplorerOptions.DEFAULTS, home, dir.resolve("" + seed));
             for (int p = 0; p < spec.properties().size(); p++) {
-                Property property = spec.properties().get(p);
-                ExplorerResult jpf = JpfCheck.check(spec, property, ExplorerOptions.DEFAULTS, home,
-                        dir.resolve(seed + "-" + p));
-                assertThat(jpf.verdict()).as(seed + ": " + jpf.description() + " in\n" + text)
+                assertThat(jpf.get(p).verdict()).as(seed + ": " + jpf.get(p).description() + " in\n" + text)
                         .isEqualTo(explorer.get(p).verdict());
             }
         }
