@@ -1,34 +1,31 @@
 package io.gangproof.check;
 
-import io.gangproof.model.EmittedModel;
-import io.gangproof.model.Explorer;
+import io.gangproof.model.ExplorerEngine;
 import io.gangproof.model.ExplorerOptions;
-import io.gangproof.model.JpfRunner;
-import io.gangproof.model.ModelEmitter;
+import io.gangproof.model.ExplorerResult;
+import io.gangproof.model.JpfCheck;
+import io.gangproof.model.JpfHome;
 import io.gangproof.spec.Property;
 import io.gangproof.spec.SystemSpec;
-import io.gangproof.spec.Verdict;
-import io.gangproof.spec.format.SpecWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Java PathFinder on the generated model (issue #5), when a jpf-core build is at hand. JPF
- * searches the same model as the explorer. No violation found means {@code HOLDS-UP-TO}; a
- * violation is reported as {@code UNKNOWN} pointing at JPF's own report, because gangproof
- * does not yet map JPF's error trace to a job-level trace the reference scheduler can
- * replay, and {@code VIOLATED} requires one (semantics §8).
+ * Java PathFinder on the generated model (issue #13), with a jpf-core build. JPF searches the
+ * model the explorer searches, depth first, within the spec's limits; its violation path is
+ * replayed into a job-level trace, which the checker replays in the reference scheduler like
+ * every other counterexample (semantics §8). A spec the model cannot express, and a
+ * {@code <= bound} property without its number, are {@code UNKNOWN}, as for the explorer.
  */
 public final class JpfEngine implements Engine {
     public static final String NAME = "jpf";
-    private final Path jpfHome;
+    private final JpfHome home;
 
-    public JpfEngine(Path jpfHome) {
-        this.jpfHome = jpfHome;
+    public JpfEngine(JpfHome home) {
+        this.home = home;
     }
 
     @Override
@@ -36,30 +33,37 @@ public final class JpfEngine implements Engine {
         return NAME;
     }
 
+    private SystemSpec cachedSpec;
+    private CheckOptions cachedOptions;
+    private List<ExplorerResult> cached = List.of();
+    private double cachedSeconds;
+
+    /** The first property asked about a spec runs JPF on all of its properties (one model, one compilation). */
     @Override
-    public Optional<PropertyResult> check(SystemSpec spec, Property property, CheckOptions options) {
-        long start = System.nanoTime();
-        long horizon = options.horizon(spec);
-        SystemSpec single = new SystemSpec(spec.name(), spec.resolution(), spec.platform(), spec.dnns(),
-                spec.tasks(), spec.scheduler(), List.of(property), spec.exploration());
+    public synchronized Optional<PropertyResult> check(SystemSpec spec, Property property, CheckOptions options) {
+        ExplorerOptions o = ExplorerOptions.DEFAULTS.withHorizon(options.horizon(spec))
+                .withAnalysisBounds(options.analysisBounds());
+        Path dir = options.outputDir().orElse(Path.of("gangproof-out")).resolve("jpf").resolve(spec.name());
         try {
-            Path dir = options.outputDir().orElse(Path.of("gangproof-out")).resolve("jpf")
-                    .resolve(spec.name() + "-p" + (spec.properties().indexOf(property) + 1));
-            Files.createDirectories(dir);
-            EmittedModel model = ModelEmitter.emit(single, dir, ExplorerOptions.DEFAULTS.withHorizon(horizon)
-                    .withAnalysisBounds(options.analysisBounds()));
-            List<JpfRunner.JpfOutcome> outcomes = JpfRunner.run(model, jpfHome);
-            double seconds = (System.nanoTime() - start) / 1e9;
-            String description = SpecWriter.describe(spec, property);
-            if (outcomes.stream().anyMatch(JpfRunner.JpfOutcome::errorsFound)) {
-                return Optional.of(PropertyResult.unknown(property, description, NAME, "JPF reports a violation "
-                        + "(its trace is in JPF's output above; run the explorer for a replayable counterexample)",
-                        seconds));
+            ExplorerResult r;
+            double seconds;
+            int index = spec.properties().indexOf(property);
+            if (index < 0) {
+                long start = System.nanoTime();
+                r = JpfCheck.check(spec, property, o, home, dir);
+                seconds = (System.nanoTime() - start) / 1e9;
+            } else {
+                if (!spec.equals(cachedSpec) || !options.equals(cachedOptions)) {
+                    long start = System.nanoTime();
+                    cached = JpfCheck.check(spec, o, home, dir);
+                    cachedSeconds = (System.nanoTime() - start) / 1e9;
+                    cachedSpec = spec;
+                    cachedOptions = options;
+                }
+                r = cached.get(index);
+                seconds = cachedSeconds;
             }
-            return Optional.of(new PropertyResult(property, description, Verdict.HOLDS_UP_TO, NAME, Optional.empty(),
-                    Optional.of(horizon), Optional.empty(), seconds, Optional.empty(), Optional.of(
-                            "JPF found no violation up to the horizon over " + String.join("; ",
-                                    Explorer.nondeterminism(spec)))));
+            return Optional.of(ExplorerEngine.toPropertyResult(spec, r, seconds, options.analysisBounds(), NAME));
         } catch (IOException e) {
             throw new UncheckedIOException("JPF could not be run: " + e.getMessage(), e);
         }

@@ -7,7 +7,7 @@ import io.gangproof.check.Checker;
 import io.gangproof.check.OutputFiles;
 import io.gangproof.check.PropertyResult;
 import io.gangproof.check.SimulationEngine;
-import io.gangproof.model.JpfRunner;
+import io.gangproof.model.JpfHome;
 import java.nio.file.Files;
 import io.gangproof.check.SpecReport;
 import io.gangproof.spec.SystemSpec;
@@ -81,7 +81,7 @@ final class CheckCommand implements Callable<Integer> {
     Path compare;
 
     @Option(names = "--jpf-home", paramLabel = "DIR", description = "A jpf-core build (Java 17 branch) for "
-            + "--engine jpf (default: $JPF_HOME).")
+            + "--engine jpf (default: $JPF_HOME, else shared/tools/jpf-core in the working directory or a parent).")
     Path jpfHome;
 
     @Option(names = "--runs", defaultValue = "" + SimulationEngine.DEFAULT_RUNS, description = "Scenarios the "
@@ -99,13 +99,19 @@ final class CheckCommand implements Callable<Integer> {
         if (runs < 1) {
             throw new CommandLine.ParameterException(command.commandLine(), "--runs must be at least 1");
         }
-        Optional<Path> jpf = Optional.empty();
+        Optional<JpfHome> jpf = Optional.empty();
         if (engine == Engines.Choice.jpf) {
-            jpf = jpfHome != null ? Optional.of(jpfHome) : JpfRunner.jpfHome(System.getenv());
-            if (jpf.isEmpty() || !Files.isRegularFile(jpf.get().resolve("build/jpf.jar"))) {
+            Optional<Path> dir = JpfHome.locate(Optional.ofNullable(jpfHome), System.getenv(), Path.of(""));
+            if (dir.isEmpty()) {
                 throw new CommandLine.ParameterException(command.commandLine(), "--engine jpf needs a jpf-core build: "
-                        + "set JPF_HOME or --jpf-home to a folder with build/jpf.jar (Java PathFinder is not on "
-                        + "Maven Central; the default explorer checks the same models)");
+                        + "set JPF_HOME or --jpf-home to its folder (none is in shared/tools/jpf-core beside the "
+                        + "working directory either; Java PathFinder is on no package registry, and the default "
+                        + "explorer checks the same models)");
+            }
+            try {
+                jpf = Optional.of(new JpfHome(dir.get()));
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.ParameterException(command.commandLine(), "--engine jpf: " + e.getMessage());
             }
         }
         OutputClaims claims = new OutputClaims(command.commandLine()).input(compare, "--compare");

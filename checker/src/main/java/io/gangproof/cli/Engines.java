@@ -6,6 +6,7 @@ import io.gangproof.check.JpfEngine;
 import io.gangproof.check.SmtEngine;
 import io.gangproof.check.StandardEngines;
 import io.gangproof.model.ExplorerOptions;
+import io.gangproof.model.JpfHome;
 import io.gangproof.smt.search.ViolationSearch;
 import java.nio.file.Path;
 import java.util.List;
@@ -32,7 +33,7 @@ final class Engines {
      * answers what the explorer answers, and is asked for by name.
      */
     static List<Engine> of(Choice choice, int simulationRuns, ExplorationProgressLine progress,
-            Optional<Path> jpfHome, ViolationSearch.Limits solver) {
+            Optional<JpfHome> jpfHome, ViolationSearch.Limits solver) {
         if (choice == Choice.jpf) {
             return List.of(new JpfEngine(jpfHome.orElseThrow()));
         }

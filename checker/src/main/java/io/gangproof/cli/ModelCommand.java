@@ -1,6 +1,8 @@
 package io.gangproof.cli;
 
+import io.gangproof.check.AnalysisEngine;
 import io.gangproof.model.EmittedModel;
+import io.gangproof.model.ExplorerOptions;
 import io.gangproof.model.ModelEmitter;
 import io.gangproof.model.UnmodellableSpecException;
 import io.gangproof.spec.SystemSpec;
@@ -19,7 +21,8 @@ import picocli.CommandLine.Parameters;
 @Command(name = "model", mixinStandardHelpOptions = true,
         description = {"Write the spec's model for Java PathFinder.",
             "Writes the generated transition-system model (the one the explorer searches) as Java sources, "
-                + "one Java PathFinder configuration per property, and a README on running JPF."},
+                + "one Java PathFinder configuration per property, and a README on running JPF. "
+                + "A `<= bound` property is modelled with the number the analysis derives for it, when it derives one."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:written", "64:bad command line", "65:invalid spec, or a spec the model cannot express",
             "73:the folder cannot be written (or holds other files)"})
@@ -33,6 +36,11 @@ final class ModelCommand implements Callable<Integer> {
     @Option(names = "--emit", required = true, paramLabel = "DIR", description = "Where to write the model.")
     Path dir;
 
+    @Option(names = "--horizon", paramLabel = "TIME", converter = TimeArgument.Converter.class,
+            description = "Model instants 0..TIME, e.g. 40ms or a number of ticks (default: the spec's `horizon`, "
+                    + "else one hyperperiod after the last offset plus the largest deadline).")
+    TimeArgument horizon;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = command.commandLine().getOut();
@@ -45,7 +53,11 @@ final class ModelCommand implements Callable<Integer> {
         int replaced = ModelFolder.clear(dir);
         EmittedModel model;
         try {
-            model = ModelEmitter.emit(spec.get(), dir);
+            ExplorerOptions options = ExplorerOptions.DEFAULTS.withAnalysisBounds(AnalysisEngine.derivedBounds(spec.get()));
+            if (horizon != null) {
+                options = options.withHorizon(ticks(spec.get()));
+            }
+            model = ModelEmitter.emit(spec.get(), dir, options);
         } catch (UnmodellableSpecException e) {
             err.println(specFile + ": error: " + e.getMessage());
             err.flush();
@@ -63,5 +75,13 @@ final class ModelCommand implements Callable<Integer> {
                 + "; see " + model.readme());
         out.flush();
         return ExitCodes.OK;
+    }
+
+    private long ticks(SystemSpec spec) {
+        try {
+            return horizon.ticksOf(spec);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(command.commandLine(), "--horizon: " + e.getMessage());
+        }
     }
 }

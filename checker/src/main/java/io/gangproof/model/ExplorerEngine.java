@@ -60,17 +60,20 @@ public final class ExplorerEngine implements Engine {
         }
         int index = spec.properties().indexOf(property);
         ExplorerResult r = index >= 0 ? cached.get(index) : Explorer.check(spec, property, o);
-        return Optional.of(toPropertyResult(spec, r, cachedSeconds, o.analysisBounds()));
+        return Optional.of(toPropertyResult(spec, r, cachedSeconds, o.analysisBounds(), NAME));
     }
 
-    /** A counterexample becomes a reference-scheduler trace, which the checker replays and writes. */
-    static PropertyResult toPropertyResult(SystemSpec spec, ExplorerResult r, double seconds,
-            Map<Property, Long> analysisBounds) {
+    /**
+     * A counterexample becomes a reference-scheduler trace, which the checker replays and writes;
+     * {@code engine}: who searched (the explorer, or JPF on the same model).
+     */
+    public static PropertyResult toPropertyResult(SystemSpec spec, ExplorerResult r, double seconds,
+            Map<Property, Long> analysisBounds, String engine) {
         Optional<Long> bound = numericBound(r.property()).or(() -> Optional.ofNullable(analysisBounds.get(
                 r.property())));
         TimeFormat time = TimeFormat.of(spec);
         if (r instanceof ExplorerResult.HoldsUpTo h) {
-            return new PropertyResult(r.property(), r.description(), r.verdict(), NAME, bound,
+            return new PropertyResult(r.property(), r.description(), r.verdict(), engine, bound,
                     Optional.of(h.horizon()), Optional.of(h.states()), seconds, Optional.empty(),
                     Optional.of(h.repetition().map(rep -> "no violation at any instant: the reachable states repeat"
                             + " every " + time.format(rep.period()) + " (the same at " + time.format(rep.at())
@@ -83,12 +86,12 @@ public final class ExplorerEngine implements Engine {
             // The trace's violation is worded as every other engine words it (ViolationWording).
             String message = trace.violations().stream().filter(x -> x.property().equals(r.property())).findFirst()
                     .map(x -> x.message()).orElse(v.counterexample().message());
-            return new PropertyResult(r.property(), r.description(), r.verdict(), NAME, bound,
+            return new PropertyResult(r.property(), r.description(), r.verdict(), engine, bound,
                     Optional.of(v.horizon()), Optional.of(v.states()), seconds, Optional.empty(),
                     Optional.of(message), Optional.of(trace));
         }
         ExplorerResult.Unknown u = (ExplorerResult.Unknown) r;
-        return new PropertyResult(r.property(), r.description(), r.verdict(), NAME, bound, Optional.empty(),
+        return new PropertyResult(r.property(), r.description(), r.verdict(), engine, bound, Optional.empty(),
                 Optional.of(u.states()), seconds, Optional.empty(), Optional.of(u.reason()));
     }
 

@@ -39,7 +39,7 @@ public sealed interface ExplorerResult {
         }
     }
 
-    /** A behaviour that violates the property within the horizon; the counterexample is a shortest one. */
+    /** A behaviour that violates the property within the horizon: a shortest one from the explorer, some one from JPF. */
     record Violated(Property property, String description, long horizon, long states, Counterexample counterexample)
             implements ExplorerResult {
         @Override

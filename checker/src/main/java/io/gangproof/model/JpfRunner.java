@@ -1,16 +1,16 @@
 package io.gangproof.model;
 
 import java.io.IOException;
-import java.lang.reflect.Constructor;
+import java.lang.reflect.Field;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.net.URL;
 import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 import javax.tools.JavaCompiler;
@@ -18,58 +18,134 @@ import javax.tools.ToolProvider;
 
 /**
  * Runs Java PathFinder on an {@link EmittedModel} through JPF's API, loaded reflectively from
- * a jpf-core build ({@code $JPF_HOME/build/jpf.jar}); gangproof does not ship JPF. The verdict
- * comes from {@code JPF.foundErrors()}, never from an exit status (JPF's command line always
- * exits 0). JPF prints its own report, with the trace of a violation, to standard output.
+ * a jpf-core build; gangproof does not ship JPF. JPF gets its configuration explicitly: a
+ * {@code site.properties} naming the build ({@code +site=}), so that it never depends on files
+ * in the working directory or the home folder. The verdict comes from {@code JPF.foundErrors()},
+ * never from an exit status (JPF's command line always exits 0); JPF's console report goes to
+ * a file beside the model, never to standard output.
  */
 public final class JpfRunner {
     private JpfRunner() {
     }
 
-    /** One property's JPF run. */
-    public record JpfOutcome(String property, Path config, boolean errorsFound) {
-    }
-
-    /** {@code JPF_HOME} when it points at a jpf-core build. */
-    public static Optional<Path> jpfHome(Map<String, String> environment) {
-        String home = environment.get("JPF_HOME");
-        if (home == null || home.isBlank()) {
-            return Optional.empty();
+    /**
+     * One property's JPF run. {@code violation}: the answers of every {@code Verify.getInt}
+     * along JPF's error path, in order, which is the model's sequence of choices. {@code states}:
+     * distinct states of the model (matched on its encoding). {@code limitHit}: why the search
+     * stopped before it was complete, when it did.
+     */
+    public record JpfOutcome(String property, Path config, Optional<List<Integer>> violation, long states,
+            Optional<String> limitHit, Path report) {
+        public boolean errorsFound() {
+            return violation.isPresent();
         }
-        Path p = Path.of(home);
-        return Files.isRegularFile(p.resolve("build/jpf.jar")) ? Optional.of(p) : Optional.empty();
     }
 
     /** Compiles the emitted sources against JPF's model classes, then runs JPF on every configuration. */
-    public static List<JpfOutcome> run(EmittedModel model, Path jpfHome) throws IOException {
-        Path jpfJar = jpfHome.resolve("build/jpf.jar");
-        Path classesJar = jpfHome.resolve("build/jpf-classes.jar");
-        if (!Files.isRegularFile(jpfJar) || !Files.isRegularFile(classesJar)) {
-            throw new IOException("not a jpf-core build (no build/jpf.jar and build/jpf-classes.jar): " + jpfHome);
-        }
-        compile(model, classesJar);
+    public static List<JpfOutcome> run(EmittedModel model, JpfHome home) throws IOException {
+        return run(model, home, new Search.Limits(Long.MAX_VALUE, Long.MAX_VALUE, Long.MAX_VALUE));
+    }
+
+    /** One run at a time: JPF's native peers keep their state in static fields. */
+    static synchronized List<JpfOutcome> run(EmittedModel model, JpfHome home, Search.Limits limits)
+            throws IOException {
+        compile(model, home.classesJar());
+        Path site = model.dir().resolve("site.properties");
+        // JPF's own syntax: ${jpf-core} is expanded by its Config
+        Files.writeString(site, "# written by gangproof: the jpf-core build to use\njpf-core = "
+                + home.dir().toAbsolutePath().toString().replace("\\", "/") + "\nextensions = ${jpf-core}\n",
+                StandardCharsets.UTF_8);
         List<JpfOutcome> out = new ArrayList<>();
-        try (URLClassLoader loader = new URLClassLoader(new URL[] {jpfJar.toUri().toURL()},
-                ClassLoader.getPlatformClassLoader())) {
+        try {
+            ClassLoader loader = loader(home);
             Class<?> jpfClass = loader.loadClass("gov.nasa.jpf.JPF");
             Class<?> configClass = loader.loadClass("gov.nasa.jpf.Config");
+            Class<?> intChoice = loader.loadClass("gov.nasa.jpf.vm.IntChoiceGenerator");
             Method createConfig = jpfClass.getMethod("createConfig", String[].class);
-            Constructor<?> construct = jpfClass.getConstructor(configClass);
-            Method run = jpfClass.getMethod("run");
-            Method foundErrors = jpfClass.getMethod("foundErrors");
             for (int p = 0; p < model.jpfConfigs().size(); p++) {
                 Path config = model.jpfConfigs().get(p);
-                Object cfg = createConfig.invoke(null, (Object) new String[] {config.toString()});
-                Object jpf = construct.newInstance(cfg);
-                run.invoke(jpf);
-                out.add(new JpfOutcome(model.properties().get(p), config, (Boolean) foundErrors.invoke(jpf)));
+                Path report = model.dir().resolve(config.getFileName().toString().replace(".jpf", "-report.txt"));
+                // JPF's report and its log go to files: standard output is gangproof's (JSON, for one)
+                List<String> args = new ArrayList<>(List.of("+site=" + site.toAbsolutePath(),
+                        "+report.console.file=" + report.toAbsolutePath(),
+                        "+log.output=" + model.dir().resolve("jpf-log.txt").toAbsolutePath()));
+                if (limits.maxStates() < Long.MAX_VALUE) {
+                    args.add("+" + ModelGenerator.JPF_MAX_STATES + "=" + limits.maxStates());
+                }
+                if (limits.timeLimitMillis() < Long.MAX_VALUE) {
+                    args.add("+" + ModelGenerator.JPF_TIME_LIMIT + "=" + limits.timeLimitMillis());
+                }
+                args.add(config.toAbsolutePath().toString());
+                Object cfg = createConfig.invoke(null, (Object) args.toArray(new String[0]));
+                Object jpf = jpfClass.getConstructor(configClass).newInstance(cfg);
+                jpfClass.getMethod("run").invoke(jpf);
+                Object search = jpfClass.getMethod("getSearch").invoke(jpf);
+                Optional<List<Integer>> violation = Optional.empty();
+                if ((Boolean) jpfClass.getMethod("foundErrors").invoke(jpf)) {
+                    violation = Optional.of(choices(search, intChoice));
+                }
+                int[] counters = counters(loader);
+                Optional<String> limitHit = Optional.empty();
+                Object constraint = search.getClass().getMethod("getLastSearchConstraint").invoke(search);
+                if (counters.length > 1 && counters[1] != 0) {
+                    limitHit = Optional.of(counters[0] >= limits.maxStates()
+                            ? "the state limit of " + limits.maxStates() + " states was reached"
+                            : "the time limit of " + limits.timeLimitMillis() + " ms was reached");
+                } else if (constraint != null) {
+                    limitHit = Optional.of("JPF stopped: " + constraint);
+                }
+                out.add(new JpfOutcome(model.properties().get(p), config, violation,
+                        counters.length > 0 ? counters[0] : 0, limitHit, report));
             }
-        } catch (ClassNotFoundException | NoSuchMethodException | IllegalAccessException | InstantiationException e) {
-            throw new IOException("this jpf-core build does not offer the JPF API gangproof uses: " + e, e);
         } catch (InvocationTargetException e) {
-            throw new IOException("JPF failed: " + e.getCause(), e.getCause());
+            throw new IOException("JPF failed (" + home.dir() + "): " + e.getCause(), e.getCause());
+        } catch (ReflectiveOperationException e) {
+            throw new IOException("the jpf-core build in " + home.dir() + " does not offer the JPF API gangproof "
+                    + "uses: " + e, e);
         }
         return out;
+    }
+
+    /**
+     * One class loader per build for the whole JVM: JPF resets its static state at the start
+     * of each run (it is made to run many times in one JVM, as its own tests do), and a loader
+     * kept warm saves the JIT compiling JPF afresh for every property.
+     */
+    private static final java.util.Map<Path, ClassLoader> LOADERS = new java.util.HashMap<>();
+
+    private static synchronized ClassLoader loader(JpfHome home) throws IOException {
+        Path key = home.dir().toAbsolutePath().normalize();
+        ClassLoader l = LOADERS.get(key);
+        if (l == null) {
+            l = new URLClassLoader(new URL[] {home.jpfJar().toUri().toURL()}, ClassLoader.getPlatformClassLoader());
+            LOADERS.put(key, l);
+        }
+        return l;
+    }
+
+    /** The answers of the integer choices along the error path, root first. */
+    private static List<Integer> choices(Object search, Class<?> intChoice) throws ReflectiveOperationException {
+        Object error = search.getClass().getMethod("getLastError").invoke(search);
+        Object path = error.getClass().getMethod("getPath").invoke(error);
+        List<Integer> out = new ArrayList<>();
+        for (Object transition : (Iterable<?>) path) {
+            Object cg = transition.getClass().getMethod("getChoiceGenerator").invoke(transition);
+            if (intChoice.isInstance(cg)) {
+                out.add((Integer) intChoice.getMethod("getNextChoice").invoke(cg));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The model's counters, which JPF keeps outside the backtracked state ({@code Verify}'s
+     * native peer): 0 counts distinct states, 1 is set when a limit stopped the search.
+     */
+    private static int[] counters(ClassLoader loader) throws ReflectiveOperationException {
+        Field f = loader.loadClass("gov.nasa.jpf.vm.JPF_gov_nasa_jpf_vm_Verify").getDeclaredField("counter");
+        f.setAccessible(true);
+        int[] c = (int[]) f.get(null);
+        return c == null ? new int[0] : c.clone();
     }
 
     private static void compile(EmittedModel model, Path classesJar) throws IOException {
@@ -79,13 +155,16 @@ public final class JpfRunner {
         }
         Path classes = model.dir().resolve("classes");
         Files.createDirectories(classes);
-        List<String> args = new ArrayList<>(List.of("--release", "17", "-d", classes.toString(), "-classpath",
-                classesJar.toString()));
+        List<String> args = new ArrayList<>(List.of("--release", "17", "-nowarn", "-d", classes.toString(),
+                "-classpath", classesJar.toString()));
         try (Stream<Path> files = Files.walk(model.dir().resolve("src"))) {
             files.filter(f -> f.toString().endsWith(".java")).forEach(f -> args.add(f.toString()));
         }
-        if (javac.run(null, null, null, args.toArray(new String[0])) != 0) {
-            throw new IOException("internal error: the emitted model does not compile against " + classesJar);
+        // javac's messages would land on standard output, which must stay the report (or JSON)
+        java.io.ByteArrayOutputStream diagnostics = new java.io.ByteArrayOutputStream();
+        if (javac.run(null, diagnostics, diagnostics, args.toArray(new String[0])) != 0) {
+            throw new IOException("internal error: the emitted model does not compile against " + classesJar + ":\n"
+                    + diagnostics.toString(StandardCharsets.UTF_8));
         }
     }
 }

@@ -32,7 +32,12 @@ public final class ModelEmitter {
     public static EmittedModel emit(SystemSpec spec, Path dir, ExplorerOptions options) throws IOException {
         long horizon = Horizons.resolve(spec, options.horizon());
         ModelPlan plan = ModelPlan.of(spec, spec.properties(), horizon, options.analysisBounds());
-        ModelGenerator.GeneratedModel generated = ModelGenerator.generate(plan);
+        return write(spec, dir, plan, ModelGenerator.generate(plan), horizon);
+    }
+
+    /** Writes {@code generated}, the model of {@code plan}. */
+    static EmittedModel write(SystemSpec spec, Path dir, ModelPlan plan, ModelGenerator.GeneratedModel generated,
+            long horizon) throws IOException {
         Path src = dir.resolve("src");
         List<Path> sources = new ArrayList<>();
         List<JavaFile> files = new ArrayList<>(RuntimeSources.files());
@@ -64,8 +69,11 @@ public final class ModelEmitter {
                 + "target.args = " + p.index() + "\n"
                 + "classpath = ${config_path}/classes\n"
                 + "sourcepath = ${config_path}/src\n"
-                + "# breadth first, so the first counterexample is a shortest one\n"
-                + "search.class = gov.nasa.jpf.search.heuristic.BFSHeuristic\n"
+                + "# depth first (JPF's default search); a counterexample is some violating behaviour, not a shortest one\n"
+                + "search.class = gov.nasa.jpf.search.DFSearch\n"
+                + "# the model matches states itself, on its canonical encoding after each instant (see the README);\n"
+                + "# JPF's heap matching would also match inside instants and serialise the heap at every choice\n"
+                + "vm.storage.class =\n"
                 + "report.console.property_violation = error,trace\n";
     }
 
@@ -88,17 +96,24 @@ public final class ModelEmitter {
             b.append("- not modelled: ").append(s.description()).append(" (").append(s.reason()).append(")\n");
         }
         b.append("\n## Running JPF\n\n");
-        b.append("Build jpf-core from its Java 17 branch (`./gradlew buildJars`), run it on a JDK 17 and set ")
-                .append("`JPF_HOME` to its directory. Then, in this directory:\n\n");
+        b.append("Set `JPF_HOME` to a jpf-core build for Java 17 (gangproof's checkout has one beside it, in ")
+                .append("`../shared/tools/jpf-core`, which `gangproof check --engine jpf` finds by itself) and run ")
+                .append("it on a JDK 17. Then, in this directory:\n\n");
         b.append("```sh\n");
         b.append("mkdir -p classes\n");
+        b.append("printf 'jpf-core = %s\\nextensions = ${jpf-core}\\n' \"$JPF_HOME\" > site.properties\n");
         b.append("javac --release 17 -cp \"$JPF_HOME/build/jpf-classes.jar\" -d classes $(find src -name '*.java')\n");
-        b.append("java -jar \"$JPF_HOME/build/RunJPF.jar\" ").append(ModelGenerator.className(spec.name()))
-                .append("-p0.jpf\n");
+        b.append("java -jar \"$JPF_HOME/build/RunJPF.jar\" +site=site.properties ")
+                .append(ModelGenerator.className(spec.name())).append("-p0.jpf\n");
         b.append("```\n\n");
         b.append("JPF always exits with status 0: read its report. `no errors detected` means the property holds ")
                 .append("for every behaviour up to the horizon; `java.lang.AssertionError` with the property and ")
                 .append("the job in its message, followed by the trace of choices, is a counterexample. ")
+                .append("The search is depth first. After each instant the entry point matches the state on the ")
+                .append("model's canonical encoding (`encode`), in a visited set that JPF keeps outside its ")
+                .append("backtracked state (`Verify.putValue`), and ends the path at a state seen before; JPF's own ")
+                .append("heap matching is off (`vm.storage.class =`). `gangproof check --engine jpf` runs these ")
+                .append("same steps and replays JPF's path of `Verify.getInt` answers as a job-level trace. ")
                 .append("gangproof's embedded explorer checks the same model class without JPF ")
                 .append("(`gangproof check`).\n");
         return b.toString();

@@ -31,6 +31,9 @@ import javax.lang.model.element.Modifier;
  */
 final class ModelGenerator {
     static final String PACKAGE = "io.gangproof.model.generated";
+    /** JPF configuration keys the entry point reads: gangproof's state and time limits. */
+    static final String JPF_MAX_STATES = "gangproof.max_states";
+    static final String JPF_TIME_LIMIT = "gangproof.time_limit_ms";
 
     private static final Modifier[] CONST = {Modifier.STATIC, Modifier.FINAL};
     private static final TypeName INTS = ArrayTypeName.of(TypeName.INT);
@@ -110,7 +113,7 @@ final class ModelGenerator {
                 .addFields(stateFields())
                 .addMethods(List.of(horizon(), time(), reset(), maxEncodedLength(), encode(), decode(), step(),
                         arrive(), remove(), dispatch(), begin(), execTime(), lower(), deadlockedJob(),
-                        propertyCount(), violationMessage(), violationTime(), record(), canonicalize()))
+                        propertyCount(), violationMessage(), violationTime(), record()))
                 .build();
         return new GeneratedModel(plan, model, main, JavaFile.builder(PACKAGE, type).build(),
                 JavaFile.builder(PACKAGE, jpfMain(main, model)).build(), true);
@@ -734,32 +737,15 @@ final class ModelGenerator {
     // ---------------------------------------------------------------- Java PathFinder
 
     /**
-     * For JPF, whose state matching compares whole heaps: puts the state in its canonical form
-     * (what encoding and decoding keep, docs/semantics.md §13) and clears every field that is
-     * not part of the state, so that equal states are equal heaps.
-     */
-    private MethodSpec canonicalize() {
-        MethodSpec.Builder m = MethodSpec.methodBuilder("canonicalize").addModifiers(Modifier.PUBLIC)
-                .addJavadoc("Canonical form of the state, and zero everywhere else (for JPF's state matching).\n");
-        m.addStatement("int[] b = new int[maxEncodedLength()]").addStatement("decode(b, 0, encode(b))");
-        m.beginControlFlow("for (int j = n; j < MAXJ; j++)");
-        for (String a : List.of("jTask", "jArr", "jRel", "jStart", "jFin", "jInv", "jOvt", "order")) {
-            m.addStatement("$L[j] = 0", a);
-        }
-        m.addStatement("jMask[j] = 0L").addStatement("keys[j] = 0L");
-        m.endControlFlow();
-        m.beginControlFlow("for (int j = 0; j < n; j++)").addStatement("order[j] = 0").addStatement("keys[j] = 0L")
-                .endControlFlow();
-        m.beginControlFlow("for (int p = 0; p < P; p++)");
-        m.addStatement("vTask[p] = 0").addStatement("vArr[p] = 0").addStatement("vTime[p] = 0").addStatement("vVal[p] = 0");
-        m.endControlFlow();
-        return m.build();
-    }
-
-    /**
-     * The entry point JPF runs: the same model, every choice answered by {@code Verify.getInt},
-     * and each violation of the selected properties thrown as an {@link AssertionError} (JPF
-     * reports it as a property violation with the trace of choices).
+     * The entry point JPF runs: the same model, every choice answered by one
+     * {@code Verify.getInt(0, n - 1)}, and each violation of the selected properties thrown as
+     * an {@link AssertionError} (JPF reports it as a property violation with the path of
+     * choices). After each step the state is put in canonical form through its encoding, as
+     * the explorer does, and matched on that encoding in a visited set JPF keeps outside the
+     * backtracked heap ({@code Verify.getValue/putValue}): a state seen before ends its path.
+     * JPF's own heap matching is switched off in the {@code .jpf} files; it would match inside
+     * steps too, where the stack differs, and costs a heap serialisation per choice.
+     * Counter 0 counts the distinct states; counter 1 is set when a limit stopped the search.
      */
     private TypeSpec jpfMain(String mainName, String modelName) {
         ClassName model = ClassName.get(PACKAGE, modelName);
@@ -769,24 +755,53 @@ final class ModelGenerator {
                 .addMethod(override("choose", TypeName.INT).addParameter(TypeName.INT, "n")
                         .addStatement("return n <= 1 ? 0 : $T.getInt(0, n - 1)", verify).build())
                 .build();
+        MethodSpec firstVisit = MethodSpec.methodBuilder("firstVisit").addModifiers(Modifier.STATIC)
+                .returns(TypeName.BOOLEAN).addParameter(INTS, "b").addParameter(TypeName.INT, "len")
+                .addParameter(ArrayTypeName.of(TypeName.CHAR), "k")
+                .addJavadoc("Whether the encoding {@code b[0..len)} is new; records it. Exact: the key is the encoding.\n")
+                .beginControlFlow("for (int x = 0; x < len; x++)")
+                .addStatement("k[2 * x] = (char) (b[x] >>> 16)").addStatement("k[2 * x + 1] = (char) b[x]")
+                .endControlFlow()
+                .addStatement("String key = new String(k, 0, 2 * len)")
+                .beginControlFlow("if ($T.getValue(key) >= 0)", verify).addStatement("return false").endControlFlow()
+                .addStatement("$T.putValue(key, 1)", verify).addStatement("$T.incrementCounter(0)", verify)
+                .addStatement("return true").build();
+        MethodSpec limit = MethodSpec.methodBuilder("limit").addModifiers(Modifier.STATIC).returns(TypeName.LONG)
+                .addParameter(String.class, "key")
+                .addJavadoc("A limit from JPF's configuration (set by gangproof), or none.\n")
+                .addStatement("String v = $T.getProperty(key)", verify)
+                .addStatement("return v == null || v.isEmpty() ? Long.MAX_VALUE : Long.parseLong(v)").build();
         MethodSpec main = MethodSpec.methodBuilder("main").addModifiers(Modifier.PUBLIC, Modifier.STATIC)
                 .addParameter(STRINGS, "args")
                 .addJavadoc("{@code args}: indices of the properties to check; none means all of them.\n")
                 .addStatement("long selected = args.length == 0 ? -1L : 0L")
                 .beginControlFlow("for (String a : args)").addStatement("selected |= 1L << Integer.parseInt(a)")
                 .endControlFlow()
+                .addStatement("long maxStates = limit($S)", JPF_MAX_STATES)
+                .addStatement("long millis = limit($S)", JPF_TIME_LIMIT)
+                .addStatement("long deadline = millis == Long.MAX_VALUE ? millis : $T.currentTimeMillis() + millis",
+                        verify)
                 .addStatement("$T m = new $T()", model, model).addStatement("m.reset()")
                 .addStatement("$T c = new VerifyChoices()", CHOICES)
+                .addStatement("int[] b = new int[m.maxEncodedLength()]")
+                .addStatement("char[] k = new char[2 * b.length]")
+                .addStatement("firstVisit(b, m.encode(b), k)")
                 .beginControlFlow("while (m.time() < m.horizon())")
                 .addStatement("long v = m.step(c, $T.NONE) & selected", OBSERVER)
                 .beginControlFlow("if (v != 0L)")
                 .addStatement("throw new $T(m.violationMessage($T.numberOfTrailingZeros(v)))", AssertionError.class,
                         Long.class)
                 .endControlFlow()
-                .addStatement("m.canonicalize()")
+                .addStatement("int len = m.encode(b)")
+                .beginControlFlow("if (!firstVisit(b, len, k))").addStatement("return").endControlFlow()
+                .beginControlFlow("if ($T.getCounter(0) >= maxStates || $T.currentTimeMillis() > deadline)", verify,
+                        verify)
+                .addStatement("$T.setCounter(1, 1)", verify).addStatement("$T.terminateSearch()", verify)
+                .addStatement("return").endControlFlow()
+                .addStatement("m.decode(b, 0, len)")
                 .endControlFlow().build();
         return TypeSpec.classBuilder(mainName).addModifiers(Modifier.PUBLIC, Modifier.FINAL)
                 .addJavadoc("Runs $L under Java PathFinder; see README.md beside the .jpf files.\n", modelName)
-                .addType(choices).addMethod(main).build();
+                .addType(choices).addMethod(main).addMethod(firstVisit).addMethod(limit).build();
     }
 }

@@ -14,7 +14,8 @@
  * <li>{@link io.gangproof.model.ExplorerEngine}: the explorer as an {@code io.gangproof.check.Engine}.</li>
  * <li>{@link io.gangproof.model.ModelEmitter#emit(io.gangproof.spec.SystemSpec, java.nio.file.Path)}:
  * model sources, {@code .jpf} configurations and a README for JPF;
- * {@link io.gangproof.model.JpfRunner} runs them where {@code JPF_HOME} points at a jpf-core build.</li>
+ * {@link io.gangproof.model.JpfRunner} runs them with a jpf-core build ({@link io.gangproof.model.JpfHome}),
+ * {@link io.gangproof.model.JpfCheck} turns JPF's answers into the explorer's results.</li>
  * </ul>
  *
  * <p>Generated models implement {@link io.gangproof.model.runtime.TransitionModel}; every

@@ -141,25 +141,6 @@ class BundledExamplesCliTest {
     }
 
     @Test
-    void theJpfEngineWithoutAJpfBuildIsABadCommandLine() {
-        CliRun r = CliRun.of("check", "--engine", "jpf", "--jpf-home", out.toString(),
-                SPECS.resolve("deadlock-per-tpu.gang").toString());
-        assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
-        assertThat(r.err()).contains("needs a jpf-core build");
-    }
-
-    @Test
-    void theJpfEngineFindsTheDeadlockWhenJpfIsInstalled() {
-        java.util.Optional<Path> home = io.gangproof.model.JpfRunner.jpfHome(System.getenv());
-        org.junit.jupiter.api.Assumptions.assumeTrue(home.isPresent(),
-                "JPF_HOME not set to a jpf-core build: Java PathFinder is not on Maven Central");
-        CliRun r = CliRun.of("check", "--engine", "jpf", "--out", out.toString(),
-                SPECS.resolve("deadlock-free-ascending.gang").toString());
-        assertThat(r.exitCode()).as(r.out() + r.err()).isEqualTo(ExitCodes.OK);
-        assertThat(r.out()).contains("HOLDS-UP-TO", "[jpf");
-    }
-
-    @Test
     void oneScenarioFromAFileDeadlocksUnderListedOrderAndNotUnderAscending() throws IOException {
         Map<String, JsonNode> listed = check("deadlock-per-tpu.gang", ExitCodes.VIOLATED);
         String scenario = listed.get("deadlock-free").path("trace").asText();

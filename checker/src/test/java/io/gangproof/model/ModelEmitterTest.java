@@ -29,9 +29,19 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ModelEmitterTest {
     private static final String VERIFY_STAND_IN = "package gov.nasa.jpf.vm;\n"
-            + "/** Test stand-in for JPF's Verify: always the first answer. */\n"
+            + "/** Test stand-in for JPF's Verify: always the first answer; values and counters in plain maps. */\n"
             + "public final class Verify {\n"
+            + "  static final java.util.Map<String, Integer> VALUES = new java.util.HashMap<>();\n"
+            + "  static final int[] COUNTERS = new int[2];\n"
             + "  public static int getInt(int min, int max) { return min; }\n"
+            + "  public static int getValue(String k) { return VALUES.getOrDefault(k, -1); }\n"
+            + "  public static void putValue(String k, int v) { VALUES.put(k, v); }\n"
+            + "  public static int incrementCounter(int c) { return ++COUNTERS[c]; }\n"
+            + "  public static int getCounter(int c) { return COUNTERS[c]; }\n"
+            + "  public static void setCounter(int c, int v) { COUNTERS[c] = v; }\n"
+            + "  public static void terminateSearch() { }\n"
+            + "  public static long currentTimeMillis() { return System.currentTimeMillis(); }\n"
+            + "  public static String getProperty(String k) { return null; }\n"
             + "}\n";
 
     private static ClassLoader compileAlone(Path dir) throws Exception {
@@ -58,7 +68,8 @@ class ModelEmitterTest {
         String config = Files.readString(emitted.jpfConfigs().get(1));
         assertThat(config).contains("target = " + emitted.mainClass() + "\n")
                 .contains("target.args = 1\n")
-                .contains("search.class = gov.nasa.jpf.search.heuristic.BFSHeuristic\n")
+                .contains("search.class = gov.nasa.jpf.search.DFSearch\n").contains("vm.storage.class =\n")
+                .doesNotContain("BFS").doesNotContain("is a shortest one")
                 .contains("report.console.property_violation = error,trace\n");
         assertThat(Files.readString(emitted.readme())).contains("JPF always exits with status 0");
         assertThat(emitted.sources()).extracting(p -> p.getFileName().toString())

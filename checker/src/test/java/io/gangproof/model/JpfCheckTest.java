@@ -1,0 +1,77 @@
+package io.gangproof.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.gangproof.spec.SystemSpec;
+import io.gangproof.spec.Verdict;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Java PathFinder on the generated model, against the jpf-core build of {@link JpfBuild}. */
+class JpfCheckTest {
+    @Test
+    void aViolationComesBackAsTheJobLevelTraceOfJpfsPath(@TempDir Path dir) throws Exception {
+        SystemSpec spec = BundledSpecs.load("deadlock-per-tpu");
+        ExplorerResult r = JpfCheck.check(spec, spec.properties().get(0), ExplorerOptions.DEFAULTS, JpfBuild.require(),
+                dir);
+        assertThat(r).isInstanceOf(ExplorerResult.Violated.class);
+        Counterexample cex = ((ExplorerResult.Violated) r).counterexample();
+        assertThat(cex.message()).startsWith("deadlock-free: at 3 the job of A arriving at 1");
+        assertThat(cex.violationTime()).isEqualTo(3);
+        assertThat(cex.jobs()).extracting(JobRecord::task).contains("A", "B");
+        // JPF's report went to a file, with the assertion in it
+        assertThat(Files.readString(dir.resolve("DeadlockPerTpu-p0-report.txt"))).contains("java.lang.AssertionError");
+    }
+
+    @Test
+    void jpfCountsTheExplorersStatesWhereBothSearchEverything(@TempDir Path dir) throws Exception {
+        SystemSpec spec = BundledSpecs.load("timing-anomaly");
+        ExplorerResult r = JpfCheck.check(spec, spec.properties().get(1), ExplorerOptions.DEFAULTS, JpfBuild.require(),
+                dir);
+        assertThat(r.verdict()).isEqualTo(Verdict.HOLDS_UP_TO);
+        // the explorer's full search, without its repetition check or an early end
+        long explorer = Explorer.measure(spec, ExplorerOptions.DEFAULTS).states();
+        assertThat(((ExplorerResult.HoldsUpTo) r).states()).isEqualTo(explorer);
+    }
+
+    @Test
+    void theStateLimitEndsTheSearchInUnknownNamingIt(@TempDir Path dir) throws Exception {
+        SystemSpec spec = BundledSpecs.load("timing-anomaly");
+        ExplorerResult r = JpfCheck.check(spec, spec.properties().get(1), ExplorerOptions.DEFAULTS.withMaxStates(5),
+                JpfBuild.require(), dir);
+        assertThat(r).isInstanceOf(ExplorerResult.Unknown.class);
+        assertThat(((ExplorerResult.Unknown) r).reason()).contains("the state limit of 5 states was reached");
+    }
+
+    @Test
+    void aBoundFromAnalysisWithoutItsNumberIsUnknownAndNotRun(@TempDir Path dir) throws Exception {
+        String text = Files.readString(BundledSpecs.path("starvation-greedy"))
+                .replace("inversion(H) <= 2 ms", "response(H) <= bound");
+        SystemSpec spec = SingleBehaviourTest.spec(text);
+        ExplorerResult r = JpfCheck.check(spec, spec.properties().get(1), ExplorerOptions.DEFAULTS,
+                new JpfHome(fakeBuild(dir.resolve("no-jpf"))), dir.resolve("model"));
+        assertThat(r.description()).isEqualTo("response(H) <= bound");
+        assertThat(r).isInstanceOf(ExplorerResult.Unknown.class);
+        assertThat(Files.exists(dir.resolve("model"))).as("nothing emitted, nothing run").isFalse();
+    }
+
+    @Test
+    void aSpecTheModelCannotExpressIsUnknown(@TempDir Path dir) throws Exception {
+        SystemSpec spec = BundledSpecs.load("coral-synthesis");
+        ExplorerResult r = JpfCheck.check(spec, spec.properties().get(0), ExplorerOptions.DEFAULTS,
+                new JpfHome(fakeBuild(dir.resolve("no-jpf"))), dir.resolve("model"));
+        assertThat(r).isInstanceOf(ExplorerResult.Unknown.class);
+        assertThat(((ExplorerResult.Unknown) r).reason()).contains("the model cannot express this spec");
+    }
+
+    /** Not a working JPF: these cases must be answered without running it. */
+    private static Path fakeBuild(Path dir) throws Exception {
+        for (String f : JpfHome.REQUIRED) {
+            Files.createDirectories(dir.resolve(f).getParent());
+            Files.writeString(dir.resolve(f), "");
+        }
+        return dir;
+    }
+}
