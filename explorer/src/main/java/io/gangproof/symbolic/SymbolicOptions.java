@@ -8,7 +8,7 @@ import java.util.Map;
  * horizon, which only sets how far job ages are tracked exactly (docs/symbolic.md §6).
  */
 public record SymbolicOptions(long timeLimitMillis, long maxStates, long horizon, Map<Property, Long> bounds) {
-    public static final long DEFAULT_TIME_LIMIT_MILLIS = 20_000;
+    public static final long DEFAULT_TIME_LIMIT_MILLIS = 10_000;
     public static final long DEFAULT_MAX_STATES = 2_000_000;
 
     public SymbolicOptions {
