@@ -66,7 +66,10 @@ class SymbolicExplorerAgreementTest {
         List<ExplorerResult> tick = Explorer.check(spec, EXPLORER);
         SymbolicOutcome sym = SymbolicExplorer.check(spec, SYMBOLIC);
         if (!sym.closed()) {
-            Statistics.collect("the symbolic engine hit a limit");
+            String reason = sym.results().stream().filter(r -> r instanceof SymbolicResult.Unknown)
+                    .map(r -> ((SymbolicResult.Unknown) r).reason()).findFirst().orElse("");
+            Statistics.collect("the symbolic engine hit its " + (reason.contains("jobs alive") ? "alive-jobs limit"
+                    : "time, state or memory limit"));
             return;
         }
         if (tick.stream().anyMatch(r -> r instanceof ExplorerResult.Unknown)) {
