@@ -26,11 +26,15 @@ import java.util.TreeMap;
  *
  * <pre>
  * mvn -q -o test-compile -pl checker -am
- * mvn -q -o dependency:build-classpath -pl checker -Dmdep.outputFile=target/bench-classpath.txt
- * java -cp checker/target/classes:checker/target/test-classes:explorer/target/classes:$(cat checker/target/bench-classpath.txt) io.gangproof.model.SymbolicBench
+ * mvn -q -o dependency:build-classpath -pl solver-backend -Dmdep.outputFile=target/bench-classpath.txt
+ * java -cp checker/target/classes:checker/target/test-classes:explorer/target/classes:scheduler/target/classes:\
+ *   spec-language/target/classes:analysis/target/classes:solver-backend/target/classes:\
+ *   $(cat solver-backend/target/bench-classpath.txt):JAVAPOET_JAR io.gangproof.model.SymbolicBench
  * </pre>
  *
- * Both engines get {@code -Dlimit.seconds} (default 10) each.
+ * ({@code dependency:build-classpath} on {@code checker} alone cannot resolve the unreleased
+ * {@code explorer} module offline; JAVAPOET_JAR is the javapoet jar in the local repository.)
+ * Both engines get {@code -Dlimit.seconds} (default 10) each; results in docs/symbolic.md.
  */
 public final class SymbolicBench {
     private SymbolicBench() {
