@@ -11,7 +11,7 @@ public final class StandardEngines {
 
     public static List<Engine> of(int simulationRuns, ExplorerOptions explorer) {
         return List.of(new InductionEngine(), new ProofEngine(), new AnalysisEngine(), new SimulationEngine(simulationRuns),
-                new ExplorerEngine(explorer));
+                new SymbolicEngine(), new ExplorerEngine(explorer));
     }
 
     public static List<Engine> defaults() {

@@ -1,0 +1,247 @@
+package io.gangproof.symbolic;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Breadth-first search of the zone graph with a passed list under inclusion
+ * (docs/symbolic.md §5) and extrapolation (§6). It records, per property, the first
+ * violating symbolic state found, and the largest response time per task.
+ */
+final class ZoneGraphSearch {
+    /** A stored state with the step that produced it, so that its path can be replayed. */
+    static final class Node {
+        final SymbolicState state;
+        final Node parent;
+        final Step step;
+        boolean retired;
+
+        Node(SymbolicState state, Node parent, Step step) {
+            this.state = state;
+            this.parent = parent;
+            this.step = step;
+        }
+    }
+
+    /**
+     * A violating state: the path to {@code node}, then {@code last} if not null; then, when
+     * {@code clock >= 0}, time passes until the job at {@code pos} has that clock at least
+     * {@code atLeast} (0: its age, 1: its phase clock).
+     */
+    record Witness(Node node, Step last, int pos, int clock, long atLeast) {
+    }
+
+    /** More alive jobs than this end the search: their clocks would make every zone operation slow. */
+    static final int MAX_JOBS = 16;
+
+    private final SymbolicSpec s;
+    private final Transitions t;
+    private final SymbolicOptions options;
+    final Witness[] witness;
+    final long[] maxResponse;
+    final boolean[] stopwatch;
+    long states;
+    long transitions;
+    String limit;
+
+    ZoneGraphSearch(SymbolicSpec s, SymbolicOptions options) {
+        this.s = s;
+        this.t = new Transitions(s);
+        this.options = options;
+        witness = new Witness[s.props.size()];
+        maxResponse = new long[s.tasks];
+        java.util.Arrays.fill(maxResponse, -1);
+        stopwatch = new boolean[s.tasks];
+    }
+
+    Transitions transitions() {
+        return t;
+    }
+
+    void run() {
+        long deadline = System.currentTimeMillis() + options.timeLimitMillis();
+        Map<SymbolicState.Key, List<Node>> passed = new HashMap<>();
+        ArrayDeque<Node> queue = new ArrayDeque<>();
+        Node root = new Node(t.initial(), null, null);
+        extrapolate(root.state);
+        store(passed, queue, root);
+        long memoryLimit = Runtime.getRuntime().maxMemory() / 10 * 7;
+        while (!queue.isEmpty()) {
+            if ((transitions & 1023) == 0) {
+                if (System.currentTimeMillis() > deadline) {
+                    limit = "time limit of " + options.timeLimitMillis() / 1000.0 + " s";
+                    return;
+                }
+                Runtime rt = Runtime.getRuntime();
+                if (rt.totalMemory() - rt.freeMemory() > memoryLimit) {
+                    System.gc();
+                }
+                if (rt.totalMemory() - rt.freeMemory() > memoryLimit) {
+                    limit = "memory limit (70% of the heap)";
+                    return;
+                }
+            }
+            if (states > options.maxStates()) {
+                limit = "state limit of " + options.maxStates() + " symbolic states";
+                return;
+            }
+            Node node = queue.poll();
+            if (node.retired) {
+                continue;
+            }
+            if (node.state.settled) {
+                checkDelayed(node);
+            }
+            for (Transitions.Successor succ : t.successors(node.state)) {
+                transitions++;
+                observe(node, succ);
+                if (succ.state().jobs.length > MAX_JOBS) {
+                    limit = "limit of " + MAX_JOBS + " jobs alive at once (jobs that never finish pile up:"
+                            + " starvation or deadlock)";
+                    return;
+                }
+                extrapolate(succ.state());
+                store(passed, queue, new Node(succ.state(), node, succ.step()));
+            }
+        }
+    }
+
+    private void observe(Node node, Transitions.Successor succ) {
+        if (succ.responseTask() >= 0) {
+            long r = succ.response() > s.ageBound ? SymbolicOutcome.MORE_THAN_TRACKED : succ.response();
+            maxResponse[succ.responseTask()] = Math.max(maxResponse[succ.responseTask()], r);
+        }
+        for (long w = succ.stopwatchTasks(); w != 0; w &= w - 1) {
+            stopwatch[Long.numberOfTrailingZeros(w)] = true;
+        }
+        for (int k = 0; k < witness.length; k++) {
+            SymbolicSpec.Prop p = s.props.get(k);
+            if (witness[k] != null) {
+                continue;
+            }
+            if (p.check() == SymbolicSpec.Check.DEADLOCK && succ.deadlock()) {
+                witness[k] = new Witness(node, succ.step(), -1, -1, 0);
+            } else if (p.check() == SymbolicSpec.Check.OVERTAKES) {
+                for (Job j : succ.state().jobs) {
+                    if (j.task() == p.task() && j.overtakes() > p.bound()) {
+                        witness[k] = new Witness(node, succ.step(), -1, -1, 0);
+                        break;
+                    }
+                }
+            }
+        }
+    }
+
+    /** Deadlines, response times and inversion, checked at every instant time may reach from a settled state. */
+    private void checkDelayed(Node node) {
+        SymbolicState st = node.state;
+        Dbm delayed = null;
+        for (int k = 0; k < witness.length; k++) {
+            SymbolicSpec.Prop p = s.props.get(k);
+            if (witness[k] != null || p.check() == SymbolicSpec.Check.DEADLOCK
+                    || p.check() == SymbolicSpec.Check.OVERTAKES) {
+                continue;
+            }
+            for (int q = 0; q < st.jobs.length && witness[k] == null; q++) {
+                Job j = st.jobs[q];
+                if (p.task() >= 0 && j.task() != p.task()) {
+                    continue;
+                }
+                int clock;
+                long bound;
+                if (p.check() == SymbolicSpec.Check.DEADLINES) {
+                    clock = 0;
+                    bound = s.deadline[j.task()] + 1;
+                } else if (p.check() == SymbolicSpec.Check.RESPONSE) {
+                    clock = 0;
+                    bound = p.bound() + 1;
+                } else if (j.inverting()) {
+                    clock = 1;
+                    bound = p.bound() + 1;
+                } else {
+                    continue;
+                }
+                if (delayed == null) {
+                    delayed = t.delayed(st);
+                }
+                if (delayed.isEmpty()) {
+                    return;
+                }
+                int x = clock == 0 ? st.age(s.tasks, q) : st.phase(s.tasks, q);
+                if (delayed.upper(x) >= bound) {
+                    witness[k] = new Witness(node, null, q, clock, bound);
+                }
+            }
+        }
+    }
+
+    private void extrapolate(SymbolicState st) {
+        Dbm z = st.zone;
+        long[] b = new long[z.dimension()];
+        b[SymbolicState.Z] = 1;
+        for (int i = 0; i < s.tasks; i++) {
+            long m;
+            if (st.arrived[i]) {
+                m = s.period[i];
+            } else if (s.kind[i] == SymbolicSpec.ArrivalKind.KNOWN_OFFSET) {
+                m = s.offset[i];
+            } else if (s.kind[i] == SymbolicSpec.ArrivalKind.UNKNOWN_OFFSET) {
+                m = s.period[i] - 1;
+            } else {
+                m = 0;
+            }
+            b[SymbolicState.taskClock(i)] = m;
+        }
+        for (int q = 0; q < st.jobs.length; q++) {
+            Job j = st.jobs[q];
+            b[st.age(s.tasks, q)] = s.ageBound;
+            long phase = 0;
+            if (j.status() == Job.Status.RUNNING) {
+                phase = j.hi();
+            } else if (j.inverting()) {
+                phase = inversionBound(j.task()) + 1;
+            }
+            b[st.phase(s.tasks, q)] = phase;
+        }
+        z.extrapolate(b);
+    }
+
+    private long inversionBound(int task) {
+        long b = 0;
+        for (SymbolicSpec.Prop p : s.props) {
+            if (p.check() == SymbolicSpec.Check.INVERSION && p.task() == task) {
+                b = Math.max(b, p.bound());
+            }
+        }
+        return b;
+    }
+
+    private void store(Map<SymbolicState.Key, List<Node>> passed, ArrayDeque<Node> queue, Node node) {
+        if (node.state.zone.isEmpty()) {
+            return;
+        }
+        List<Node> same = passed.computeIfAbsent(node.state.key(), k -> new ArrayList<>(2));
+        for (Node n : same) {
+            if (node.state.zone.includedIn(n.state.zone)) {
+                return;
+            }
+        }
+        List<Node> kept = new ArrayList<>(same.size() + 1);
+        for (Node n : same) {
+            if (n.state.zone.includedIn(node.state.zone)) {
+                n.retired = true;
+                states--;
+            } else {
+                kept.add(n);
+            }
+        }
+        kept.add(node);
+        same.clear();
+        same.addAll(kept);
+        states++;
+        queue.add(node);
+    }
+}
