@@ -5,17 +5,20 @@ import io.gangproof.spec.SystemSpec;
 import io.gangproof.spec.Task;
 
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
- * Audsley's lowest-priority-first search (Audsley 1991) for {@code global fp} gang specs, with a
- * per-level check that depends only on the set of higher- and the set of lower-priority tasks
- * (Davis &amp; Burns 2011, conditions 1 and 2), so the search is well defined:
+ * Priority assignment for {@code global fp} gang specs, with a per-level check that depends only
+ * on the set of higher- and the set of lower-priority tasks (Davis &amp; Burns 2011, conditions 1
+ * and 2):
  * <ul>
  * <li>gang-greedy: round 0 of {@link GlobalGangGreedyResponseTime} ({@code R_j = D_j} for every
  * other task), which is exactly that test's verdict;</li>
@@ -24,12 +27,26 @@ import java.util.Optional;
  * induction. Once every task passes, each meets its deadline and has {@code R <= T} (induction on
  * priority), and the workload bound only grows with {@code R_j}, so the real test accepts too.</li>
  * </ul>
- * Neither check meets Davis &amp; Burns' condition 3 (a task moved up can become unschedulable,
- * because an lp task's carry-in may exceed its hp workload; docs/analysis.md §8), so this search is
- * a sound heuristic, not optimal: a returned spec has passed the spec's real analysis; an empty
- * result proves nothing. Tasks keep the multiset of priority numbers they had.
+ * Neither check meets condition 3 (a task moved up can become unschedulable, because an lp task's
+ * carry-in may exceed its hp workload; docs/analysis.md §8), so Audsley's greedy choice (Audsley
+ * 1991) is not optimal here. The search therefore starts as Audsley's lowest-priority-first pass
+ * and backtracks when a level has no passing task, remembering the sets of unassigned tasks that
+ * failed: at most {@code 2^n} sets instead of {@code n!} orders, and exact for the check. So it is
+ * optimal for gang-greedy; for gang-strict it is optimal for the deadline-based check only. A
+ * returned spec has passed the spec's real analysis; when the search fails but the spec's own
+ * priorities pass, the spec is returned unchanged. Tasks keep the multiset of priority numbers.
  */
 public final class GlobalPriorityAssignment {
+    private final long budget;
+
+    public GlobalPriorityAssignment() {
+        this(1_000_000);
+    }
+
+    /** {@code budget}: the most per-level checks the search may run before giving up. */
+    public GlobalPriorityAssignment(long budget) {
+        this.budget = budget;
+    }
 
     public AssignmentResult assign(SystemSpec spec) {
         Protocol protocol = spec.scheduler().protocol();
@@ -40,10 +57,22 @@ public final class GlobalPriorityAssignment {
                     : "protocol is " + protocol.keyword()));
         }
         GlobalView view = gv.view().get();
-        Optional<List<ChargedTask>> order = order(view, protocol);
+        ResponseTimeAnalysis real = protocol == Protocol.GANG_STRICT ? new GlobalGangStrictResponseTime()
+                : new GlobalGangGreedyResponseTime();
+        boolean[] exhausted = {false};
+        Optional<List<ChargedTask>> order = order(view, protocol, budget, exhausted);
+        if (order.isEmpty() && real.analyze(spec).allSchedulable()) {
+            // The deadline-based check (gang-strict) is weaker than the test: never do worse than the given order.
+            return new AssignmentResult(Optional.of(spec), "the search found no order, but " + real.name()
+                    + " accepts the spec's own priorities; kept");
+        }
         if (order.isEmpty()) {
-            return new AssignmentResult(Optional.empty(), "Audsley's search found no level at which some remaining "
-                    + "task passes (not a proof that no order works: the test is not OPA-compatible)");
+            return new AssignmentResult(Optional.empty(), exhausted[0]
+                    ? "the search stopped after " + budget + " per-level checks without an order"
+                    : protocol == Protocol.GANG_GREEDY
+                            ? "no priority order makes the spec schedulable by " + GlobalGangGreedyResponseTime.NAME
+                            : "no priority order passes the deadline-based form of " + GlobalGangStrictResponseTime.NAME
+                                    + " (the test itself might still accept some order)");
         }
         List<Integer> numbers = view.byPriority().stream().map(ChargedTask::priority).sorted().toList();
         Map<String, Integer> newPriority = new HashMap<>();
@@ -56,8 +85,6 @@ public final class GlobalPriorityAssignment {
                     t.levels(), t.binding()));
         }
         SystemSpec out = AudsleyPriorityAssignment.withTasks(spec, tasks);
-        ResponseTimeAnalysis real = protocol == Protocol.GANG_STRICT ? new GlobalGangStrictResponseTime()
-                : new GlobalGangGreedyResponseTime();
         if (!real.analyze(out).allSchedulable()) {
             // Cannot happen by the argument above; refusing keeps a wrong PROVED impossible.
             return new AssignmentResult(Optional.empty(), "internal: " + real.name() + " rejects the order found");
@@ -65,30 +92,62 @@ public final class GlobalPriorityAssignment {
         return new AssignmentResult(Optional.of(out), "Audsley's search found an order accepted by " + real.name());
     }
 
-    /** Highest priority first, or empty when some level has no passing task. */
-    static Optional<List<ChargedTask>> order(GlobalView view, Protocol protocol) {
-        List<ChargedTask> unassigned = new ArrayList<>(view.byPriority());
-        unassigned.sort(Comparator.comparingInt(ChargedTask::priority).reversed());
+    /**
+     * Highest priority first, or empty when no order passes every level's check (or the search
+     * budget ran out: {@code exhausted[0]} is then set). Depth first from the lowest level: the
+     * first branch tried is Audsley's choice, and because a level's check depends only on which
+     * tasks are still unassigned, a set of unassigned tasks that failed once is never tried again.
+     */
+    static Optional<List<ChargedTask>> order(GlobalView view, Protocol protocol, long budget, boolean[] exhausted) {
+        List<ChargedTask> byLowest = new ArrayList<>(view.byPriority());
+        byLowest.sort(Comparator.comparingInt(ChargedTask::priority).reversed());
+        BitSet all = new BitSet();
+        all.set(0, byLowest.size());
         List<ChargedTask> lowestFirst = new ArrayList<>();
-        while (!unassigned.isEmpty()) {
-            ChargedTask chosen = null;
-            for (ChargedTask c : unassigned) {
-                List<ChargedTask> hp = new ArrayList<>(unassigned);
-                hp.remove(c);
-                if (passes(view.tpus(), protocol, c, hp, lowestFirst)) {
-                    chosen = c;
-                    break;
-                }
-            }
-            if (chosen == null) {
-                return Optional.empty();
-            }
-            unassigned.remove(chosen);
-            lowestFirst.add(chosen);
+        long[] checks = {budget};
+        if (!search(view.tpus(), protocol, byLowest, all, lowestFirst, new HashSet<>(), checks)) {
+            exhausted[0] = checks[0] < 0;
+            return Optional.empty();
         }
         List<ChargedTask> highestFirst = new ArrayList<>(lowestFirst);
         Collections.reverse(highestFirst);
         return Optional.of(highestFirst);
+    }
+
+    private static boolean search(int tpus, Protocol protocol, List<ChargedTask> tasks, BitSet unassigned,
+            List<ChargedTask> lowestFirst, Set<BitSet> failed, long[] checks) {
+        if (unassigned.isEmpty()) {
+            return true;
+        }
+        if (failed.contains(unassigned)) {
+            return false;
+        }
+        for (int c = unassigned.nextSetBit(0); c >= 0; c = unassigned.nextSetBit(c + 1)) {
+            if (--checks[0] < 0) {
+                return false;
+            }
+            List<ChargedTask> hp = new ArrayList<>();
+            for (int h = unassigned.nextSetBit(0); h >= 0; h = unassigned.nextSetBit(h + 1)) {
+                if (h != c) {
+                    hp.add(tasks.get(h));
+                }
+            }
+            if (!passes(tpus, protocol, tasks.get(c), hp, lowestFirst)) {
+                continue;
+            }
+            BitSet rest = (BitSet) unassigned.clone();
+            rest.clear(c);
+            lowestFirst.add(tasks.get(c));
+            if (search(tpus, protocol, tasks, rest, lowestFirst, failed, checks)) {
+                return true;
+            }
+            lowestFirst.remove(lowestFirst.size() - 1);
+            if (checks[0] < 0) {
+                return false;
+            }
+        }
+        failed.add((BitSet) unassigned.clone());
+        return false;
     }
 
     /** The per-level check: a function of the two sets only. */
