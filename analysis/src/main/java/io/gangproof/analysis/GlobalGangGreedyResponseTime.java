@@ -134,25 +134,39 @@ public final class GlobalGangGreedyResponseTime implements ResponseTimeAnalysis 
             if (budget.exhausted()) {
                 throw new AnalysisStopped(budget, x, ts.size());
             }
-            ChargedTask i = ts.get(x);
-            long waitLimit = i.deadline() - i.jitter() - i.exec();
-            if (waitLimit < 0) {
-                continue;
-            }
-            List<GangWaitBound.Interferer> interferers = new ArrayList<>();
-            List<ChargedTask> carryOnly = new ArrayList<>();
+            List<GangWaitBound.Interferer> higher = new ArrayList<>();
+            List<GangWaitBound.Interferer> lower = new ArrayList<>();
             for (int y = 0; y < ts.size(); y++) {
-                ChargedTask j = ts.get(y);
-                if (y < x || (y > x && j.width() < i.width())) {
-                    interferers.add(new GangWaitBound.Interferer(j, assumed[y]));
-                } else if (y > x) {
-                    carryOnly.add(j);
+                if (y != x) {
+                    (y < x ? higher : lower).add(new GangWaitBound.Interferer(ts.get(y), assumed[y]));
                 }
             }
-            out[x] = GangWaitBound.best(argument, view.tpus(), i, i.width(), interferers, carryOnly, waitLimit)
-                    .orElse(null);
+            out[x] = wait(argument, view.tpus(), ts.get(x), higher, lower).orElse(null);
         }
         return out;
+    }
+
+    /**
+     * The wait of task i given its higher- and lower-priority tasks with their assumed response
+     * bounds, or empty above {@code D - J - C}. Only the two sets matter, not the order inside
+     * them: the per-level check of {@link GlobalPriorityAssignment} (round 0, {@code R_j = D_j}).
+     */
+    static Optional<Witness.Gang> wait(String argument, int tpus, ChargedTask i,
+            List<GangWaitBound.Interferer> higher, List<GangWaitBound.Interferer> lower) {
+        long waitLimit = i.deadline() - i.jitter() - i.exec();
+        if (waitLimit < 0) {
+            return Optional.empty();
+        }
+        List<GangWaitBound.Interferer> interferers = new ArrayList<>(higher);
+        List<ChargedTask> carryOnly = new ArrayList<>();
+        for (GangWaitBound.Interferer l : lower) {
+            if (l.task().width() < i.width()) {
+                interferers.add(l);
+            } else {
+                carryOnly.add(l.task());
+            }
+        }
+        return GangWaitBound.best(argument, tpus, i, i.width(), interferers, carryOnly, waitLimit);
     }
 
     private static TaskBound bound(GlobalView view, int x, Witness.GangRounds chain, long[] assumed) {

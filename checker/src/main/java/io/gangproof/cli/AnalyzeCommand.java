@@ -5,6 +5,7 @@ import io.gangproof.analysis.AnalysisResult;
 import io.gangproof.analysis.AssignmentResult;
 import io.gangproof.analysis.AudsleyPriorityAssignment;
 import io.gangproof.analysis.GlobalLevelAssignment;
+import io.gangproof.analysis.GlobalPriorityAssignment;
 import io.gangproof.analysis.PartitionAssignment;
 import io.gangproof.analysis.ResponseTimeAnalysis;
 import io.gangproof.analysis.TaskTableRenderer;
@@ -70,7 +71,7 @@ final class AnalyzeCommand implements Callable<Integer> {
     String analysisName;
 
     @Option(names = "--assign", description = "Choose levels and pipelines (partitioned, `pipeline any`), levels "
-            + "(global, `tpus lo .. hi`) or priorities (partitioned fp, Audsley) so that the test accepts every task.")
+            + "(global, `tpus lo .. hi`) or priorities (fp, Audsley's search) so that the test accepts every task.")
     boolean assign;
 
     @Option(names = "--synthesize", description = "Partitioned fp/edf with `pipeline any` tasks: let Z3 choose levels, "
@@ -244,7 +245,10 @@ final class AnalyzeCommand implements Callable<Integer> {
         if (placement == Placement.PARTITIONED && spec.scheduler().policy() == Policy.FP) {
             return new AudsleyPriorityAssignment().assign(spec);
         }
+        if (placement == Placement.GLOBAL && spec.scheduler().policy() == Policy.FP) {
+            return new GlobalPriorityAssignment().assign(spec);
+        }
         return new AssignmentResult(Optional.empty(), "nothing to assign for " + spec.scheduler().describe()
-                + ": every task has a fixed level and binding, and priority assignment needs partitioned fp");
+                + ": every task has a fixed level and binding, and priority assignment needs fp");
     }
 }

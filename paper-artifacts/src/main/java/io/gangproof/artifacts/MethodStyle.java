@@ -28,6 +28,8 @@ public record MethodStyle(Color colour, Shape marker, boolean filled, Stroke str
     private static final Map<String, Base> BY_METHOD = Map.of(
             "global-strict", new Base(new Color(0x1f77b4), circle()),
             "global-greedy", new Base(new Color(0xd62728), triangle(true)),
+            "global-strict-assigned", new Base(new Color(0x17becf), circle()),
+            "global-greedy-assigned", new Base(new Color(0xff7f0e), triangle(true)),
             "partitioned-heuristic", new Base(new Color(0x2ca02c), square()),
             "partitioned-smt", new Base(new Color(0x9467bd), diamond()));
     private static final Base OTHER = new Base(new Color(0x7f7f7f), triangle(false));

@@ -24,6 +24,10 @@ public final class Methods {
                 new GlobalGangGreedyResponseTime()));
         register("global-strict", x -> new GlobalAnalysisMethod("global-strict", Protocol.GANG_STRICT,
                 new GlobalGangStrictResponseTime()));
+        register("global-greedy-assigned", x -> new GlobalAssignmentMethod("global-greedy-assigned",
+                Protocol.GANG_GREEDY));
+        register("global-strict-assigned", x -> new GlobalAssignmentMethod("global-strict-assigned",
+                Protocol.GANG_STRICT));
         register("partitioned-heuristic", x -> new PartitionedHeuristicMethod());
         register("partitioned-smt", x -> new PartitionedSynthesisMethod());
         register("explorer-global-greedy", x -> new ExplorerMethod("explorer-global-greedy", Protocol.GANG_GREEDY, x));
