@@ -1,5 +1,7 @@
 package io.gangproof.analysis;
 
+import io.gangproof.spec.Resolution;
+import io.gangproof.spec.TimeFormat;
 import io.gangproof.spec.Placement;
 import io.gangproof.spec.Policy;
 import io.gangproof.spec.Protocol;
@@ -66,8 +68,8 @@ class GlobalPriorityAssignmentTest {
      */
     @Test
     void movingATaskUpCanMakeItFail() {
-        ChargedTask i = new ChargedTask("i", 2, 1, 2, 100, 10, 0, "di", 0);
-        ChargedTask j = new ChargedTask("j", 1, 1, 10, 100, 100, 0, "dj", 0);
+        ChargedTask i = new ChargedTask("i", 2, 1, 2, 100, 10, 0, "di", 0, TimeFormat.of(Resolution.DEFAULT));
+        ChargedTask j = new ChargedTask("j", 1, 1, 10, 100, 100, 0, "dj", 0, TimeFormat.of(Resolution.DEFAULT));
         for (Protocol p : List.of(Protocol.GANG_STRICT, Protocol.GANG_GREEDY)) {
             assertThat(GlobalPriorityAssignment.passes(4, p, i, List.of(j), List.of())).as(p.keyword()).isTrue();
             assertThat(GlobalPriorityAssignment.passes(4, p, i, List.of(), List.of(j))).as(p.keyword()).isFalse();
