@@ -13,7 +13,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Optional;
 
 /**
@@ -34,6 +36,11 @@ public final class JpfEngine implements Engine {
     @Override
     public String name() {
         return NAME;
+    }
+
+    @Override
+    public Set<Verdict> verdicts() {
+        return EnumSet.of(Verdict.HOLDS_UP_TO, Verdict.UNKNOWN);
     }
 
     @Override

@@ -4,17 +4,30 @@ import io.gangproof.scheduler.trace.Trace;
 import io.gangproof.spec.Property;
 import io.gangproof.spec.Verdict;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 
 /**
  * The verdict on one property with its evidence (semantics §8, §12). {@code bound} is in
  * ticks ({@code response}, {@code inversion}) or jobs ({@code overtakes}). A {@code VIOLATED}
  * answer carries its {@code counterexample} as a reference-scheduler trace; the
- * {@link Checker} replays it and writes it to {@code trace}.
+ * {@link Checker} replays it and writes it to {@code trace}. {@code asked} names the engines
+ * the checker asked about the property, in order (empty for one engine's own answer).
  */
 public record PropertyResult(Property property, String description, Verdict verdict, String engine,
         Optional<Long> bound, Optional<Long> horizon, Optional<Long> states, double seconds, Optional<Path> trace,
-        Optional<String> reason, Optional<Trace> counterexample) {
+        Optional<String> reason, Optional<Trace> counterexample, List<String> asked) {
+
+    public PropertyResult {
+        asked = List.copyOf(asked);
+    }
+
+    public PropertyResult(Property property, String description, Verdict verdict, String engine, Optional<Long> bound,
+            Optional<Long> horizon, Optional<Long> states, double seconds, Optional<Path> trace,
+            Optional<String> reason, Optional<Trace> counterexample) {
+        this(property, description, verdict, engine, bound, horizon, states, seconds, trace, reason, counterexample,
+                List.of());
+    }
 
     public PropertyResult(Property property, String description, Verdict verdict, String engine, Optional<Long> bound,
             Optional<Long> horizon, Optional<Long> states, double seconds, Optional<Path> trace,
@@ -31,6 +44,16 @@ public record PropertyResult(Property property, String description, Verdict verd
 
     public PropertyResult withTrace(Path file) {
         return new PropertyResult(property, description, verdict, engine, bound, horizon, states, seconds,
-                Optional.of(file), reason, counterexample);
+                Optional.of(file), reason, counterexample, asked);
+    }
+
+    public PropertyResult withReason(String text) {
+        return new PropertyResult(property, description, verdict, engine, bound, horizon, states, seconds, trace,
+                Optional.of(text), counterexample, asked);
+    }
+
+    public PropertyResult withAsked(List<String> engines) {
+        return new PropertyResult(property, description, verdict, engine, bound, horizon, states, seconds, trace,
+                reason, counterexample, engines);
     }
 }

@@ -14,6 +14,8 @@ import io.gangproof.spec.SystemSpec;
 import io.gangproof.spec.Verdict;
 import io.gangproof.spec.format.SpecWriter;
 import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.Set;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +35,7 @@ public final class SimulationEngine implements Engine {
     private final int runs;
     private SystemSpec cachedSpec;
     private CheckOptions cachedOptions;
+    private List<Property> cachedProperties = List.of();
     private Map<Property, PropertyResult> cached = Map.of();
 
     public SimulationEngine() {
@@ -48,25 +51,50 @@ public final class SimulationEngine implements Engine {
         return NAME;
     }
 
+    /** It only finds violations: finding none says nothing. */
     @Override
-    public synchronized Optional<PropertyResult> check(SystemSpec spec, Property property, CheckOptions options) {
-        if (!ExecutableSpec.problems(spec).isEmpty()) {
-            return Optional.empty();
-        }
-        if (!spec.equals(cachedSpec) || !options.equals(cachedOptions)) {
-            cached = search(spec, options);
-            cachedSpec = spec;
-            cachedOptions = options;
-        }
-        return Optional.ofNullable(cached.get(property));
+    public Set<Verdict> verdicts() {
+        return EnumSet.of(Verdict.VIOLATED);
     }
 
-    /** One search for all the spec's numerically bounded properties; the first violation of each is kept. */
-    private Map<Property, PropertyResult> search(SystemSpec spec, CheckOptions options) {
+    /** Bounded by its number of runs, so that what it finds does not depend on the machine's speed. */
+    @Override
+    public boolean timeBounded() {
+        return false;
+    }
+
+    @Override
+    public boolean answersTogether() {
+        return true;
+    }
+
+    @Override
+    public Optional<PropertyResult> check(SystemSpec spec, Property property, CheckOptions options) {
+        List<Property> all = spec.properties().contains(property) ? spec.properties() : List.of(property);
+        return check(spec, all, options).get(all.indexOf(property));
+    }
+
+    @Override
+    public synchronized List<Optional<PropertyResult>> check(SystemSpec spec, List<Property> properties,
+            CheckOptions options) {
+        if (!ExecutableSpec.problems(spec).isEmpty()) {
+            return properties.stream().map(p -> Optional.<PropertyResult>empty()).toList();
+        }
+        if (!spec.equals(cachedSpec) || !options.equals(cachedOptions) || !properties.equals(cachedProperties)) {
+            cached = search(spec, properties, options);
+            cachedSpec = spec;
+            cachedOptions = options;
+            cachedProperties = List.copyOf(properties);
+        }
+        return properties.stream().map(p -> Optional.ofNullable(cached.get(p))).toList();
+    }
+
+    /** One search for the given properties; the first violation of each is kept. */
+    private Map<Property, PropertyResult> search(SystemSpec spec, List<Property> properties, CheckOptions options) {
         long start = System.nanoTime();
         long horizon = options.horizon(spec);
         List<Property> open = new ArrayList<>();
-        for (Property p : spec.properties()) {
+        for (Property p : properties) {
             if (p.declaredBound().filter(b -> b instanceof Bound.FromAnalysis).isEmpty()
                     || options.analysisBounds().containsKey(p)) {
                 open.add(p);

@@ -6,9 +6,11 @@ import io.gangproof.check.CheckOptions;
 import io.gangproof.check.Checker;
 import io.gangproof.check.PropertyResult;
 import io.gangproof.check.SimulationEngine;
-import io.gangproof.model.JpfRunner;
-import java.nio.file.Files;
 import io.gangproof.check.SpecReport;
+import io.gangproof.check.StandardEngines;
+import io.gangproof.model.ExplorerOptions;
+import java.nio.file.Files;
+import java.time.Duration;
 import io.gangproof.spec.SystemSpec;
 import io.gangproof.spec.Verdict;
 import java.io.PrintWriter;
@@ -44,16 +46,28 @@ final class CheckCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec command;
 
-    @Parameters(arity = "1..*", paramLabel = "SPEC", description = "Spec files (.gang).")
+    @Parameters(arity = "1..*", paramLabel = "SPEC", description = "Spec files (.gang), or folders: every .gang "
+            + "file under a folder that declares a system (files that only hold DNNs to import are skipped).")
     List<Path> specs;
 
     @Option(names = "--format", defaultValue = "text", description = "Output format: ${COMPLETION-CANDIDATES} "
             + "(default: ${DEFAULT-VALUE}).")
     Format format;
 
-    @Option(names = "--engine", defaultValue = "auto", description = "Engines to ask: ${COMPLETION-CANDIDATES} "
-            + "(default: ${DEFAULT-VALUE}, every engine; the strongest verdict wins).")
-    Engines.Choice engine;
+    @Option(names = "--engine", defaultValue = StandardEngines.AUTO, split = ",", paramLabel = "NAME",
+            description = "Engines to ask, a comma-separated list (default: ${DEFAULT-VALUE}); each is explained "
+                    + "below. They are asked cheapest first, whatever the order of the list.")
+    List<String> engines;
+
+    @Option(names = "--time-limit", defaultValue = "10s", paramLabel = "TIME",
+            converter = TimeArgument.Converter.class, description = "Time budget of each property for all its "
+                    + "engines, e.g. 10s or 500ms (default: ${DEFAULT-VALUE}); a spec's `limit time` takes its place "
+                    + "for that spec. An engine is given what is left; one with nothing left is not asked.")
+    TimeArgument timeLimit;
+
+    @Option(names = "--cross-check", description = "Ask every engine about every property, even once one has "
+            + "decided it, and stop with an internal error when two contradict each other (as the test suite does).")
+    boolean crossCheck;
 
     @Option(names = "--out", defaultValue = "gangproof-out", paramLabel = "DIR",
             description = "Where counterexample traces (.trace.json, replayable with `gangproof replay`) and their "
@@ -93,20 +107,25 @@ final class CheckCommand implements Callable<Integer> {
         if (runs < 1) {
             throw new CommandLine.ParameterException(command.commandLine(), "--runs must be at least 1");
         }
-        Optional<Path> jpf = Optional.empty();
-        if (engine == Engines.Choice.jpf) {
-            jpf = jpfHome != null ? Optional.of(jpfHome) : JpfRunner.jpfHome(System.getenv());
-            if (jpf.isEmpty() || !Files.isRegularFile(jpf.get().resolve("build/jpf.jar"))) {
-                throw new CommandLine.ParameterException(command.commandLine(), "--engine jpf needs a jpf-core build: "
-                        + "set JPF_HOME or --jpf-home to a folder with build/jpf.jar (Java PathFinder is not on "
-                        + "Maven Central; the default explorer checks the same models)");
-            }
-        }
+        Duration budget = timeLimit.duration().filter(d -> !d.isZero()).orElseThrow(() ->
+                new CommandLine.ParameterException(command.commandLine(), "--time-limit: '" + timeLimit.text()
+                        + "' is not a positive time with a unit, e.g. 10s or 500ms"));
         ExplorationProgressLine progress = ExplorationProgressLine.forTerminal("exploring");
-        Checker checker = new Checker(Engines.of(engine, runs, progress, jpf, solver.limits(command.commandLine())));
+        StandardEngines.Settings settings = new StandardEngines.Settings(runs,
+                ExplorerOptions.DEFAULTS.withProgress(progress), solver.limits(command.commandLine()),
+                Optional.empty());
+        Checker checker = new Checker(Engines.of(engines, settings, jpfHome, command.commandLine()), crossCheck);
         List<SpecReport> reports = new ArrayList<>();
+        SpecFolders.Expanded inputs = SpecFolders.expand(specs);
+        inputs.skipped().forEach(f -> err.println("gangproof: skipped " + f + ": it declares no system (a file "
+                + "for `import`)"));
+        if (!inputs.emptyFolders().isEmpty()) {
+            throw new CommandLine.ParameterException(command.commandLine(), "no spec to check in " + String.join(", ",
+                    inputs.emptyFolders().stream().map(Path::toString).toList()));
+        }
+        err.flush();
         boolean invalid = false;
-        for (Path file : specs) {
+        for (Path file : inputs.specs()) {
             Optional<SystemSpec> spec = SpecInputs.load(file, err);
             if (spec.isEmpty()) {
                 invalid = true;
@@ -114,7 +133,7 @@ final class CheckCommand implements Callable<Integer> {
             }
             Optional<Long> h = search.override(spec.get(), command.commandLine());
             SpecReport report = checker.check(file.toString(), spec.get(), new CheckOptions(h, search.seed,
-                    Optional.of(outDir)));
+                    Optional.of(outDir)).withTimeLimit(budget));
             progress.close();
             reports.add(report);
             if (format == Format.text) {
@@ -209,6 +228,7 @@ final class CheckCommand implements Callable<Integer> {
                 p.put("seconds", r.seconds());
                 p.put("trace", r.trace().map(Path::toString).orElse(null));
                 p.put("reason", r.reason().orElse(null));
+                p.put("engines", r.asked());
                 props.add(p);
             }
             s.put("properties", props);
