@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -102,9 +103,13 @@ public final class SimulationEngine implements Engine {
         }
         Map<Property, PropertyResult> found = new HashMap<>();
         ExecutableSpec executable = ExecutableSpec.of(spec);
+        Set<Scenario> tried = new HashSet<>();
         for (int run = 0; run < runs && !open.isEmpty(); run++) {
             Scenario scenario = run == 0 ? SynchronousScenario.of(spec, horizon)
                     : RandomScenarios.generate(spec, horizon, options.seed() + run);
+            if (!tried.add(scenario)) {
+                continue; // a scenario determines the schedule: running it again finds nothing new
+            }
             Trace trace = ReferenceScheduler.run(executable, scenario, horizon, ReferenceScheduler.Detail.NO_EVENTS);
             TraceChecker checker = TraceChecker.of(spec, trace);
             for (Property p : List.copyOf(open)) {
