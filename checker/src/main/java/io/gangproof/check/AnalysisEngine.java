@@ -16,7 +16,9 @@ import io.gangproof.spec.Verdict;
 import io.gangproof.spec.format.SpecWriter;
 import io.gangproof.spec.parse.Units;
 import java.math.BigInteger;
+import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -55,6 +57,18 @@ public final class AnalysisEngine implements Engine {
         } catch (AnalysisStopped stopped) {
             return Optional.empty();
         }
+    }
+
+    /** Only reasons and bounds: {@code PROVED} is the {@link ProofEngine}'s. */
+    @Override
+    public Set<Verdict> verdicts() {
+        return EnumSet.of(Verdict.UNKNOWN);
+    }
+
+    /** One fixed-point computation per spec: always asked, so that an UNKNOWN keeps its reason. */
+    @Override
+    public boolean timeBounded() {
+        return false;
     }
 
     @Override

@@ -5,20 +5,33 @@ import io.gangproof.spec.Bound;
 import io.gangproof.spec.Property;
 import io.gangproof.spec.SystemSpec;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
  * Settings of one {@code check} run that engines may need; {@code analysisBounds} are the
- * numbers an analysis derived for the spec's {@code <= bound} properties.
+ * numbers an analysis derived for the spec's {@code <= bound} properties. {@code timeLimit}
+ * is the budget of each property for all its engines when the spec sets no {@code limit time}
+ * (semantics §8; none: each engine's own limits); {@code deadline} is the instant
+ * ({@link System#nanoTime()}) by which the engine being asked must answer, set by the
+ * {@link Checker} from that budget.
  */
 public record CheckOptions(Optional<Long> horizonOverride, long seed, Optional<Path> outputDir,
-        Map<Property, Long> analysisBounds) {
+        Map<Property, Long> analysisBounds, Optional<Duration> timeLimit, OptionalLong deadline) {
     public static final CheckOptions DEFAULTS = new CheckOptions(Optional.empty(), 1L, Optional.empty(), Map.of());
 
     public CheckOptions {
         analysisBounds = Map.copyOf(analysisBounds);
+        if (timeLimit.isPresent() && (timeLimit.get().isNegative() || timeLimit.get().isZero())) {
+            throw new IllegalArgumentException("the time limit must be positive");
+        }
+    }
+
+    public CheckOptions(Optional<Long> horizonOverride, long seed, Optional<Path> outputDir,
+            Map<Property, Long> analysisBounds) {
+        this(horizonOverride, seed, outputDir, analysisBounds, Optional.empty(), OptionalLong.empty());
     }
 
     public CheckOptions(Optional<Long> horizonOverride, long seed, Optional<Path> outputDir) {
@@ -26,7 +39,29 @@ public record CheckOptions(Optional<Long> horizonOverride, long seed, Optional<P
     }
 
     public CheckOptions withAnalysisBounds(Map<Property, Long> bounds) {
-        return new CheckOptions(horizonOverride, seed, outputDir, bounds);
+        return new CheckOptions(horizonOverride, seed, outputDir, bounds, timeLimit, deadline);
+    }
+
+    public CheckOptions withTimeLimit(Duration limit) {
+        return new CheckOptions(horizonOverride, seed, outputDir, analysisBounds, Optional.of(limit), deadline);
+    }
+
+    public CheckOptions withDeadline(long nanoTime) {
+        return new CheckOptions(horizonOverride, seed, outputDir, analysisBounds, timeLimit, OptionalLong.of(nanoTime));
+    }
+
+    /** The budget of each property of {@code spec}: its {@code limit time}, else the time limit given. */
+    public Optional<Duration> budget(SystemSpec spec) {
+        return spec.exploration().timeLimitMillis().map(Duration::ofMillis).or(() -> timeLimit);
+    }
+
+    /** Milliseconds left until the deadline (at least 1 while it has not passed); empty without one. */
+    public OptionalLong remainingMillis() {
+        if (deadline.isEmpty()) {
+            return OptionalLong.empty();
+        }
+        long nanos = deadline.getAsLong() - System.nanoTime();
+        return OptionalLong.of(nanos <= 0 ? 0 : Math.max(1, nanos / 1_000_000));
     }
 
     /** The horizon of a search of {@code spec}: the one given, else the spec's, else the default (semantics §13). */

@@ -3,27 +3,40 @@ package io.gangproof.check;
 import io.gangproof.scheduler.replay.ReplayResult;
 import io.gangproof.scheduler.replay.Replayer;
 import io.gangproof.scheduler.trace.Trace;
+import io.gangproof.spec.Binding;
 import io.gangproof.spec.Property;
 import io.gangproof.spec.SystemSpec;
+import io.gangproof.spec.Task;
 import io.gangproof.spec.Verdict;
 import io.gangproof.spec.format.SpecWriter;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Runs every property of a spec through every engine and keeps the strongest answer:
- * {@code VIOLATED} (a replayed trace) over {@code PROVED} over {@code HOLDS-UP-TO} over
- * {@code UNKNOWN}. Engines are independent implementations of one semantics, so a
+ * Asks engines about every property of a spec, in the order given (cheapest first), and keeps
+ * the strongest answer: {@code VIOLATED} (a replayed trace) over {@code PROVED} over
+ * {@code HOLDS-UP-TO} over {@code UNKNOWN} (semantics §8). Once a property is decided, no
+ * further engine is asked about it, unless the checker cross-checks: then every engine is
+ * asked, and since engines are independent implementations of one semantics, a
  * {@code VIOLATED} next to a {@code PROVED} means one of them is wrong: that is an
  * {@link EngineDisagreement}, never silently resolved.
  */
 public final class Checker {
     private final List<Engine> engines;
+    private final boolean crossCheck;
 
+    /** Stops asking about a property once it is decided. */
     public Checker(List<Engine> engines) {
+        this(engines, false);
+    }
+
+    /** {@code crossCheck}: ask every engine about every property and confront their answers. */
+    public Checker(List<Engine> engines, boolean crossCheck) {
         this.engines = List.copyOf(engines);
+        this.crossCheck = crossCheck;
     }
 
     /** Two engines contradict each other on one property: a bug in one of them. */
@@ -33,40 +46,150 @@ public final class Checker {
         }
     }
 
+    /** What the engines said about one property so far. */
+    private static final class Answers {
+        final List<PropertyResult> results = new ArrayList<>();
+        final List<String> asked = new ArrayList<>();
+        final List<String> outOfTime = new ArrayList<>();
+        long spentNanos;
+
+        Optional<Verdict> best() {
+            return results.stream().map(PropertyResult::verdict).min(Comparator.comparingInt(Checker::rank));
+        }
+    }
+
     public SpecReport check(String path, SystemSpec spec, CheckOptions given) {
         CheckOptions options = given.analysisBounds().isEmpty()
                 ? given.withAnalysisBounds(AnalysisEngine.derivedBounds(spec)) : given;
+        List<Property> properties = spec.properties();
+        List<Answers> answers = new ArrayList<>();
+        properties.forEach(p -> answers.add(new Answers()));
+        Optional<Long> budget = options.budget(spec).map(Duration::toNanos);
+        for (Engine engine : engines) {
+            Optional<Long> limit = engine.timeBounded() ? budget : Optional.empty();
+            List<Integer> open = new ArrayList<>();
+            for (int i = 0; i < properties.size(); i++) {
+                Answers a = answers.get(i);
+                if (!asks(engine, a)) {
+                    continue;
+                }
+                if (limit.isPresent() && a.spentNanos >= limit.get()) {
+                    a.outOfTime.add(engine.name());
+                } else {
+                    open.add(i);
+                }
+            }
+            if (engine.answersTogether() && !open.isEmpty()) {
+                ask(engine, spec, open, answers, options, limit);
+            } else {
+                for (int i : open) {
+                    ask(engine, spec, List.of(i), answers, options, limit);
+                }
+            }
+        }
         List<PropertyResult> results = new ArrayList<>();
-        for (Property p : spec.properties()) {
-            results.add(check(spec, p, options));
+        for (int i = 0; i < properties.size(); i++) {
+            results.add(decide(spec, properties.get(i), answers.get(i), options, options.budget(spec)));
         }
         return new SpecReport(path, spec, results);
     }
 
-    private PropertyResult check(SystemSpec spec, Property p, CheckOptions options) {
+    /**
+     * Asks {@code engine} about the properties at {@code indices} in one call, within what is
+     * left of their budget, and counts the call's time for each.
+     */
+    private static void ask(Engine engine, SystemSpec spec, List<Integer> indices, List<Answers> answers,
+            CheckOptions options, Optional<Long> budget) {
         long start = System.nanoTime();
-        List<PropertyResult> answers = new ArrayList<>();
-        for (Engine e : engines) {
-            e.check(spec, p, options).ifPresent(answers::add);
+        CheckOptions o = options;
+        if (budget.isPresent()) {
+            long left = indices.stream().mapToLong(i -> budget.get() - answers.get(i).spentNanos).min().orElseThrow();
+            o = options.withDeadline(start + left);
         }
+        List<Property> asked = indices.stream().map(spec.properties()::get).toList();
+        List<Optional<PropertyResult>> said = engine.answersTogether() ? engine.check(spec, asked, o)
+                : List.of(engine.check(spec, asked.get(0), o));
+        long spent = System.nanoTime() - start;
+        for (int j = 0; j < indices.size(); j++) {
+            Answers a = answers.get(indices.get(j));
+            a.asked.add(engine.name());
+            a.spentNanos += spent;
+            said.get(j).ifPresent(a.results::add);
+        }
+    }
+
+    /** Whether to ask {@code engine} about a property, given what was said about it so far. */
+    private boolean asks(Engine engine, Answers a) {
+        if (crossCheck) {
+            return true;
+        }
+        Optional<Verdict> best = a.best();
+        if (best.isEmpty() || best.get() == Verdict.UNKNOWN) {
+            return true;
+        }
+        return best.get() == Verdict.HOLDS_UP_TO && engine.verdicts().contains(Verdict.PROVED);
+    }
+
+    private PropertyResult decide(SystemSpec spec, Property p, Answers a, CheckOptions options,
+            Optional<Duration> budget) {
         String description = SpecWriter.describe(spec, p);
-        Optional<PropertyResult> violated = first(answers, Verdict.VIOLATED);
-        Optional<PropertyResult> proved = first(answers, Verdict.PROVED);
+        Optional<PropertyResult> violated = first(a.results, Verdict.VIOLATED);
+        Optional<PropertyResult> proved = first(a.results, Verdict.PROVED);
         if (violated.isPresent() && proved.isPresent()) {
             throw new EngineDisagreement(description + ": engine " + violated.get().engine() + " found a violation ("
                     + violated.get().trace().map(Object::toString).orElse("no trace") + ") but engine "
                     + proved.get().engine() + " proved it");
         }
-        Optional<PropertyResult> best = answers.stream().min(Comparator.comparingInt(r -> rank(r.verdict())));
-        if (best.isPresent() && best.get().verdict() == Verdict.UNKNOWN && answers.size() > 1) {
-            return withEveryReason(best.get(), answers);
+        Optional<PropertyResult> best = a.results.stream().min(Comparator.comparingInt(r -> rank(r.verdict())));
+        PropertyResult result;
+        if (best.isEmpty()) {
+            String reason = engines.isEmpty() ? "no engine available yet"
+                    : a.asked.isEmpty() ? "no engine was asked" : "no engine could decide it (" + String.join(", ",
+                            a.asked) + ")";
+            result = PropertyResult.unknown(p, description, "none", reason, a.spentNanos / 1e9);
+        } else if (best.get().verdict() == Verdict.UNKNOWN && a.results.size() > 1) {
+            result = withEveryReason(best.get(), a.results);
+        } else {
+            result = best.get().counterexample().isPresent() ? confirmed(spec, best.get(), options) : best.get();
         }
-        if (best.isPresent()) {
-            return best.get().counterexample().isPresent() ? confirmed(spec, best.get(), options) : best.get();
+        if (result.verdict() == Verdict.UNKNOWN) {
+            result = result.withReason(result.reason().orElse("") + outOfTime(a, budget) + openChoices(spec));
         }
-        String reason = engines.isEmpty() ? "no engine available yet"
-                : "no engine could decide it (" + String.join(", ", engines.stream().map(Engine::name).toList()) + ")";
-        return PropertyResult.unknown(p, description, "none", reason, (System.nanoTime() - start) / 1e9);
+        return result.withAsked(a.asked);
+    }
+
+    /** Says which engines the budget left out, so that the user knows what a larger one buys. */
+    private static String outOfTime(Answers a, Optional<Duration> budget) {
+        if (a.outOfTime.isEmpty() || budget.isEmpty()) {
+            return "";
+        }
+        return "; the time limit of " + seconds(budget.get()) + " was used up before engine"
+                + (a.outOfTime.size() == 1 ? " " : "s ") + String.join(", ", a.outOfTime)
+                + " (set `--time-limit`, or `limit time` in the spec)";
+    }
+
+    private static String seconds(Duration d) {
+        long ms = d.toMillis();
+        return ms % 1000 == 0 ? ms / 1000 + " s" : ms + " ms";
+    }
+
+    /**
+     * A spec that leaves levels or pipelines to choose cannot be run by the scheduler, the
+     * explorer or the simulation: point at the commands that choose them.
+     */
+    static String openChoices(SystemSpec spec) {
+        List<String> open = new ArrayList<>();
+        for (Task t : spec.tasks()) {
+            if (!t.levelFixed() || t.binding() instanceof Binding.ChoosePipeline) {
+                open.add(t.name());
+            }
+        }
+        if (open.isEmpty()) {
+            return "";
+        }
+        return "; the spec leaves levels or pipelines open (task" + (open.size() == 1 ? " " : "s ")
+                + String.join(", ", open) + "): `gangproof analyze --assign SPEC` or `gangproof analyze --synthesize "
+                + "SPEC` chooses them and prints a spec to check (`--write FILE`)";
     }
 
     /**

@@ -7,10 +7,13 @@ import io.gangproof.model.JpfCheck;
 import io.gangproof.model.JpfHome;
 import io.gangproof.spec.Property;
 import io.gangproof.spec.SystemSpec;
+import io.gangproof.spec.Verdict;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Optional;
 
 /**
@@ -37,6 +40,12 @@ public final class JpfEngine implements Engine {
     private CheckOptions cachedOptions;
     private List<ExplorerResult> cached = List.of();
     private double cachedSeconds;
+
+    /** A bounded search, like the explorer: it violates or holds up to the horizon, never proves. */
+    @Override
+    public Set<Verdict> verdicts() {
+        return EnumSet.of(Verdict.VIOLATED, Verdict.HOLDS_UP_TO, Verdict.UNKNOWN);
+    }
 
     /** The first property asked about a spec runs JPF on all of its properties (one model, one compilation). */
     @Override

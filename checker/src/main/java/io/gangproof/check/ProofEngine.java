@@ -8,6 +8,8 @@ import io.gangproof.spec.TimeBudget;
 import io.gangproof.spec.Verdict;
 import io.gangproof.spec.format.SpecWriter;
 import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.Set;
 import java.util.Optional;
 
 /**
@@ -23,6 +25,20 @@ public final class ProofEngine implements Engine {
     @Override
     public String name() {
         return NAME;
+    }
+
+    @Override
+    public Set<Verdict> verdicts() {
+        return EnumSet.of(Verdict.PROVED);
+    }
+
+    /**
+     * Bounded by Z3's timeout per check instead: the checks are small arithmetic queries, and a
+     * proof must not turn UNKNOWN because the machine is busy.
+     */
+    @Override
+    public boolean timeBounded() {
+        return false;
     }
 
     @Override

@@ -13,13 +13,16 @@ import java.util.Optional;
  * answer carries its {@code counterexample} as a reference-scheduler trace; the
  * {@link Checker} replays it and writes it to {@code trace}. A {@code PROVED} answer lists the
  * {@code certificates} (SMT-LIB files) it rests on, shown with {@code --verbose} and in JSON.
+ * {@code asked} names the engines the checker asked about the property, in order (empty for
+ * one engine's own answer).
  */
 public record PropertyResult(Property property, String description, Verdict verdict, String engine,
         Optional<Long> bound, Optional<Long> horizon, Optional<Long> states, double seconds, Optional<Path> trace,
-        Optional<String> reason, Optional<Trace> counterexample, List<Path> certificates) {
+        Optional<String> reason, Optional<Trace> counterexample, List<Path> certificates, List<String> asked) {
 
     public PropertyResult {
         certificates = List.copyOf(certificates);
+        asked = List.copyOf(asked);
     }
 
     public PropertyResult(Property property, String description, Verdict verdict, String engine, Optional<Long> bound,
@@ -27,6 +30,13 @@ public record PropertyResult(Property property, String description, Verdict verd
             Optional<String> reason, Optional<Trace> counterexample) {
         this(property, description, verdict, engine, bound, horizon, states, seconds, trace, reason,
                 counterexample, List.of());
+    }
+
+    public PropertyResult(Property property, String description, Verdict verdict, String engine, Optional<Long> bound,
+            Optional<Long> horizon, Optional<Long> states, double seconds, Optional<Path> trace,
+            Optional<String> reason, Optional<Trace> counterexample, List<Path> certificates) {
+        this(property, description, verdict, engine, bound, horizon, states, seconds, trace, reason,
+                counterexample, certificates, List.of());
     }
 
     public PropertyResult(Property property, String description, Verdict verdict, String engine, Optional<Long> bound,
@@ -44,6 +54,16 @@ public record PropertyResult(Property property, String description, Verdict verd
 
     public PropertyResult withTrace(Path file) {
         return new PropertyResult(property, description, verdict, engine, bound, horizon, states, seconds,
-                Optional.of(file), reason, counterexample, certificates);
+                Optional.of(file), reason, counterexample, certificates, asked);
+    }
+
+    public PropertyResult withReason(String text) {
+        return new PropertyResult(property, description, verdict, engine, bound, horizon, states, seconds, trace,
+                Optional.of(text), counterexample, certificates, asked);
+    }
+
+    public PropertyResult withAsked(List<String> engines) {
+        return new PropertyResult(property, description, verdict, engine, bound, horizon, states, seconds, trace,
+                reason, counterexample, certificates, engines);
     }
 }

@@ -16,7 +16,10 @@ import io.gangproof.spec.TimeBudget;
 import io.gangproof.spec.Verdict;
 import io.gangproof.spec.format.SpecWriter;
 import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.Set;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -35,6 +38,7 @@ public final class SimulationEngine implements Engine {
     private final int runs;
     private SystemSpec cachedSpec;
     private CheckOptions cachedOptions;
+    private List<Property> cachedProperties = List.of();
     private Map<Property, PropertyResult> cached = Map.of();
 
     public SimulationEngine() {
@@ -50,28 +54,57 @@ public final class SimulationEngine implements Engine {
         return NAME;
     }
 
+    /** It only finds violations: finding none says nothing. */
     @Override
-    public synchronized Optional<PropertyResult> check(SystemSpec spec, Property property, CheckOptions options) {
+        TimeBudget budget = TimeBudget.of(spec);
+        Set<Scenario> tried = new HashSet<>();
+        int run = 0;
+        for (; run < runs && !open.isEmpty() && !budget.exhausted(); run++) {
+    }
+
+    /** Bounded by its number of runs, so that what it finds does not depend on the machine's speed. */
+    @Override
+    public boolean timeBounded() {
+        return false;
+    }
+
+    @Override
+    public boolean answersTogether() {
+        return true;
+    }
+
+    @Override
+    public Optional<PropertyResult> check(SystemSpec spec, Property property, CheckOptions options) {
+        List<Property> all = spec.properties().contains(property) ? spec.properties() : List.of(property);
+        return check(spec, all, options).get(all.indexOf(property));
+    }
+
+    @Override
+    public synchronized List<Optional<PropertyResult>> check(SystemSpec spec, List<Property> properties,
+            CheckOptions options) {
         List<String> problems = new ArrayList<>(ExecutableSpec.problems(spec));
         RunLimits.problem(spec, options.horizon(spec)).ifPresent(problems::add);
         if (!problems.isEmpty()) {
-            return Optional.of(PropertyResult.unknown(property, SpecWriter.describe(spec, property), NAME,
-                    "the reference scheduler cannot run this spec: " + String.join("; ", problems), 0));
+            // Said, not dropped: the reason reaches the combined UNKNOWN (semantics §8).
+            String reason = "the reference scheduler cannot run this spec: " + String.join("; ", problems);
+            return properties.stream().map(p -> Optional.of(PropertyResult.unknown(p, SpecWriter.describe(spec, p),
+                    NAME, reason, 0))).toList();
         }
-        if (!spec.equals(cachedSpec) || !options.equals(cachedOptions)) {
-            cached = search(spec, options);
+        if (!spec.equals(cachedSpec) || !options.equals(cachedOptions) || !properties.equals(cachedProperties)) {
+            cached = search(spec, properties, options);
             cachedSpec = spec;
             cachedOptions = options;
+            cachedProperties = List.copyOf(properties);
         }
-        return Optional.ofNullable(cached.get(property));
+        return properties.stream().map(p -> Optional.ofNullable(cached.get(p))).toList();
     }
 
-    /** One search for all the spec's numerically bounded properties; the first violation of each is kept. */
-    private Map<Property, PropertyResult> search(SystemSpec spec, CheckOptions options) {
+    /** One search for the given properties; the first violation of each is kept. */
+    private Map<Property, PropertyResult> search(SystemSpec spec, List<Property> properties, CheckOptions options) {
         long start = System.nanoTime();
         long horizon = options.horizon(spec);
         List<Property> open = new ArrayList<>();
-        for (Property p : spec.properties()) {
+        for (Property p : properties) {
             if (p.declaredBound().filter(b -> b instanceof Bound.FromAnalysis).isEmpty()
                     || options.analysisBounds().containsKey(p)) {
                 open.add(p);
@@ -80,10 +113,14 @@ public final class SimulationEngine implements Engine {
         Map<Property, PropertyResult> found = new HashMap<>();
         ExecutableSpec executable = ExecutableSpec.of(spec);
         TimeBudget budget = TimeBudget.of(spec);
+        Set<Scenario> tried = new HashSet<>();
         int run = 0;
         for (; run < runs && !open.isEmpty() && !budget.exhausted(); run++) {
             Scenario scenario = run == 0 ? SynchronousScenario.of(spec, horizon)
                     : RandomScenarios.generate(spec, horizon, options.seed() + run);
+            if (!tried.add(scenario)) {
+                continue; // a scenario determines the schedule: running it again finds nothing new
+            }
             Trace trace = ReferenceScheduler.run(executable, scenario, horizon, ReferenceScheduler.Detail.NO_EVENTS);
             TraceChecker checker = TraceChecker.of(spec, trace);
             for (Property p : List.copyOf(open)) {

@@ -8,7 +8,9 @@ import io.gangproof.spec.SystemSpec;
 import io.gangproof.spec.TimeFormat;
 import io.gangproof.spec.Verdict;
 import io.gangproof.spec.format.SpecWriter;
+import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -42,6 +44,31 @@ public final class SmtEngine implements Engine {
         return NAME;
     }
 
+    /** A bounded search: it violates or holds up to the horizon, never proves. */
+    @Override
+    public Set<Verdict> verdicts() {
+        return EnumSet.of(Verdict.VIOLATED, Verdict.HOLDS_UP_TO, Verdict.UNKNOWN);
+    }
+
+    @Override
+    public boolean answersTogether() {
+        return true;
+    }
+
+    /** One encoding for the given properties. */
+    @Override
+    public synchronized List<Optional<PropertyResult>> check(SystemSpec spec, List<Property> properties,
+            CheckOptions options) {
+        if (!ExecutableSpec.problems(spec).isEmpty()) {
+            return properties.stream().map(p -> Optional.<PropertyResult>empty()).toList();
+        }
+        cached.clear();
+        cachedSpec = spec;
+        cachedOptions = options;
+        searchAll(spec, properties, options);
+        return properties.stream().map(p -> Optional.ofNullable(cached.get(p))).toList();
+    }
+
     @Override
     public synchronized Optional<PropertyResult> check(SystemSpec spec, Property property, CheckOptions options) {
         if (!ExecutableSpec.problems(spec).isEmpty()) {
@@ -70,7 +97,7 @@ public final class SmtEngine implements Engine {
             return;
         }
         String nondeterminism = ViolationSearch.describeNondeterminism(spec);
-        try (ViolationSearch.Session session = new ViolationSearch.Session(spec, horizon, limits)) {
+        try (ViolationSearch.Session session = new ViolationSearch.Session(spec, horizon, within(options))) {
             for (Property p : properties) {
                 Optional<Long> bound = options.numericBound(p);
                 if (p.declaredBound().isPresent() && bound.isEmpty()) {
@@ -80,6 +107,16 @@ public final class SmtEngine implements Engine {
                 cached.put(p, toResult(spec, p, bound, o, session.jobSlots(), nondeterminism, options.analysisBounds()));
             }
         }
+    }
+
+    /** The solver's timeout per query, shortened to what is left of the property's budget. */
+    private ViolationSearch.Limits within(CheckOptions options) {
+        if (options.remainingMillis().isEmpty()
+                || options.remainingMillis().getAsLong() >= limits.timeout().toMillis()) {
+            return limits;
+        }
+        return new ViolationSearch.Limits(java.time.Duration.ofMillis(Math.max(1,
+                options.remainingMillis().getAsLong())), limits.maxSize());
     }
 
     private static PropertyResult toResult(SystemSpec spec, Property p, Optional<Long> bound,

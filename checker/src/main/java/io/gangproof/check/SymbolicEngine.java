@@ -7,7 +7,10 @@ import io.gangproof.symbolic.SymbolicExplorer;
 import io.gangproof.symbolic.SymbolicOptions;
 import io.gangproof.symbolic.SymbolicOutcome;
 import io.gangproof.symbolic.SymbolicResult;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * The symbolic-time engine (docs/symbolic.md) for {@code gangproof check}: the first property
@@ -36,21 +39,52 @@ public final class SymbolicEngine implements Engine {
         return SymbolicExplorer.NAME;
     }
 
+    /** One zone-graph search answers every property of the spec. */
     @Override
-    public synchronized Optional<PropertyResult> check(SystemSpec spec, Property property, CheckOptions options) {
+    public boolean answersTogether() {
+        return true;
+    }
+
+    @Override
+    public Optional<PropertyResult> check(SystemSpec spec, Property property, CheckOptions options) {
+        return check(spec, List.of(property), options).get(0);
+    }
+
+    /**
+     * One search for all of the spec's properties; it is bounded by the spec's {@code limit time}
+     * (else this engine's default) and by what is left of the property's budget, if less.
+     */
+    @Override
+    public synchronized List<Optional<PropertyResult>> check(SystemSpec spec, List<Property> properties,
+            CheckOptions options) {
         if (SymbolicExplorer.unsupported(spec).isPresent()) {
-            return Optional.empty();
+            return properties.stream().map(p -> Optional.<PropertyResult>empty()).toList();
         }
-        if (!spec.equals(cachedSpec) || !options.equals(cachedOptions)) {
-            // The spec's `limit time` bounds every exhaustive engine, this one too.
+        CheckOptions key = options.withDeadline(0);
+        boolean covered = cached != null && properties.stream().allMatch(p -> cached.results().stream()
+                .anyMatch(r -> r.property().equals(p)));
+        if (!spec.equals(cachedSpec) || !key.equals(cachedOptions) || !covered) {
             long time = spec.exploration().timeLimitMillis().orElse(timeLimitMillis);
-            cached = SymbolicExplorer.check(spec, new SymbolicOptions(time, SymbolicOptions.DEFAULT_MAX_STATES,
+            OptionalLong left = options.remainingMillis();
+            if (left.isPresent()) {
+                time = Math.max(1, Math.min(time, left.getAsLong()));
+            }
+            List<Property> all = new ArrayList<>(spec.properties());
+            properties.stream().filter(p -> !all.contains(p)).forEach(all::add);
+            SystemSpec searched = all.equals(spec.properties()) ? spec : new SystemSpec(spec.name(),
+                    spec.resolution(), spec.platform(), spec.dnns(), spec.tasks(), spec.scheduler(), all,
+                    spec.exploration());
+            cached = SymbolicExplorer.check(searched, new SymbolicOptions(time, SymbolicOptions.DEFAULT_MAX_STATES,
                     options.horizon(spec), options.analysisBounds()));
             cachedSpec = spec;
-            cachedOptions = options;
+            cachedOptions = key;
         }
-        return cached.results().stream().filter(r -> r.property().equals(property)).findFirst()
-                .map(r -> toPropertyResult(spec, r, options));
+        List<Optional<PropertyResult>> out = new ArrayList<>();
+        for (Property p : properties) {
+            out.add(cached.results().stream().filter(r -> r.property().equals(p)).findFirst()
+                    .map(r -> toPropertyResult(spec, r, options)));
+        }
+        return out;
     }
 
     private PropertyResult toPropertyResult(SystemSpec spec, SymbolicResult r, CheckOptions options) {

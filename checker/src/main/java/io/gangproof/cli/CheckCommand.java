@@ -7,9 +7,11 @@ import io.gangproof.check.Checker;
 import io.gangproof.check.OutputFiles;
 import io.gangproof.check.PropertyResult;
 import io.gangproof.check.SimulationEngine;
-import io.gangproof.model.JpfHome;
-import java.nio.file.Files;
 import io.gangproof.check.SpecReport;
+import io.gangproof.check.StandardEngines;
+import io.gangproof.model.ExplorerOptions;
+import java.nio.file.Files;
+import java.time.Duration;
 import io.gangproof.spec.SystemSpec;
 import io.gangproof.spec.TimeFormat;
 import io.gangproof.spec.Verdict;
@@ -46,16 +48,28 @@ final class CheckCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec command;
 
-    @Parameters(arity = "1..*", paramLabel = "SPEC", description = "Spec files (.gang).")
+    @Parameters(arity = "1..*", paramLabel = "SPEC", description = "Spec files (.gang), or folders: every .gang "
+            + "file under a folder that declares a system (files that only hold DNNs to import are skipped).")
     List<Path> specs;
 
     @Option(names = "--format", defaultValue = "text", description = "Output format: ${COMPLETION-CANDIDATES} "
             + "(default: ${DEFAULT-VALUE}).")
     Format format;
 
-    @Option(names = "--engine", defaultValue = "auto", description = "Engines to ask: ${COMPLETION-CANDIDATES} "
-            + "(default: ${DEFAULT-VALUE}, every engine; the strongest verdict wins).")
-    Engines.Choice engine;
+    @Option(names = "--engine", defaultValue = StandardEngines.AUTO, split = ",", paramLabel = "NAME",
+            description = "Engines to ask, a comma-separated list (default: ${DEFAULT-VALUE}); each is explained "
+                    + "below. They are asked cheapest first, whatever the order of the list.")
+    List<String> engines;
+
+    @Option(names = "--time-limit", defaultValue = "10s", paramLabel = "TIME",
+            converter = TimeArgument.Converter.class, description = "Time budget of each property for all its "
+                    + "engines, e.g. 10s or 500ms (default: ${DEFAULT-VALUE}); a spec's `limit time` takes its place "
+                    + "for that spec. An engine is given what is left; one with nothing left is not asked.")
+    TimeArgument timeLimit;
+
+    @Option(names = "--cross-check", description = "Ask every engine about every property, even once one has "
+            + "decided it, and stop with an internal error when two contradict each other (as the test suite does).")
+    boolean crossCheck;
 
     @Option(names = "--out", defaultValue = "gangproof-out", paramLabel = "DIR",
             description = "Where counterexample traces (.trace.json, replayable with `gangproof replay`) and their "
@@ -99,30 +113,29 @@ final class CheckCommand implements Callable<Integer> {
         if (runs < 1) {
             throw new CommandLine.ParameterException(command.commandLine(), "--runs must be at least 1");
         }
-        Optional<JpfHome> jpf = Optional.empty();
-        if (engine == Engines.Choice.jpf) {
-            Optional<Path> dir = JpfHome.locate(Optional.ofNullable(jpfHome), System.getenv(), Path.of(""));
-            if (dir.isEmpty()) {
-                throw new CommandLine.ParameterException(command.commandLine(), "--engine jpf needs a jpf-core build: "
-                        + "set JPF_HOME or --jpf-home to its folder (none is in shared/tools/jpf-core beside the "
-                        + "working directory either; Java PathFinder is on no package registry, and the default "
-                        + "explorer checks the same models)");
-            }
-            try {
-                jpf = Optional.of(new JpfHome(dir.get()));
-            } catch (IllegalArgumentException e) {
-                throw new CommandLine.ParameterException(command.commandLine(), "--engine jpf: " + e.getMessage());
-            }
-        }
         OutputClaims claims = new OutputClaims(command.commandLine()).input(compare, "--compare");
         specs.forEach(s -> claims.input(s, "spec"));
         claims.output(snapshot, "--snapshot").output(junitXml, "--junit-xml").folder(outDir, "--out");
         TraceFolders traceFolders = new TraceFolders(outDir);
+        Duration budget = timeLimit.duration().filter(d -> !d.isZero()).orElseThrow(() ->
+                new CommandLine.ParameterException(command.commandLine(), "--time-limit: '" + timeLimit.text()
+                        + "' is not a positive time with a unit, e.g. 10s or 500ms"));
         ExplorationProgressLine progress = ExplorationProgressLine.forTerminal("exploring");
-        Checker checker = new Checker(Engines.of(engine, runs, progress, jpf, solver.limits(command.commandLine())));
+        StandardEngines.Settings settings = new StandardEngines.Settings(runs,
+                ExplorerOptions.DEFAULTS.withProgress(progress), solver.limits(command.commandLine()),
+                Optional.empty());
+        Checker checker = new Checker(Engines.of(engines, settings, jpfHome, command.commandLine()), crossCheck);
         List<SpecReport> reports = new ArrayList<>();
+        SpecFolders.Expanded inputs = SpecFolders.expand(specs);
+        inputs.skipped().forEach(f -> err.println("gangproof: skipped " + f + ": it declares no system (a file "
+                + "for `import`)"));
+        if (!inputs.emptyFolders().isEmpty()) {
+            throw new CommandLine.ParameterException(command.commandLine(), "no spec to check in " + String.join(", ",
+                    inputs.emptyFolders().stream().map(Path::toString).toList()));
+        }
+        err.flush();
         boolean invalid = false;
-        for (Path file : specs) {
+        for (Path file : inputs.specs()) {
             Optional<SystemSpec> spec = SpecInputs.load(file, err);
             if (spec.isEmpty()) {
                 invalid = true;
@@ -130,7 +143,7 @@ final class CheckCommand implements Callable<Integer> {
             }
             Optional<Long> h = search.override(spec.get(), command.commandLine());
             SpecReport report = checker.check(file.toString(), spec.get(), new CheckOptions(h, search.seed,
-                    Optional.of(traceFolders.forSystem(spec.get().name()))));
+                    Optional.of(traceFolders.forSystem(spec.get().name()))).withTimeLimit(budget));
             progress.close();
             reports.add(report);
             if (format == Format.text) {
@@ -219,6 +232,7 @@ final class CheckCommand implements Callable<Integer> {
                         .orElse(null));
                 p.put("horizon_text", r.horizon().map(TimeFormat.of(report.spec())::format).orElse(null));
                 p.put("certificates", r.certificates().stream().map(Path::toString).toList());
+                p.put("engines", r.asked());
                 props.add(p);
             }
             s.put("properties", props);

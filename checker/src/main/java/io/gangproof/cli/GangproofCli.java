@@ -48,6 +48,8 @@ public final class GangproofCli implements Runnable {
         cmd.setOut(out);
         cmd.setErr(err);
         cmd.setCaseInsensitiveEnumValuesAllowed(true);
+        // the engine list lives in StandardEngines, so the help is built from it rather than written twice
+        cmd.getSubcommands().get("check").getCommandSpec().usageMessage().footer(Engines.help());
         cmd.setExitCodeExceptionMapper(e -> ExitCodes.INTERNAL);
         cmd.setParameterExceptionHandler((ex, a) -> {
             CommandLine c = ex.getCommandLine();

@@ -3,7 +3,9 @@ package io.gangproof.cli;
 import io.gangproof.spec.SystemSpec;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.time.Duration;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -34,6 +36,11 @@ record TimeArgument(String text, BigInteger nanos, boolean ticks) {
             throw new IllegalArgumentException(text + " must be a positive time that fits in 64 bits");
         }
         return value.longValueExact();
+    }
+
+    /** The time itself, when it was given with a unit; empty for a number of ticks or beyond 64 bits. */
+    Optional<Duration> duration() {
+        return ticks || nanos.bitLength() > 62 ? Optional.empty() : Optional.of(Duration.ofNanos(nanos.longValue()));
     }
 
     /** picocli's converter: {@code --horizon 40ms}. */

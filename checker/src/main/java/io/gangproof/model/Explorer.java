@@ -177,30 +177,9 @@ public final class Explorer {
         return new Search.Limits(Math.min(states, Integer.MAX_VALUE - 8L), millis, memory);
     }
 
-    /** Compiled model classes by source text: the same model is often searched several times. */
-    private static final Map<String, Class<?>> COMPILED = new java.util.LinkedHashMap<>(16, 0.75f, true) {
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Class<?>> eldest) {
-            return size() > 16;
-        }
-    };
-
     static TransitionModel instantiate(ModelGenerator.GeneratedModel generated) {
-        String source = generated.model().toString();
         try {
-            Class<?> type;
-            synchronized (COMPILED) {
-                type = COMPILED.get(source);
-            }
-            if (type == null) {
-                ClassLoader loader = InMemoryCompiler.compile(Map.of(generated.qualifiedModelClass(), source), List.of());
-                type = loader.loadClass(generated.qualifiedModelClass());
-                synchronized (COMPILED) {
-                    COMPILED.put(source, type);
-                }
-            }
+            Class<?> type = CompiledModels.load(generated.qualifiedModelClass(), generated.model().toString());
             return (TransitionModel) type.getDeclaredConstructor().newInstance();
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("internal error: cannot load the generated model", e);

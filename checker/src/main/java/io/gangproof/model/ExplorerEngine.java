@@ -8,8 +8,12 @@ import io.gangproof.spec.Bound;
 import io.gangproof.spec.Property;
 import io.gangproof.spec.SystemSpec;
 import io.gangproof.spec.TimeFormat;
+import io.gangproof.spec.Verdict;
 import io.gangproof.scheduler.trace.Trace;
+import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -28,6 +32,7 @@ public final class ExplorerEngine implements Engine {
     private final ExplorerOptions base;
     private SystemSpec cachedSpec;
     private CheckOptions cachedOptions;
+    private List<Property> cachedProperties = List.of();
     private List<ExplorerResult> cached = List.of();
     private double cachedSeconds;
 
@@ -45,22 +50,49 @@ public final class ExplorerEngine implements Engine {
         return NAME;
     }
 
+    /** A bounded search: it violates or holds up to the horizon, never proves. */
     @Override
-    public synchronized Optional<PropertyResult> check(SystemSpec spec, Property property, CheckOptions options) {
+    public Set<Verdict> verdicts() {
+        return EnumSet.of(Verdict.VIOLATED, Verdict.HOLDS_UP_TO, Verdict.UNKNOWN);
+    }
+
+    @Override
+    public boolean answersTogether() {
+        return true;
+    }
+
+    /** Explores every property of the spec at once, and answers the others from that search. */
+    @Override
+    public Optional<PropertyResult> check(SystemSpec spec, Property property, CheckOptions options) {
+        List<Property> all = spec.properties().contains(property) ? spec.properties() : List.of(property);
+        return check(spec, all, options).get(all.indexOf(property));
+    }
+
+    /** One search for the given properties, within the deadline if the options set one. */
+    @Override
+    public synchronized List<Optional<PropertyResult>> check(SystemSpec spec, List<Property> properties,
+            CheckOptions options) {
         ExplorerOptions withHorizon = options.horizonOverride().isPresent()
                 ? base.withHorizon(options.horizonOverride().get()) : base;
-        ExplorerOptions o = options.analysisBounds().isEmpty() ? withHorizon
+        ExplorerOptions bounded = options.analysisBounds().isEmpty() ? withHorizon
                 : withHorizon.withAnalysisBounds(options.analysisBounds());
-        if (!spec.equals(cachedSpec) || !options.equals(cachedOptions)) {
+        ExplorerOptions o = options.remainingMillis().isPresent()
+                ? bounded.withTimeLimitMillis(options.remainingMillis().getAsLong()) : bounded;
+        if (!spec.equals(cachedSpec) || !options.equals(cachedOptions) || !properties.equals(cachedProperties)) {
             long start = System.nanoTime();
-            cached = Explorer.check(spec, o);
+            cached = Explorer.check(spec, properties, o);
             cachedSeconds = (System.nanoTime() - start) / 1e9;
             cachedSpec = spec;
             cachedOptions = options;
+            cachedProperties = List.copyOf(properties);
         }
-        int index = spec.properties().indexOf(property);
-        ExplorerResult r = index >= 0 ? cached.get(index) : Explorer.check(spec, property, o);
-        return Optional.of(toPropertyResult(spec, r, cachedSeconds, o.analysisBounds(), NAME));
+        // An UNKNOWN (a limit, or a spec the model cannot express) is answered too, so that its
+        // reason reaches the combined answer (semantics §8); other engines are still asked.
+        List<Optional<PropertyResult>> out = new ArrayList<>();
+        for (ExplorerResult r : cached) {
+            out.add(Optional.of(toPropertyResult(spec, r, cachedSeconds, o.analysisBounds(), NAME)));
+        }
+        return out;
     }
 
     /**

@@ -48,6 +48,14 @@ final class InMemoryCompiler {
      * {@code extraClassPath} entries, and returns a loader for the result.
      */
     static ClassLoader compile(Map<String, String> sources, List<Path> extraClassPath) {
+        return loader(compileToBytes(sources, runtimeLocation(), extraClassPath));
+    }
+
+    /**
+     * The class files of {@code sources}, by class name, compiled against the model runtime
+     * interfaces found at {@code runtime} (a folder or a jar) and {@code extraClassPath}.
+     */
+    static Map<String, byte[]> compileToBytes(Map<String, String> sources, Path runtime, List<Path> extraClassPath) {
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         if (javac == null) {
             throw new CompilationException("no Java compiler: gangproof's explorer needs a JDK, not a JRE", null);
@@ -73,7 +81,7 @@ final class InMemoryCompiler {
                 };
             }
         };
-        StringBuilder classPath = new StringBuilder(runtimeLocation().toString());
+        StringBuilder classPath = new StringBuilder(runtime.toString());
         for (Path p : extraClassPath) {
             classPath.append(java.io.File.pathSeparator).append(p);
         }
@@ -92,6 +100,11 @@ final class InMemoryCompiler {
         }
         Map<String, byte[]> bytes = new HashMap<>();
         classes.forEach((name, stream) -> bytes.put(name, stream.toByteArray()));
+        return bytes;
+    }
+
+    /** A fresh loader for compiled classes, whose parent sees the model runtime interfaces. */
+    static ClassLoader loader(Map<String, byte[]> bytes) {
         return new ClassLoader(TransitionModel.class.getClassLoader()) {
             @Override
             protected Class<?> findClass(String name) throws ClassNotFoundException {

@@ -8,7 +8,11 @@ import io.gangproof.spec.SystemSpec;
 import io.gangproof.spec.Verdict;
 import io.gangproof.spec.parse.SpecLoader;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -57,10 +61,139 @@ class CheckerTest {
     }
 
     @Test
-    void aViolationNextToAProofIsAnEngineDisagreement() {
-        Checker c = new Checker(List.of(new Fixed("analysis", Verdict.PROVED), new Fixed("sim", Verdict.VIOLATED)));
+    void crossCheckedAViolationNextToAProofIsAnEngineDisagreement() {
+        Checker c = new Checker(List.of(new Fixed("analysis", Verdict.PROVED), new Fixed("sim", Verdict.VIOLATED)),
+                true);
         assertThatThrownBy(() -> c.check("x", SPEC, CheckOptions.DEFAULTS))
                 .isInstanceOf(Checker.EngineDisagreement.class)
                 .hasMessageContaining("sim found a violation").hasMessageContaining("analysis proved it");
+    }
+
+    /** Records what it was asked; answers with a fixed verdict, or nothing. */
+    static final class Recording implements Engine {
+        final String name;
+        final Optional<Verdict> verdict;
+        final Set<Verdict> verdicts;
+        final boolean timeBounded;
+        final List<CheckOptions> asked = new ArrayList<>();
+
+        Recording(String name, Optional<Verdict> verdict, Set<Verdict> verdicts, boolean timeBounded) {
+            this.name = name;
+            this.verdict = verdict;
+            this.verdicts = verdicts;
+            this.timeBounded = timeBounded;
+        }
+
+        @Override
+        public String name() {
+            return name;
+        }
+
+        @Override
+        public Set<Verdict> verdicts() {
+            return verdicts;
+        }
+
+        @Override
+        public boolean timeBounded() {
+            return timeBounded;
+        }
+
+        @Override
+        public Optional<PropertyResult> check(SystemSpec spec, Property property, CheckOptions options) {
+            asked.add(options);
+            return verdict.map(v -> new PropertyResult(property, "p", v, name, Optional.empty(), Optional.empty(),
+                    Optional.empty(), 0, Optional.empty(), Optional.of(name + " says so")));
+        }
+    }
+
+    private static Recording recording(String name, Verdict v, Verdict... canGive) {
+        return new Recording(name, Optional.ofNullable(v), EnumSet.copyOf(List.of(canGive)), true);
+    }
+
+    @Test
+    void onceAPropertyIsDecidedNoFurtherEngineIsAsked() {
+        Recording later = recording("later", Verdict.PROVED, Verdict.values());
+        List<PropertyResult> results = new Checker(List.of(new Fixed("first", Verdict.PROVED), later))
+                .check("x", SPEC, CheckOptions.DEFAULTS).results();
+        assertThat(later.asked).isEmpty();
+        assertThat(results).allSatisfy(r -> assertThat(r.asked()).containsExactly("first"));
+        Recording crossChecking = recording("later", Verdict.PROVED, Verdict.values());
+        new Checker(List.of(new Fixed("first", Verdict.PROVED), crossChecking), true).check("x", SPEC,
+                CheckOptions.DEFAULTS);
+        assertThat(crossChecking.asked).hasSize(SPEC.properties().size());
+    }
+
+    @Test
+    void afterHoldsUpToOnlyAnEngineThatCanProveIsAsked() {
+        Recording violationsOnly = recording("sim", null, Verdict.VIOLATED);
+        Recording prover = recording("induction", Verdict.PROVED, Verdict.PROVED);
+        List<PropertyResult> results = new Checker(List.of(new Fixed("explorer", Verdict.HOLDS_UP_TO),
+                violationsOnly, prover)).check("x", SPEC, CheckOptions.DEFAULTS).results();
+        assertThat(violationsOnly.asked).isEmpty();
+        assertThat(results).allSatisfy(r -> {
+            assertThat(r.verdict()).isEqualTo(Verdict.PROVED);
+            assertThat(r.asked()).containsExactly("explorer", "induction");
+        });
+    }
+
+    @Test
+    void anEngineBoundedByTheBudgetGetsItsDeadlineAndTheSpecsLimitTimeTakesThePlaceOfTheOption() {
+        Recording search = recording("search", null, Verdict.values());
+        CheckOptions tenSeconds = CheckOptions.DEFAULTS.withTimeLimit(Duration.ofSeconds(10));
+        long before = System.nanoTime();
+        new Checker(List.of(search)).check("x", SPEC, tenSeconds);
+        long after = System.nanoTime();
+        assertThat(search.asked).isNotEmpty().allSatisfy(o -> {
+            assertThat(o.deadline().getAsLong() - before).isGreaterThan(0);
+            assertThat(o.deadline().getAsLong() - after).isLessThanOrEqualTo(Duration.ofSeconds(10).toNanos());
+        });
+        SystemSpec limited = SpecLoader.load(Path.of("..", "case-studies", "specs", "coral-quad-strict.gang"))
+                .orThrow();
+        assertThat(limited.exploration().timeLimitMillis()).contains(3000L);
+        assertThat(tenSeconds.budget(limited)).contains(Duration.ofSeconds(3));
+        assertThat(tenSeconds.budget(SPEC)).contains(Duration.ofSeconds(10));
+        assertThat(CheckOptions.DEFAULTS.budget(SPEC)).isEmpty();
+    }
+
+    /** Busy until the budget of one millisecond has certainly passed: no timing assertion. */
+    record Slow(String name) implements Engine {
+        @Override
+        public Optional<PropertyResult> check(SystemSpec spec, Property property, CheckOptions options) {
+            long until = System.nanoTime() + Duration.ofMillis(2).toNanos();
+            while (System.nanoTime() - until < 0) {
+                Thread.onSpinWait();
+            }
+            return Optional.empty();
+        }
+
+        @Override
+        public boolean timeBounded() {
+            return false;
+        }
+    }
+
+    @Test
+    void anEngineBoundedByTheBudgetIsNotAskedOnceNothingIsLeftAndTheReasonSaysSo() {
+        Recording search = recording("explorer", null, Verdict.values());
+        PropertyResult r = new Checker(List.of(new Slow("proof"), search)).check("x", SPEC,
+                CheckOptions.DEFAULTS.withTimeLimit(Duration.ofMillis(1))).results().get(0);
+        assertThat(search.asked).isEmpty();
+        assertThat(r.verdict()).isEqualTo(Verdict.UNKNOWN);
+        assertThat(r.asked()).containsExactly("proof");
+        assertThat(r.reason()).hasValueSatisfying(why -> assertThat(why)
+                .contains("no engine could decide it (proof)", "time limit of 1 ms", "before engine explorer"));
+    }
+
+    @Test
+    void anUnknownOnASpecWithOpenLevelsPointsAtAssignmentAndSynthesis() {
+        SystemSpec open = SpecLoader.load(Path.of("..", "case-studies", "specs", "coral-synthesis.gang")).orThrow();
+        PropertyResult r = new Checker(List.of(new Silent("sim"))).check("x", open, CheckOptions.DEFAULTS).results()
+                .get(0);
+        assertThat(r.reason()).hasValueSatisfying(why -> assertThat(why)
+                .contains("levels or pipelines open", "recognize", "analyze --assign", "analyze --synthesize"));
+        PropertyResult fixed = new Checker(List.of(new Silent("sim"))).check("x", SPEC, CheckOptions.DEFAULTS)
+                .results().get(0);
+        assertThat(fixed.reason()).hasValueSatisfying(why -> assertThat(why).doesNotContain("analyze"));
     }
 }
