@@ -56,10 +56,8 @@ public final class SimulationEngine implements Engine {
 
     /** It only finds violations: finding none says nothing. */
     @Override
-        TimeBudget budget = TimeBudget.of(spec);
-        Set<Scenario> tried = new HashSet<>();
-        int run = 0;
-        for (; run < runs && !open.isEmpty() && !budget.exhausted(); run++) {
+    public Set<Verdict> verdicts() {
+        return EnumSet.of(Verdict.VIOLATED);
     }
 
     /** Bounded by its number of runs, so that what it finds does not depend on the machine's speed. */
