@@ -8,6 +8,7 @@ import io.gangproof.scheduler.trace.Trace;
 import io.gangproof.spec.Bound;
 import io.gangproof.spec.Property;
 import io.gangproof.spec.SystemSpec;
+import io.gangproof.spec.TimeFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -47,7 +48,7 @@ public final class Replayer {
         } catch (ArithmeticException e) {
             return new ReplayResult.NotReplayable("its times leave the 64-bit tick range (" + e.getMessage() + ")");
         }
-        Optional<Difference> first = firstDifference(recorded, replayed);
+        Optional<Difference> first = TraceComparison.first(recorded, replayed, TimeFormat.of(spec));
         if (first.isPresent()) {
             return new ReplayResult.Diverged(replayed, first.get());
         }
@@ -63,8 +64,11 @@ public final class Replayer {
         return p.declaredBound().filter(b -> b instanceof Bound.FromAnalysis).isPresent();
     }
 
-    /** The difference with the smallest time among every recorded field (the header's at time 0). */
-    public static Optional<Difference> firstDifference(Trace recorded, Trace replayed) {
-        return TraceComparison.first(recorded, replayed);
+    /**
+     * The difference with the smallest time among every recorded field (the header's at time 0),
+     * its times written by {@code format}.
+     */
+    public static Optional<Difference> firstDifference(Trace recorded, Trace replayed, TimeFormat format) {
+        return TraceComparison.first(recorded, replayed, format);
     }
 }

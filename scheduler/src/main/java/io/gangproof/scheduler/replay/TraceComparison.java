@@ -4,6 +4,7 @@ import io.gangproof.scheduler.trace.Acquisition;
 import io.gangproof.scheduler.trace.JobRecord;
 import io.gangproof.scheduler.trace.Occupancy;
 import io.gangproof.scheduler.trace.Trace;
+import io.gangproof.spec.TimeFormat;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -21,15 +22,25 @@ import java.util.function.ToLongFunction;
  * added, removed or changed, so every list is compared element by element, order included.
  */
 final class TraceComparison {
-    private TraceComparison() {
+    private final TimeFormat time;
+
+    private TraceComparison(TimeFormat time) {
+        this.time = time;
     }
 
-    /** The difference with the smallest time; header differences come first (time 0). */
-    static Optional<Difference> first(Trace recorded, Trace replayed) {
+    /**
+     * The difference with the smallest time; header differences come first (time 0). {@code time}
+     * writes the times the difference describes (the spec's units).
+     */
+    static Optional<Difference> first(Trace recorded, Trace replayed, TimeFormat time) {
+        return new TraceComparison(time).first(recorded, replayed);
+    }
+
+    private Optional<Difference> first(Trace recorded, Trace replayed) {
         List<Difference> diffs = new ArrayList<>();
         header(recorded, replayed, diffs);
         jobs(recorded, replayed, diffs);
-        elementwise("occupancy", recorded.occupancy(), replayed.occupancy(), Occupancy::from, TraceComparison::describe)
+        elementwise("occupancy", recorded.occupancy(), replayed.occupancy(), Occupancy::from, this::describe)
                 .ifPresent(diffs::add);
         elementwise("event", recorded.events(), replayed.events(), e -> e.time(), String::valueOf).ifPresent(diffs::add);
         elementwise("deadlock", recorded.deadlocks(), replayed.deadlocks(), d -> d.time(), String::valueOf)
@@ -37,7 +48,7 @@ final class TraceComparison {
         return diffs.stream().min((d, e) -> Long.compare(d.time(), e.time()));
     }
 
-    private static void header(Trace recorded, Trace replayed, List<Difference> diffs) {
+    private void header(Trace recorded, Trace replayed, List<Difference> diffs) {
         if (!recorded.spec().equals(replayed.spec())) {
             diffs.add(new Difference(0, "spec", quoted(recorded.spec()), quoted(replayed.spec())));
         }
@@ -45,11 +56,11 @@ final class TraceComparison {
             diffs.add(new Difference(0, "scheduler", quoted(recorded.scheduler()), quoted(replayed.scheduler())));
         }
         if (recorded.horizon() != replayed.horizon()) {
-            diffs.add(new Difference(0, "horizon", Long.toString(recorded.horizon()), Long.toString(replayed.horizon())));
+            diffs.add(new Difference(0, "horizon", time.format(recorded.horizon()), time.format(replayed.horizon())));
         }
     }
 
-    private static void jobs(Trace recorded, Trace replayed, List<Difference> diffs) {
+    private void jobs(Trace recorded, Trace replayed, List<Difference> diffs) {
         Map<String, JobRecord> mine = new HashMap<>();
         replayed.jobs().forEach(j -> mine.put(j.id(), j));
         Set<String> seen = new HashSet<>();
@@ -91,7 +102,7 @@ final class TraceComparison {
         return Optional.empty();
     }
 
-    private static Optional<Difference> jobDifference(JobRecord r, JobRecord p) {
+    private Optional<Difference> jobDifference(JobRecord r, JobRecord p) {
         String where = "job " + r.id();
         if (r.arrival() != p.arrival() || r.release() != p.release() || r.executionTime() != p.executionTime()
                 || !r.exit().equals(p.exit()) || r.deadline() != p.deadline()) {
@@ -112,7 +123,7 @@ final class TraceComparison {
             return Optional.of(new Difference(earliest(r.start(), p.start()), where + " start", show(r.start()), show(p.start())));
         }
         if (r.reloadTime() != p.reloadTime()) {
-            return Optional.of(new Difference(r.start().orElse(0), where + " reload", Long.toString(r.reloadTime()),
+            return Optional.of(new Difference(r.start().orElse(0), where + " reload", time.format(r.reloadTime()),
                     Long.toString(p.reloadTime())));
         }
         if (!r.finish().equals(p.finish())) {
@@ -121,17 +132,17 @@ final class TraceComparison {
         return Optional.empty();
     }
 
-    private static String describeInput(JobRecord j) {
-        return "arrival " + j.arrival() + ", release " + j.release() + ", exit " + j.exit() + ", execution " + j.executionTime()
-                + ", deadline " + j.deadline();
+    private String describeInput(JobRecord j) {
+        return "arrival " + time.format(j.arrival()) + ", release " + time.format(j.release()) + ", exit " + j.exit()
+                + ", execution " + time.format(j.executionTime()) + ", deadline " + time.format(j.deadline());
     }
 
-    private static String describe(Acquisition a) {
-        return a == null ? "none" : "TPU " + a.tpu() + " at " + a.time();
+    private String describe(Acquisition a) {
+        return a == null ? "none" : "TPU " + a.tpu() + " at " + time.format(a.time());
     }
 
-    private static String describe(Occupancy o) {
-        return "TPU " + o.tpu() + " held by " + o.job() + " in [" + o.from() + ", " + o.to() + ")"
+    private String describe(Occupancy o) {
+        return "TPU " + o.tpu() + " held by " + o.job() + " in [" + time.format(o.from()) + ", " + time.format(o.to()) + ")"
                 + (o.executing() ? " executing" : " waiting") + (o.open() ? ", open" : "");
     }
 
@@ -139,8 +150,8 @@ final class TraceComparison {
         return "'" + s + "'";
     }
 
-    private static String show(OptionalLong v) {
-        return v.isPresent() ? Long.toString(v.getAsLong()) : "none";
+    private String show(OptionalLong v) {
+        return v.isPresent() ? time.format(v.getAsLong()) : "none";
     }
 
     private static long earliest(OptionalLong a, OptionalLong b) {
