@@ -1,7 +1,6 @@
 package io.gangproof.model;
 
 import io.gangproof.model.runtime.Choices;
-import io.gangproof.model.runtime.StepObserver;
 import io.gangproof.model.runtime.TransitionModel;
 import io.gangproof.spec.Property;
 import io.gangproof.spec.SystemSpec;
@@ -13,7 +12,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * One property checked by Java PathFinder on the model the explorer searches: emitted,
+ * Properties checked by Java PathFinder on the model the explorer searches: emitted,
  * compiled and run by {@link JpfRunner}, with the explorer's limits. A violation comes back as
  * JPF's path of choice answers; replaying those answers through the same model class in this
  * JVM, with a {@link TraceRecorder}, gives the job-level counterexample, as the explorer's own

@@ -41,12 +41,12 @@ public final class JpfRunner {
         }
     }
 
-    /** Compiles the emitted sources against JPF's model classes, then runs JPF on every configuration. */
-    public static List<JpfOutcome> run(EmittedModel model, JpfHome home) throws IOException {
-        return run(model, home, new Search.Limits(Long.MAX_VALUE, Long.MAX_VALUE, Long.MAX_VALUE));
-    }
-
-    /** One run at a time: JPF's native peers keep their state in static fields. */
+    /**
+     * Compiles the emitted sources against JPF's model classes, then runs JPF on every
+     * configuration within {@code limits} (states and time; running out of memory is JPF's own
+     * search constraint).
+     * One run at a time: JPF's native peers keep their state in static fields.
+     */
     static synchronized List<JpfOutcome> run(EmittedModel model, JpfHome home, Search.Limits limits)
             throws IOException {
         compile(model, home.classesJar());
@@ -80,19 +80,19 @@ public final class JpfRunner {
                 Object jpf = jpfClass.getConstructor(configClass).newInstance(cfg);
                 jpfClass.getMethod("run").invoke(jpf);
                 Object search = jpfClass.getMethod("getSearch").invoke(jpf);
-                Optional<List<Integer>> violation = Optional.empty();
-                if ((Boolean) jpfClass.getMethod("foundErrors").invoke(jpf)) {
-                    violation = Optional.of(choices(search, intChoice));
-                }
                 int[] counters = counters(loader);
-                Optional<String> limitHit = Optional.empty();
                 Object constraint = search.getClass().getMethod("getLastSearchConstraint").invoke(search);
-                if (counters.length > 1 && counters[1] != 0) {
+                Optional<List<Integer>> violation = Optional.empty();
+                Optional<String> limitHit = Optional.empty();
+                if (constraint != null) {
+                    // out of memory, for one, is a search constraint and an "error" that is no violation
+                    limitHit = Optional.of("JPF stopped: " + constraint);
+                } else if ((Boolean) jpfClass.getMethod("foundErrors").invoke(jpf)) {
+                    violation = Optional.of(choices(search, intChoice));
+                } else if (counters.length > 1 && counters[1] != 0) {
                     limitHit = Optional.of(counters[0] >= limits.maxStates()
                             ? "the state limit of " + limits.maxStates() + " states was reached"
                             : "the time limit of " + limits.timeLimitMillis() + " ms was reached");
-                } else if (constraint != null) {
-                    limitHit = Optional.of("JPF stopped: " + constraint);
                 }
                 out.add(new JpfOutcome(model.properties().get(p), config, violation,
                         counters.length > 0 ? counters[0] : 0, limitHit, report));

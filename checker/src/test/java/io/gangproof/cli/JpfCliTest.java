@@ -49,7 +49,7 @@ class JpfCliTest {
         String home = JpfBuild.require().dir().toString();
         for (String[] c : List.of(new String[] {"starvation-strict", "40"}, 
                 new String[] {"deadlock-free-ascending", "20"}, new String[] {"timing-anomaly", "20"},
-                new String[] {"textbook-buttazzo-ex8-1", "8"}, new String[] {"textbook-buttazzo-fig8-6", "20"})) {
+                new String[] {"textbook-buttazzo-ex8-1", "8"}, new String[] {"textbook-buttazzo-fig8-6", "12"})) {
             String spec = SPECS.resolve(c[0] + ".gang").toString();
             List<String> explorer = verdicts(CliRun.of("check", "--engine", "explorer", "--horizon", c[1],
                     "--format", "json", "--out", out.toString(), spec));

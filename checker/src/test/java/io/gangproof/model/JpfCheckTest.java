@@ -46,6 +46,16 @@ class JpfCheckTest {
     }
 
     @Test
+    void theTimeLimitEndsTheSearchInUnknownNamingIt(@TempDir Path dir) throws Exception {
+        // a search of some seconds (some thousand states), stopped after 1 ms of it
+        SystemSpec spec = BundledSpecs.load("textbook-buttazzo-ex8-1");
+        ExplorerResult r = JpfCheck.check(spec, spec.properties().get(0),
+                ExplorerOptions.DEFAULTS.withHorizon(12).withTimeLimitMillis(1), JpfBuild.require(), dir);
+        assertThat(r).isInstanceOf(ExplorerResult.Unknown.class);
+        assertThat(((ExplorerResult.Unknown) r).reason()).contains("the time limit of 1 ms was reached");
+    }
+
+    @Test
     void aBoundFromAnalysisWithoutItsNumberIsUnknownAndNotRun(@TempDir Path dir) throws Exception {
         String text = Files.readString(BundledSpecs.path("starvation-greedy"))
                 .replace("inversion(H) <= 2 ms", "response(H) <= bound");
