@@ -69,7 +69,11 @@ public final class SmtEngine implements Engine {
             return;
         }
         String nondeterminism = ViolationSearch.describeNondeterminism(spec);
-        try (ViolationSearch.Session session = new ViolationSearch.Session(spec, horizon, limits)) {
+        // The spec's limit time caps Z3's timeout per query (semantics §8, budgets).
+        ViolationSearch.Limits bounded = spec.exploration().timeLimitMillis()
+                .filter(ms -> ms < limits.timeout().toMillis())
+                .map(ms -> new ViolationSearch.Limits(java.time.Duration.ofMillis(ms), limits.maxSize())).orElse(limits);
+        try (ViolationSearch.Session session = new ViolationSearch.Session(spec, horizon, bounded)) {
             for (Property p : properties) {
                 Optional<Long> bound = options.numericBound(p);
                 if (p.declaredBound().isPresent() && bound.isEmpty()) {
