@@ -15,7 +15,7 @@ import java.util.List;
  * How the engines grow with the number of tasks (issue 15, "Scale benchmark"): parse, analysis,
  * simulation and explorer wall time on {@link ScaleSpecs} with 100, 1,000 and 10,000 tasks (or
  * the sizes given), and the growth exponent between sizes ({@code log(t2/t1) / log(n2/n1)}: 1 is
- * linear, 2 quadratic). Not a test; the simulation makes 5 runs, the explorer has a 10 s limit.
+ * linear, 2 quadratic). Not a test; the simulation makes 5 runs, the explorer has a 10 s and 256 MiB limit.
  * Run {@code checker/bench-scale.sh [global|partitioned] [sizes...]} from the repository root.
  */
 public final class ScaleBench {
@@ -46,14 +46,22 @@ public final class ScaleBench {
             Property deadlines = spec.properties().get(0);
             new SimulationEngine(5).check(spec, deadlines, CheckOptions.DEFAULTS);
             long t3 = System.nanoTime();
-            new ExplorerEngine(ExplorerOptions.DEFAULTS.withTimeLimitMillis(10_000)).check(spec, deadlines,
-                    CheckOptions.DEFAULTS);
+            String explorer;
+            try {
+                explorer = new ExplorerEngine(ExplorerOptions.DEFAULTS.withTimeLimitMillis(10_000)
+                        .withMemoryBytes(256L << 20)).check(spec, deadlines, CheckOptions.DEFAULTS)
+                        .flatMap(r -> r.reason()).orElse("no answer");
+            } catch (OutOfMemoryError e) {
+                // Reported, not hidden: the explorer's memory limit does not hold on such specs yet.
+                explorer = "out of memory";
+            }
             long t4 = System.nanoTime();
             Row r = new Row(n, s(t0, t1), s(t1, t2), s(t2, t3), s(t3, t4));
             rows.add(r);
             System.out.printf("%6d tasks (%s): parse %.3f s, analysis %s %.3f s, simulation (5 runs) %.3f s,"
-                    + " explorer %.3f s%n", n, partitioned ? "partitioned" : "global", r.parse(), analysis.name(),
-                    r.analysis(), r.simulation(), r.explorer());
+                    + " explorer %.3f s (%s)%n", n, partitioned ? "partitioned" : "global", r.parse(), analysis.name(),
+                    r.analysis(), r.simulation(), r.explorer(), explorer.length() > 120 ? explorer.substring(0, 120)
+                            : explorer);
         }
         for (int i = 1; i < rows.size(); i++) {
             Row a = rows.get(i - 1);
