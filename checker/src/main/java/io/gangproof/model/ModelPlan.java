@@ -40,6 +40,9 @@ record ModelPlan(SystemSpec spec, int horizon, List<ModelledProperty> properties
      */
     static final long JOB_SLOT_LIMIT = 1L << 20;
 
+    /** Tasks a model may have: 100 compile (measured by ScaleBench); 1,000 exceed the JVM's method size. */
+    static final int TASK_LIMIT = 100;
+
     /** A property the model checks: bit {@code index} of {@link io.gangproof.model.runtime.TransitionModel#step}. */
     record ModelledProperty(int index, Property property, String description, int taskIndex, int bound) {
     }
@@ -154,8 +157,9 @@ record ModelPlan(SystemSpec spec, int horizon, List<ModelledProperty> properties
             }
             small(t.period(), "period of " + t.name());
         }
-        if ((long) n >= (1 << 15)) {
-            throw new UnmodellableSpecException("too many tasks");
+        if (n > TASK_LIMIT) {
+            throw new UnmodellableSpecException(n + " tasks, more than the " + TASK_LIMIT + " the generated model holds"
+                    + " (its methods grow with the tasks, and the JVM limits a method to 64 KiB of code)");
         }
         long slots = 0;
         for (int c : capacity) {

@@ -60,7 +60,7 @@ class ExplorerEngineTest {
     }
 
     @Test
-    void saysNothingAboutASpecItCannotModel() {
+    void saysWhyItCannotModelASpec() {
         SystemSpec spec = SingleBehaviourTest.spec("""
                 system synthesis_left {
                   resolution 1 ms
@@ -71,7 +71,11 @@ class ExplorerEngineTest {
                   verify { deadlines, horizon 8 ms }
                 }
                 """);
-        assertThat(new ExplorerEngine().check(spec, spec.properties().get(0), CheckOptions.DEFAULTS)).isEmpty();
+        PropertyResult answer = new ExplorerEngine().check(spec, spec.properties().get(0), CheckOptions.DEFAULTS)
+                .orElseThrow();
+        assertThat(answer.verdict()).isEqualTo(Verdict.UNKNOWN);
+        assertThat(answer.reason()).hasValueSatisfying(reason -> assertThat(reason).contains("cannot model",
+                "still to choose"));
         ExplorerResult r = Explorer.check(spec, spec.properties().get(0), ExplorerOptions.DEFAULTS);
         assertThat(r.verdict()).isEqualTo(Verdict.UNKNOWN);
         assertThat(((ExplorerResult.Unknown) r).reason()).contains("still to choose");

@@ -293,8 +293,13 @@ public final class ViolationSearch {
         }
         try (Context ctx = new Context()) {
             ScheduleEncoding enc = new ScheduleEncoding(ctx, spec, horizon);
-            String body = ctx.benchmarkToSMTString("gangproof", "QF_LIA", "unknown", "",
-                    enc.constraints().toArray(new BoolExpr[0]), enc.violation(property, bound));
+            // The solver's printer names shared subterms by where they occur in the formulas, so
+            // the text is the same on every run; benchmarkToSMTString decides by reference
+            // counts, which depend on when Java releases its handles (issue 15, item 16).
+            Solver script = ctx.mkSolver();
+            script.add(enc.constraints().toArray(new BoolExpr[0]));
+            script.add(enc.violation(property, bound));
+            String body = "(set-logic QF_LIA)\n" + script + "(check-sat)\n";
             return "; gangproof bounded violation search (docs/smt.md)\n"
                     + "; spec " + oneLine(spec.name()) + ", property " + oneLine(property.toString()) + ", bound " + bound
                     + ", instants 0.." + horizon + "\n"
