@@ -105,7 +105,15 @@ final class AnalyzeCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = command.commandLine().getOut();
         PrintWriter err = command.commandLine().getErr();
-        new OutputClaims(command.commandLine()).input(specFile, "spec").output(output, "--write");
+        // `--write SPEC` edits the spec in place (atomically, at the changed attributes only): that
+        // one output may name the spec; any other input or output it may not.
+        boolean inPlace = output != null && Files.exists(output) && Files.exists(specFile)
+                && Files.isSameFile(output, specFile);
+        OutputClaims claims = new OutputClaims(command.commandLine());
+        if (!inPlace) {
+            claims.input(specFile, "spec");
+        }
+        claims.output(output, "--write");
         Optional<SystemSpec> loaded = SpecInputs.load(specFile, err);
         if (loaded.isEmpty()) {
             return ExitCodes.INVALID_SPEC;

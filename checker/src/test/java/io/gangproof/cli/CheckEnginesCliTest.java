@@ -41,7 +41,7 @@ class CheckEnginesCliTest {
         assertThat(engines(props.get(0))).containsExactly("analysis+z3");
         assertThat(props.get(1).path("property").asText()).isEqualTo("deadlines(B)");
         assertThat(props.get(1).path("verdict").asText()).isEqualTo("VIOLATED");
-        assertThat(engines(props.get(1))).containsExactly("analysis+z3", "simulation");
+        assertThat(engines(props.get(1))).containsExactly("analysis+z3", "analysis", "simulation");
     }
 
     @Test
@@ -50,7 +50,7 @@ class CheckEnginesCliTest {
                 SPECS.resolve("starvation-strict.gang").toString());
         assertThat(r.exitCode()).isEqualTo(ExitCodes.VIOLATED);
         for (JsonNode p : json(r).path("specs").get(0).path("properties")) {
-            assertThat(engines(p)).containsExactly("analysis+z3", "analysis", "simulation", "explorer");
+            assertThat(engines(p)).containsExactly("analysis+z3", "induction", "analysis", "simulation", "symbolic", "explorer");
         }
         CliRun plain = CliRun.of("check", "--format", "json", "--out", tmp.toString(),
                 SPECS.resolve("starvation-strict.gang").toString());

@@ -65,7 +65,8 @@ class InputFilesCliTest {
         assertDiagnosed(quickly("check", "/dev/zero"), "/dev/zero", "is not a regular file");
         Path importer = Files.writeString(tmp.resolve("zero.gang"), "import \"/dev/zero\"\n" + VALID);
         assertDiagnosed(quickly("check", importer.toString()), "cannot import \"/dev/zero\"");
-        assertDiagnosed(quickly("check", tmp.toString()), "is a directory");
+        // A folder is a folder of specs (check DIR): its zero.gang is diagnosed the same way.
+        assertDiagnosed(quickly("check", tmp.toString()), "cannot import \"/dev/zero\"");
     }
 
     @Test

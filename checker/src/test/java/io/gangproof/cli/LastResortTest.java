@@ -16,6 +16,7 @@ class LastResortTest {
 
     @Test
     void aSimulationThatExhaustsTheHeapExits71WithAMessage() throws Exception {
+        // 3,000,000 jobs: below the simulation's run limit (RunLimits), far above a 64 MiB heap.
         Path spec = Files.writeString(tmp.resolve("huge.gang"), """
                 system huge {
                   resolution 1 ms
@@ -23,7 +24,7 @@ class LastResortTest {
                   dnn d { latency { 1: 1 ms } }
                   task t { runs d  periodic 1 ms  priority 1  tpus 1 }
                   scheduler global fp with gang-strict
-                  verify { deadlines  horizon 1000000000 ms }
+                  verify { deadlines  horizon 3000000 ms }
                 }
                 """);
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
