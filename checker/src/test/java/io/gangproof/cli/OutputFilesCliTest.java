@@ -58,8 +58,10 @@ class OutputFilesCliTest {
         assertRefused(CliRun.of("check", spec.toString(), "--out", out, "--snapshot", s.toString(), "--junit-xml",
                 s.toString()), "--junit-xml", "is also the --snapshot");
         Path link = Files.createSymbolicLink(tmp.resolve("link.gang"), spec);
-        assertRefused(CliRun.of("analyze", spec.toString(), "--synthesize", "--write", link.toString()),
-                "--write", "is also the spec");
+        // Links are resolved. (`analyze --write SPEC` is the one output that may name its spec: it
+        // edits it in place, AnalyzeWriteCliTest.)
+        assertRefused(CliRun.of("check", spec.toString(), "--out", out, "--snapshot", link.toString()),
+                "--snapshot", "is also the spec");
         assertThat(Files.readString(spec)).isEqualTo(VALID);
         assertThat(t).doesNotExist();
         assertThat(s).doesNotExist();
