@@ -1,5 +1,7 @@
 package io.gangproof.check;
 
+import io.gangproof.scheduler.check.TraceChecker;
+import io.gangproof.scheduler.trace.Trace;
 import io.gangproof.spec.Property;
 import io.gangproof.spec.SystemSpec;
 import io.gangproof.spec.format.SpecWriter;
@@ -99,9 +101,13 @@ public final class SymbolicEngine implements Engine {
                             + " so it holds at every instant (docs/symbolic.md)"));
         }
         if (r instanceof SymbolicResult.Violated v) {
+            // The trace claims every violation its schedule shows, as replay demands (docs/traces.md).
+            Trace trace = TraceChecker.claimingAll(spec, v.trace(), options.analysisBounds());
+            String message = trace.violations().stream().filter(x -> x.property().equals(v.property())).findFirst()
+                    .orElse(v.trace().violations().get(0)).message();
             return new PropertyResult(v.property(), description, io.gangproof.spec.Verdict.VIOLATED, name(), bound,
-                    Optional.of(v.trace().horizon()), Optional.of(v.states()), seconds, Optional.empty(),
-                    Optional.of(v.trace().violations().get(0).message()), Optional.of(v.trace()));
+                    Optional.of(trace.horizon()), Optional.of(v.states()), seconds, Optional.empty(),
+                    Optional.of(message), Optional.of(trace));
         }
         SymbolicResult.Unknown u = (SymbolicResult.Unknown) r;
         return new PropertyResult(u.property(), description, io.gangproof.spec.Verdict.UNKNOWN, name(), bound,
