@@ -6,15 +6,11 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.File;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,25 +20,10 @@ class Cvc5RecheckTest {
     @TempDir
     Path dir;
 
-    static Optional<Path> cvc5() {
-        String path = System.getenv("PATH");
-        if (path == null) {
-            return Optional.empty();
-        }
-        for (String d : path.split(File.pathSeparator)) {
-            Path p = Path.of(d, "cvc5");
-            if (Files.isExecutable(p)) {
-                return Optional.of(p);
-            }
-        }
-        return Optional.empty();
-    }
-
     @Test
     void cvc5AgreesOnEverySavedCertificate() throws Exception {
-        Optional<Path> cvc5 = cvc5();
-        Assumptions.assumeTrue(cvc5.isPresent(),
-                "cvc5 not installed: not on PATH (apt-get install cvc5 to run this re-check)");
+        Optional<Path> cvc5 = Cvc5.locate();
+        Assumptions.assumeTrue(cvc5.isPresent(), Cvc5.NOT_INSTALLED);
         List<Path> certs = new ArrayList<>();
         for (SystemSpec spec : List.of(Fixtures.load("coral-quad-partitioned.gang"), Fixtures.coralEdf(),
                 Fixtures.load("coral-quad-strict.gang"), Fixtures.load("coral-quad-greedy.gang"))) {
@@ -53,11 +34,7 @@ class Cvc5RecheckTest {
         }
         assertThat(certs).isNotEmpty();
         for (Path c : certs) {
-            Process p = new ProcessBuilder(cvc5.get().toString(), "--lang=smt2", c.toString())
-                    .redirectErrorStream(true).start();
-            assertThat(p.waitFor(60, TimeUnit.SECONDS)).as("cvc5 finishes on %s", c).isTrue();
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-            assertThat(out).as(c.toString()).isEqualTo("sat");
+            assertThat(Cvc5.answer(cvc5.get(), c)).as(c.toString()).isEqualTo("sat");
         }
     }
 }

@@ -2,18 +2,15 @@ package io.gangproof.smt.induction;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.gangproof.smt.Cvc5;
 import io.gangproof.spec.Bound;
 import io.gangproof.spec.Property;
 import io.gangproof.spec.Protocol;
 import io.gangproof.spec.SystemSpec;
-import java.io.File;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,25 +24,10 @@ class Cvc5InductionRecheckTest {
     @TempDir
     Path dir;
 
-    static Optional<Path> cvc5() {
-        String path = System.getenv("PATH");
-        if (path == null) {
-            return Optional.empty();
-        }
-        for (String d : path.split(File.pathSeparator)) {
-            Path p = Path.of(d, "cvc5");
-            if (Files.isExecutable(p)) {
-                return Optional.of(p);
-            }
-        }
-        return Optional.empty();
-    }
-
     @Test
     void cvc5AnswersUnsatOnEveryInductionCertificate() throws Exception {
-        Optional<Path> cvc5 = cvc5();
-        Assumptions.assumeTrue(cvc5.isPresent(),
-                "cvc5 not installed: not on PATH (apt-get install cvc5 to run this re-check)");
+        Optional<Path> cvc5 = Cvc5.locate();
+        Assumptions.assumeTrue(cvc5.isPresent(), Cvc5.NOT_INSTALLED);
         List<Path> certs = new ArrayList<>();
         for (SystemSpec s : KInductionTest.bundled()) {
             if (s.scheduler().protocol() != Protocol.PER_TPU_LISTED) {
@@ -57,11 +39,7 @@ class Cvc5InductionRecheckTest {
         certs.addAll(proved(KInductionTest.load("coral-octo-strict.gang"), overtakes("segment")));
         assertThat(certs).hasSizeGreaterThanOrEqualTo(30);
         for (Path c : certs) {
-            Process p = new ProcessBuilder(cvc5.get().toString(), "--lang=smt2", c.toString())
-                    .redirectErrorStream(true).start();
-            assertThat(p.waitFor(60, TimeUnit.SECONDS)).as("cvc5 finishes on %s", c).isTrue();
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-            assertThat(out).as(c.toString()).isEqualTo("unsat");
+            assertThat(Cvc5.answer(cvc5.get(), c)).as(c.toString()).isEqualTo("unsat");
         }
     }
 
