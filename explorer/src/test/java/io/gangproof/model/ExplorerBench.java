@@ -9,9 +9,8 @@ import java.util.List;
  * compilation excluded) and bytes per stored state, median of several runs. Not a test: run
  *
  * <pre>
- * mvn -q -o test-compile -pl checker
- * mvn -q -o dependency:build-classpath -pl checker -Dmdep.outputFile=target/bench-classpath.txt
- * java -cp checker/target/classes:checker/target/test-classes:$(cat checker/target/bench-classpath.txt) io.gangproof.model.ExplorerBench
+ * mvn -q -o -pl explorer -am test-compile dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=test
+ * java -cp explorer/target/classes:explorer/target/test-classes:$(cat explorer/target/bench-classpath.txt) io.gangproof.model.ExplorerBench
  * </pre>
  *
  * from the repository root.

@@ -25,15 +25,12 @@ import java.util.TreeMap;
  * (latencies rounded up to the resolution). Run from the repository root:
  *
  * <pre>
- * mvn -q -o test-compile -pl checker -am
- * mvn -q -o dependency:build-classpath -pl solver-backend -Dmdep.outputFile=target/bench-classpath.txt
- * java -cp checker/target/classes:checker/target/test-classes:explorer/target/classes:scheduler/target/classes:\
- *   spec-language/target/classes:analysis/target/classes:solver-backend/target/classes:\
- *   $(cat solver-backend/target/bench-classpath.txt):JAVAPOET_JAR io.gangproof.model.SymbolicBench
+ * mvn -q -o -pl explorer -am test-compile dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=test
+ * java -cp explorer/target/classes:explorer/target/test-classes:$(cat explorer/target/bench-classpath.txt) io.gangproof.model.SymbolicBench
  * </pre>
  *
- * ({@code dependency:build-classpath} on {@code checker} alone cannot resolve the unreleased
- * {@code explorer} module offline; JAVAPOET_JAR is the javapoet jar in the local repository.)
+ * ({@code dependency:build-classpath} needs {@code -am} in the same run: offline, the unreleased
+ * modules resolve only inside the reactor.)
  * Both engines get {@code -Dlimit.seconds} (default 10) each; results in docs/symbolic.md.
  */
 public final class SymbolicBench {
