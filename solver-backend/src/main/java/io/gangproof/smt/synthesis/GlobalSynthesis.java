@@ -8,6 +8,7 @@ import com.microsoft.z3.Solver;
 import com.microsoft.z3.Status;
 import io.gangproof.analysis.AnalysisCatalog;
 import io.gangproof.analysis.AnalysisResult;
+import io.gangproof.analysis.AssignmentResult;
 import io.gangproof.analysis.GlobalPriorityAssignment;
 import io.gangproof.analysis.ResponseTimeAnalysis;
 import io.gangproof.analysis.TaskBound;
@@ -40,16 +41,34 @@ import java.util.TreeSet;
  */
 public final class GlobalSynthesis {
     /**
-     * The acceptance procedure on a candidate (every level fixed): a spec with priorities that
-     * passes, if it finds one. Must be monotone: failing on a set of tasks implies failing on every
-     * superset with the same levels and deadlines (what makes the blocking clauses sound).
+     * The acceptance procedure on a candidate (every level fixed). Must be monotone: a genuine
+     * {@link Verdict.Fail} on a set of tasks implies failing on every superset with the same levels
+     * and deadlines (what makes the blocking clauses sound); {@link Verdict.GaveUp} (a budget ran
+     * out) is blocked only exactly and makes the answer at most FEASIBLE.
      */
     public interface CandidateCheck {
-        Optional<SystemSpec> passing(SystemSpec candidate);
+        Verdict check(SystemSpec candidate);
+    }
+
+    /** A candidate's verdict: a spec with the chosen priorities, a genuine failure, or a give-up. */
+    public sealed interface Verdict {
+        record Pass(SystemSpec spec) implements Verdict {
+        }
+
+        record Fail() implements Verdict {
+        }
+
+        record GaveUp() implements Verdict {
+        }
     }
 
     /** Global fp gang (strict or greedy): the backtracking Audsley assignment of docs/analysis.md §8. */
-    public static final CandidateCheck GLOBAL_FP = s -> new GlobalPriorityAssignment().assign(s).spec();
+    public static final CandidateCheck GLOBAL_FP = s -> {
+        AssignmentResult r = new GlobalPriorityAssignment().assign(s);
+        return r.spec().<Verdict>map(Verdict.Pass::new).orElseGet(() -> r.explanation()
+                .startsWith(GlobalPriorityAssignment.STOPPED) ? new Verdict.GaveUp() : new Verdict.Fail());
+    };
+
 
     private final CandidateCheck check;
 
@@ -132,6 +151,7 @@ public final class GlobalSynthesis {
         private long reverifyNanos;
         private SystemSpec best;
         private long theta = -1;
+        private boolean gaveUp;
         private BoolExpr guard;
         private int guards;
 
@@ -163,10 +183,14 @@ public final class GlobalSynthesis {
         SynthesisResult go() {
             while (true) {
                 Status st = solve();
+                if (st == Status.UNSATISFIABLE && best == null && gaveUp) {
+                    return result(SynthesisResult.Status.UNKNOWN, Optional.empty(), 0, "no choice passed, but the "
+                            + "priority search gave up on some (" + iterations + " candidates)");
+                }
                 if (st == Status.UNSATISFIABLE) {
                     return best == null ? result(SynthesisResult.Status.INFEASIBLE, Optional.empty(), 0,
                             "no choice of levels and priorities passes the check (" + iterations + " candidates)")
-                            : finish(true);
+                            : finish(!gaveUp);
                 }
                 if (st == Status.UNKNOWN) {
                     return finish(false);
@@ -177,9 +201,9 @@ public final class GlobalSynthesis {
                 for (int i = 0; i < n; i++) {
                     all.add(i);
                 }
-                Optional<SystemSpec> passing = checkAt(level, all);
-                if (passing.isPresent()) {
-                    Optional<SystemSpec> real = withPriorities(level, passing.get());
+                Verdict v = checkAt(level, all);
+                if (v instanceof Verdict.Pass passing) {
+                    Optional<SystemSpec> real = withPriorities(level, passing.spec());
                     long slack = real.map(this::smallestSlack).orElse(Long.MIN_VALUE);
                     if (slack > theta) {
                         best = real.get();
@@ -187,6 +211,9 @@ public final class GlobalSynthesis {
                         guard = ctx.mkBoolConst("theta_" + guards++);
                         continue;
                     }
+                    block(level, all);
+                } else if (v instanceof Verdict.GaveUp) {
+                    gaveUp = true;
                     block(level, all);
                 } else {
                     block(level, shrink(level, all));
@@ -198,17 +225,17 @@ public final class GlobalSynthesis {
         }
 
         /** Passing at the threshold: every response at most {@code D - theta - 1}, i.e. slack above {@code theta}. */
-        private Optional<SystemSpec> checkAt(int[] level, List<Integer> subset) {
-            return candidate(spec, level, subset, theta + 1).flatMap(check::passing);
+        private Verdict checkAt(int[] level, List<Integer> subset) {
+            return candidate(spec, level, subset, theta + 1).map(check::check).orElse(new Verdict.Fail());
         }
 
-        /** Deletion: drop a task whenever the rest still fails; the result fails and so does every superset. */
+        /** Deletion: drop a task whenever the rest still fails genuinely; the result fails and so does every superset. */
         private List<Integer> shrink(int[] level, List<Integer> failing) {
             List<Integer> core = new ArrayList<>(failing);
             for (int i = 0; i < core.size() && core.size() > 1; ) {
                 List<Integer> rest = new ArrayList<>(core);
                 rest.remove(i);
-                if (checkAt(level, rest).isEmpty()) {
+                if (checkAt(level, rest) instanceof Verdict.Fail) {
                     core = rest;
                 } else {
                     i++;
@@ -299,7 +326,8 @@ public final class GlobalSynthesis {
                     + spec.platform().tpus() + " TPUs";
             return result(optimal ? SynthesisResult.Status.OPTIMAL : SynthesisResult.Status.FEASIBLE,
                     Optional.of(best), theta, optimal ? what + "; no choice has a larger smallest slack under the "
-                            + "check (" + iterations + " candidates)" : what + "; the timeout came first");
+                            + "check (" + iterations + " candidates)" : what + (gaveUp
+                            ? "; the priority search gave up on some candidates" : "; the timeout came first"));
         }
 
         private Optional<String> reverify(SystemSpec out, long slack) {

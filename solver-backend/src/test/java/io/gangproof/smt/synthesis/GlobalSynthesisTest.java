@@ -88,9 +88,11 @@ class GlobalSynthesisTest {
         Statistics.label("slack equals the brute-force optimum over every order")
                 .collect(r.smallestSlack() == bruteAnyOrder.get());
         for (int[] level : choices) {
-            Optional<SystemSpec> p = GlobalSynthesis.candidate(spec, level, all(spec), r.smallestSlack() + 1)
-                    .flatMap(GlobalSynthesis.GLOBAL_FP::passing);
-            if (p.isPresent()) {
+            Optional<GlobalSynthesis.Verdict> v = GlobalSynthesis.candidate(spec, level, all(spec),
+                    r.smallestSlack() + 1).map(GlobalSynthesis.GLOBAL_FP::check);
+            assertThat(v).isNotEqualTo(Optional.of(new GlobalSynthesis.Verdict.GaveUp()));
+            if (v.isPresent() && v.get() instanceof GlobalSynthesis.Verdict.Pass pass) {
+                Optional<SystemSpec> p = Optional.of(pass.spec());
                 SystemSpec real = GlobalSynthesis.candidate(spec, level, all(spec), 0).orElseThrow();
                 List<Integer> order = new ArrayList<>();
                 for (Task t : real.tasks()) {
