@@ -229,10 +229,13 @@ public final class GlobalSynthesis {
             return candidate(spec, level, subset, theta + 1).map(check::check).orElse(new Verdict.Fail());
         }
 
-        /** Deletion: drop a task whenever the rest still fails genuinely; the result fails and so does every superset. */
+        /**
+         * Deletion: drop a task whenever the rest still fails genuinely; the result fails and so does
+         * every superset. Every intermediate set fails too, so stopping at the timeout stays sound.
+         */
         private List<Integer> shrink(int[] level, List<Integer> failing) {
             List<Integer> core = new ArrayList<>(failing);
-            for (int i = 0; i < core.size() && core.size() > 1; ) {
+            for (int i = 0; i < core.size() && core.size() > 1 && System.nanoTime() < deadline; ) {
                 List<Integer> rest = new ArrayList<>(core);
                 rest.remove(i);
                 if (checkAt(level, rest) instanceof Verdict.Fail) {
