@@ -7,9 +7,7 @@ import io.gangproof.analysis.AnalysisResult;
 import io.gangproof.analysis.TaskBound;
 import io.gangproof.smt.ProofCheck;
 import io.gangproof.smt.ProofOutcome;
-import io.gangproof.spec.Binding;
 import io.gangproof.spec.Placement;
-import io.gangproof.spec.Platform;
 import io.gangproof.spec.Policy;
 import io.gangproof.spec.Property;
 import io.gangproof.spec.Protocol;
@@ -38,15 +36,8 @@ class GlobalSynthesisTest {
     static SystemSpec global(Random rnd) {
         int n = 2 + rnd.nextInt(3);
         int m = 2 + rnd.nextInt(3);
-        SystemSpec p = SynthesisSpecs.random(rnd, n, m, Policy.FP, false, 0.05 + 0.35 * rnd.nextDouble());
-        List<Task> tasks = new ArrayList<>();
-        for (Task t : p.tasks()) {
-            tasks.add(new Task(t.name(), t.dnn(), t.arrival(), t.deadline(), t.jitter(), t.priority(), t.levels(),
-                    new Binding.AnyTpus()));
-        }
-        Protocol protocol = rnd.nextBoolean() ? Protocol.GANG_GREEDY : Protocol.GANG_STRICT;
-        return new SystemSpec("random_global", p.resolution(), new Platform(m, p.platform().cacheBytes(), List.of()),
-                p.dnns(), tasks, new Scheduler(Placement.GLOBAL, Policy.FP, protocol), p.properties(), p.exploration());
+        double load = 0.05 + 0.35 * rnd.nextDouble();
+        return SynthesisSpecs.global(rnd, n, m, rnd.nextBoolean() ? Protocol.GANG_GREEDY : Protocol.GANG_STRICT, load);
     }
 
     @net.jqwik.api.Property(tries = 40)
