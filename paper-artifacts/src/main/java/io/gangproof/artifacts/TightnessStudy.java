@@ -118,7 +118,11 @@ public final class TightnessStudy {
     private VariantRecord evaluate(SystemSpec spec, Variant v, int point, int sample) {
         Outcome exact = ExplorerMethod.outcome(ExplorerMethod.explore(spec, experiment.explorer()));
         List<TestOutcome> tests = new ArrayList<>();
-        for (ResponseTimeAnalysis a : v.tests()) {
+        // fresh instances per set: the workers share the variants, and a registered test need not be thread-safe
+        List<String> names = v.tests().stream().map(ResponseTimeAnalysis::name).toList();
+        List<ResponseTimeAnalysis> fresh = AnalysisCatalog.all().stream().filter(a -> names.contains(a.name()))
+                .toList();
+        for (ResponseTimeAnalysis a : fresh) {
             AnalysisResult r = a.analyze(spec);
             long[] bounds = new long[spec.tasks().size()];
             for (int i = 0; i < bounds.length; i++) {
