@@ -37,6 +37,9 @@ import java.util.Set;
  * priorities pass, the spec is returned unchanged. Tasks keep the multiset of priority numbers.
  */
 public final class GlobalPriorityAssignment {
+    /** How the explanation of a search that ran out of budget begins (a give-up, not a proof that no order passes). */
+    public static final String STOPPED = "the search stopped after ";
+
     private final long budget;
 
     public GlobalPriorityAssignment() {
@@ -68,7 +71,7 @@ public final class GlobalPriorityAssignment {
         }
         if (order.isEmpty()) {
             return new AssignmentResult(Optional.empty(), exhausted[0]
-                    ? "the search stopped after " + budget + " per-level checks without an order"
+                    ? STOPPED + budget + " per-level checks without an order"
                     : protocol == Protocol.GANG_GREEDY
                             ? "no priority order makes the spec schedulable by " + GlobalGangGreedyResponseTime.NAME
                             : "no priority order passes the deadline-based form of " + GlobalGangStrictResponseTime.NAME

@@ -13,6 +13,7 @@ import io.gangproof.check.AnalysisEngine;
 import io.gangproof.check.CheckOptions;
 import io.gangproof.check.PropertyResult;
 import io.gangproof.check.ProofEngine;
+import io.gangproof.smt.synthesis.GlobalSynthesis;
 import io.gangproof.smt.synthesis.PartitionSynthesis;
 import io.gangproof.smt.synthesis.SynthesisResult;
 import io.gangproof.spec.Binding;
@@ -49,7 +50,8 @@ import picocli.CommandLine.Parameters;
                 + "result as a spec you can keep.",
             "With --synthesize (partitioned fp or edf, `pipeline any`), Z3 chooses levels, pipelines and "
                 + "priorities with the fewest TPUs, then the largest smallest slack, re-verifies the result and "
-                + "prints it as a spec (docs/smt.md, \"Synthesis\").",
+                + "prints it as a spec (docs/smt.md, \"Synthesis\"); under global fp it chooses levels and "
+                + "priorities with the largest smallest slack.",
             "With --write FILE, only the chosen attributes change in FILE: comments, order and units stay."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
@@ -77,7 +79,7 @@ final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = "--synthesize", description = "Partitioned fp/edf with `pipeline any` tasks: let Z3 choose levels, "
             + "pipelines and priorities so that the test accepts every task with the fewest TPUs, then the largest "
             + "smallest slack; the result is re-verified (analysis + Z3 witness checks). Prints the status, TPUs used "
-            + "vs the --assign heuristic, and the spec.")
+            + "vs the --assign heuristic, and the spec. Global fp: levels and priorities, largest smallest slack.")
     boolean synthesize;
 
     @Option(names = "--timeout", paramLabel = "TIME", defaultValue = "60s", converter = TimeArgument.Converter.class,
@@ -205,7 +207,8 @@ final class AnalyzeCommand implements Callable<Integer> {
     private Optional<SystemSpec> synthesis(SystemSpec spec, PrintWriter out) {
         Duration limit = Duration.ofNanos(timeout.nanos().min(java.math.BigInteger.valueOf(Long.MAX_VALUE))
                 .longValueExact());
-        SynthesisResult r = new PartitionSynthesis().synthesize(spec, limit);
+        SynthesisResult r = spec.scheduler().placement() == Placement.PARTITIONED
+                ? new PartitionSynthesis().synthesize(spec, limit) : new GlobalSynthesis().synthesize(spec, limit);
         out.println("synthesis: " + r.status() + " (" + r.explanation() + ")");
         if (r.status() == SynthesisResult.Status.NOT_APPLICABLE) {
             return Optional.empty();
@@ -215,7 +218,10 @@ final class AnalyzeCommand implements Callable<Integer> {
             AssignmentResult h = new PartitionAssignment(spec.scheduler().policy() == Policy.FP).assign(spec);
             heuristic = h.found() ? SynthesisResult.tpusUsedBy(h.spec().get()) + " TPUs" : "none found";
         }
-        if (r.found()) {
+        if (r.found() && spec.scheduler().placement() == Placement.GLOBAL) {
+            out.println("TPUs: all " + r.tpusUsed() + " of the platform (global placement)");
+            out.println("smallest slack: " + TimeFormat.of(spec).format(r.smallestSlack()));
+        } else if (r.found()) {
             out.println("TPUs used: " + r.tpusUsed() + (r.tpusProvedMinimal() ? " (proved minimal)" : "")
                     + "; heuristic (--assign): " + heuristic);
             out.println("smallest slack: " + TimeFormat.of(spec).format(r.smallestSlack()));

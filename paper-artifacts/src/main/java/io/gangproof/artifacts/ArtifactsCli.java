@@ -22,7 +22,7 @@ import picocli.CommandLine.Parameters;
 /** {@code gangproof-artifacts}: runs experiment sweeps, merges shards and plots acceptance ratios. */
 @Command(name = "gangproof-artifacts", mixinStandardHelpOptions = true, versionProvider = ArtifactsCli.Version.class,
         description = {"Runs the paper's experiments: acceptance ratio versus TPU-time utilisation."},
-        subcommands = {ArtifactsCli.Run.class, ArtifactsCli.Merge.class, ArtifactsCli.Plot.class,
+        subcommands = {ArtifactsCli.Run.class, ArtifactsCli.Study.class, ArtifactsCli.Merge.class, ArtifactsCli.Plot.class,
             ArtifactsCli.ListMethods.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:ok", "64:bad command line", "65:bad experiment file or bad CSV input (the field or line is named)",
@@ -220,6 +220,72 @@ public final class ArtifactsCli implements Runnable {
                 }
             }
             w.printf("%s: %d sets in %.1f s%n", label, records.size(), (System.nanoTime() - started) / 1e9);
+            return OK;
+        }
+    }
+
+    @Command(name = "study", mixinStandardHelpOptions = true,
+            description = {"Runs the tightness study (every registered test and priority assignment against the "
+                + "exhaustive explorer) on a study file's sets.",
+                "Writes DIR/NAME-acceptance.csv and DIR/NAME-pessimism.csv, each with its PNG and SVG."})
+    static final class Study implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Parameters(paramLabel = "STUDY.json", description = "The study definition (the experiment-file format).")
+        Path file;
+
+        @Option(names = "--out", paramLabel = "DIR", defaultValue = ".", description = "Output directory (default: .).")
+        Path out;
+
+        @Option(names = "--smoke", description = "Use the file's smoke size (as the tests do).")
+        boolean smoke;
+
+        @Option(names = "--threads", paramLabel = "N", defaultValue = "1",
+                description = "Worker threads (default 1); results do not depend on it.")
+        int threads;
+
+        @Option(names = "--plot-only", description = "Only redraw the figures from DIR's two CSVs.")
+        boolean plotOnly;
+
+        @Override
+        public Integer call() throws IOException {
+            if (threads < 1 || threads > 256) {
+                throw new UsageException("--threads must be in 1..256, got " + threads);
+            }
+            if (!Files.isRegularFile(file)) {
+                throw new UsageException("no study file " + file);
+            }
+            Experiment e = Experiment.load(file);
+            if (smoke) {
+                e = e.smokeSize();
+            }
+            Files.createDirectories(out);
+            long started = System.nanoTime();
+            PrintWriter w = spec.commandLine().getOut();
+            Path acceptance = out.resolve(e.name() + "-acceptance.csv");
+            Path pessimism = out.resolve(e.name() + "-pessimism.csv");
+            int sets = 0;
+            if (!plotOnly) {
+                TightnessStudy study = new TightnessStudy(e);
+                List<TightnessStudy.SetRecord> records = study.run(threads, () -> { });
+                sets = records.size();
+                Files.writeString(acceptance, TightnessCsv.acceptance(e, study.variants(), records),
+                        StandardCharsets.UTF_8);
+                Files.writeString(pessimism, TightnessCsv.pessimism(e, study.variants(), records),
+                        StandardCharsets.UTF_8);
+                w.println("wrote " + acceptance);
+                w.println("wrote " + pessimism);
+            } else if (!Files.isRegularFile(acceptance) || !Files.isRegularFile(pessimism)) {
+                throw new UsageException("--plot-only needs " + acceptance + " and " + pessimism);
+            }
+            for (Path p : TightnessPlotter.acceptance(acceptance, out, e.name() + "-acceptance")) {
+                w.println("wrote " + p);
+            }
+            for (Path p : TightnessPlotter.pessimism(pessimism, out, e.name() + "-pessimism")) {
+                w.println("wrote " + p);
+            }
+            w.printf("%s: %d sets in %.1f s%n", e.name(), sets, (System.nanoTime() - started) / 1e9);
             return OK;
         }
     }

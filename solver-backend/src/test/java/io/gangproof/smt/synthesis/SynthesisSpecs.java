@@ -105,4 +105,16 @@ final class SynthesisSpecs {
                 new Scheduler(Placement.PARTITIONED, policy, Protocol.GANG_STRICT),
                 List.of(new Property.Deadlines(Optional.empty())), Exploration.DEFAULTS);
     }
+
+    /** As {@link #random}, under {@code global fp with protocol}: every task on any TPUs, its level left among its subset. */
+    static SystemSpec global(Random rnd, int n, int m, Protocol protocol, double load) {
+        SystemSpec p = random(rnd, n, m, Policy.FP, false, load);
+        List<Task> tasks = new ArrayList<>();
+        for (Task t : p.tasks()) {
+            tasks.add(new Task(t.name(), t.dnn(), t.arrival(), t.deadline(), t.jitter(), t.priority(), t.levels(),
+                    new Binding.AnyTpus()));
+        }
+        return new SystemSpec("random_global", p.resolution(), new Platform(m, p.platform().cacheBytes(), List.of()),
+                p.dnns(), tasks, new Scheduler(Placement.GLOBAL, Policy.FP, protocol), p.properties(), p.exploration());
+    }
 }
