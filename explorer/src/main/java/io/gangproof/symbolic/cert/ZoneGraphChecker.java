@@ -1,0 +1,185 @@
+package io.gangproof.symbolic.cert;
+
+import io.gangproof.spec.Bound;
+import io.gangproof.spec.Property;
+import io.gangproof.spec.SystemSpec;
+import io.gangproof.spec.format.SpecWriter;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Re-checks a zone-graph certificate against its spec (docs/symbolic.md §12), with none of the
+ * engine's code: its own zones ({@link Zone}), its own one-step relation ({@link OneStep},
+ * {@link Dispatch}) and the spec read through the reference scheduler's {@code ExecutableSpec}.
+ * It confirms that the stored states contain the initial state, that every successor of every
+ * stored state (derived here, not taken from the file) is the listed one and lies in the stored
+ * state the file names, and that no stored state violates a claimed property. Then the stored
+ * states contain every reachable state of the zone graph, and every claimed property holds in
+ * all of them, at every instant.
+ */
+public final class ZoneGraphChecker {
+    /** The outcome: accepted, rejected (with the first failure), or not checkable here (with the reason). */
+    public enum Outcome { ACCEPTED, REJECTED, UNSUPPORTED }
+
+    /** {@code claimed}: the properties the certificate proves, as the spec writes them. */
+    public record Verdict(Outcome outcome, String reason, List<String> claimed, int states, long successors) {
+    }
+
+    private ZoneGraphChecker() {
+    }
+
+    public static Verdict check(SystemSpec spec, String text) {
+        ZoneGraphFile f;
+        try {
+            f = ZoneGraphFile.parse(text);
+        } catch (ZoneGraphFile.Malformed e) {
+            return rejected("not a zone-graph certificate: " + e.getMessage(), List.of(), 0, 0);
+        }
+        List<String> claimed = new ArrayList<>();
+        for (ZoneGraphFile.Prop p : f.props()) {
+            if (p.proved()) {
+                claimed.add(p.text());
+            }
+        }
+        int n = f.states().size();
+        if (!f.specHash().equals(hash(spec)) || !f.specName().equals(spec.name())) {
+            return rejected("the certificate is for another spec (" + f.specName() + ", SHA-256 " + f.specHash() + ")",
+                    claimed, n, 0);
+        }
+        CheckedModel m = new CheckedModel(spec);
+        String props = properties(spec, f, m);
+        if (props != null) {
+            return rejected(props, claimed, n, 0);
+        }
+        if (f.props().stream().anyMatch(p -> p.check() == ZoneGraphFile.Check.INVERSION)) {
+            return new Verdict(Outcome.UNSUPPORTED, "the checker does not model inversion clocks yet", claimed, n, 0);
+        }
+        if (m.policy != io.gangproof.spec.Policy.EDF && !m.distinctPriorities()) {
+            return new Verdict(Outcome.UNSUPPORTED, "tasks share a priority; the checker's pending order needs"
+                    + " distinct ones", claimed, n, 0);
+        }
+        String shape = shapes(f, m);
+        if (shape != null) {
+            return rejected(shape, claimed, n, 0);
+        }
+        OneStep step = new OneStep(m, f.props());
+        if (f.initial() < 0 || f.initial() >= n || !covers(f.states().get(f.initial()), step.initial())) {
+            return rejected("the initial state is not included in stored state " + f.initial(), claimed, n, 0);
+        }
+        long successors = 0;
+        for (ZoneGraphFile.State s : f.states()) {
+            String bad = Violations.of(f, m, step, s);
+            if (bad != null) {
+                return rejected("state " + s.id() + " violates " + bad, claimed, n, successors);
+            }
+            Map<String, OneStep.Successor> derived = step.successors(s);
+            for (Map.Entry<String, OneStep.Successor> e : derived.entrySet()) {
+                successors++;
+                Integer target = s.successors().get(e.getKey());
+                if (target == null) {
+                    return rejected("state " + s.id() + ": successor \"" + e.getKey() + "\" is missing", claimed, n,
+                            successors);
+                }
+                if (target < 0 || target >= n || !covers(f.states().get(target), e.getValue().node())) {
+                    return rejected("state " + s.id() + ": successor \"" + e.getKey() + "\" is not included in"
+                            + " stored state " + target, claimed, n, successors);
+                }
+                if (e.getValue().deadlock()) {
+                    String p = Violations.deadlockClaimed(f);
+                    if (p != null) {
+                        return rejected("state " + s.id() + ": dispatch \"" + e.getKey() + "\" deadlocks, violating "
+                                + p, claimed, n, successors);
+                    }
+                }
+            }
+            for (String label : s.successors().keySet()) {
+                if (!derived.containsKey(label)) {
+                    return rejected("state " + s.id() + ": listed successor \"" + label + "\" is not a step of the"
+                            + " spec", claimed, n, successors);
+                }
+            }
+        }
+        return new Verdict(Outcome.ACCEPTED, "every initial state covered, every successor of every stored state"
+                + " covered, no stored state violating", claimed, n, successors);
+    }
+
+    private static Verdict rejected(String why, List<String> claimed, int states, long successors) {
+        return new Verdict(Outcome.REJECTED, why, claimed, states, successors);
+    }
+
+    private static boolean covers(ZoneGraphFile.State stored, OneStep.Node n) {
+        return n.sameDiscrete(stored) && n.zone().within(stored.zone());
+    }
+
+    /** SHA-256 of the spec as written without its properties (they are listed one by one). */
+    static String hash(SystemSpec spec) {
+        SystemSpec system = new SystemSpec(spec.name(), spec.resolution(), spec.platform(), spec.dnns(), spec.tasks(),
+                spec.scheduler(), List.of(), spec.exploration());
+        try {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            return HexFormat.of().formatHex(md.digest(SpecWriter.write(system).getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+    }
+
+    /**
+     * Every claimed property must be one of the spec's, with the check, task and bound the spec
+     * gives it (an analysis-derived {@code bound} keeps the certificate's number); null when so.
+     */
+    private static String properties(SystemSpec spec, ZoneGraphFile f, CheckedModel m) {
+        if (f.tasks() != m.tasks) {
+            return "the certificate has " + f.tasks() + " tasks, the spec " + m.tasks;
+        }
+        for (ZoneGraphFile.Prop p : f.props()) {
+            if (p.task() < -1 || p.task() >= m.tasks || p.bound() < 0) {
+                return "property \"" + p.text() + "\" names no task of the spec or a negative bound";
+            }
+            if (!p.proved()) {
+                continue;
+            }
+            Property q = spec.properties().stream().filter(x -> SpecWriter.describe(spec, x).equals(p.text()))
+                    .findFirst().orElse(null);
+            if (q == null) {
+                return "property \"" + p.text() + "\" is not a property of the spec";
+            }
+            int task = q.task().map(t -> spec.tasks().stream().map(x -> x.name()).toList().indexOf(t)).orElse(-1);
+            ZoneGraphFile.Check check = q instanceof Property.Deadlines ? ZoneGraphFile.Check.DEADLINES
+                    : q instanceof Property.DeadlockFree ? ZoneGraphFile.Check.DEADLOCK
+                    : q instanceof Property.Response ? ZoneGraphFile.Check.RESPONSE
+                    : q instanceof Property.Inversion ? ZoneGraphFile.Check.INVERSION : ZoneGraphFile.Check.OVERTAKES;
+            boolean bounded = check != ZoneGraphFile.Check.DEADLINES && check != ZoneGraphFile.Check.DEADLOCK;
+            Long declared = q.declaredBound().filter(b -> b instanceof Bound.Value).map(b -> ((Bound.Value) b).value())
+                    .orElse(null);
+            if (check != p.check() || task != p.task() || (bounded && declared != null && declared != p.bound())) {
+                return "property \"" + p.text() + "\" is listed as " + p.check() + " of task " + p.task()
+                        + " with bound " + p.bound() + ", which is not what the spec says";
+            }
+        }
+        return null;
+    }
+
+    /** Every stored state is well formed: tasks and TPUs exist, and the zone is canonical and not empty. */
+    private static String shapes(ZoneGraphFile f, CheckedModel m) {
+        long all = m.tpus == 64 ? -1L : (1L << m.tpus) - 1;
+        for (ZoneGraphFile.State s : f.states()) {
+            if (s.lastDnn().length != (m.reloads ? m.tpus : 0)) {
+                return "state " + s.id() + " does not list the last DNN of every TPU";
+            }
+            for (ZoneGraphFile.Job j : s.jobs()) {
+                if (j.task() < 0 || j.task() >= m.tasks || (j.held() & ~all) != 0 || j.overtakes() < 0) {
+                    return "state " + s.id() + " has a job of no task, or on no TPU of the platform";
+                }
+            }
+            if (!s.zone().canonical()) {
+                return "the zone of state " + s.id() + " is empty or not in canonical form";
+            }
+        }
+        return null;
+    }
+}
