@@ -40,10 +40,12 @@ final class CheckedModel {
     final boolean reloads;
     final int[] queue;
     final int queues;
+    /** Per task whether an inversion property concerns it (every inversion property shapes the states). */
+    final boolean[] tracksInversion;
     /** Per task the execution times its exits allow at its level, as disjoint integer intervals. */
     final long[][][] execution;
 
-    CheckedModel(SystemSpec spec) {
+    CheckedModel(SystemSpec spec, List<ZoneGraphFile.Prop> props) {
         ExecutableSpec x = ExecutableSpec.of(spec);
         tasks = spec.tasks().size();
         tpus = spec.platform().tpus();
@@ -67,6 +69,12 @@ final class CheckedModel {
         reload = new long[tasks];
         queue = new int[tasks];
         execution = new long[tasks][][];
+        tracksInversion = new boolean[tasks];
+        for (ZoneGraphFile.Prop p : props) {
+            if (p.check() == ZoneGraphFile.Check.INVERSION && p.task() >= 0 && p.task() < tasks) {
+                tracksInversion[p.task()] = true;
+            }
+        }
         boolean anyReload = false;
         int q = 1;
         for (int i = 0; i < tasks; i++) {
@@ -126,6 +134,31 @@ final class CheckedModel {
             }
         }
         return true;
+    }
+
+    /** Under EDF a later absolute deadline: later in pending order and not tied all the way; else a lower priority. */
+    boolean lower(List<ZoneGraphFile.Job> jobs, int q, int l) {
+        if (policy != Policy.EDF) {
+            return priority[jobs.get(l).task()] > priority[jobs.get(q).task()];
+        }
+        for (int k = q + 1; k <= l; k++) {
+            if (!jobs.get(k).tie()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether the waiting job at {@code q} suffers inversion: a lower-priority job runs on one of its eligible TPUs. */
+    boolean suffers(List<ZoneGraphFile.Job> jobs, int q) {
+        long mine = eligible[jobs.get(q).task()];
+        for (int l = 0; l < jobs.size(); l++) {
+            ZoneGraphFile.Job j = jobs.get(l);
+            if (j.status() == ZoneGraphFile.Status.RUNNING && (j.held() & mine) != 0 && lower(jobs, q, l)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     int z() {

@@ -1,6 +1,5 @@
 package io.gangproof.symbolic.cert;
 
-import io.gangproof.spec.Policy;
 import io.gangproof.symbolic.cert.ZoneGraphFile.Job;
 import io.gangproof.symbolic.cert.ZoneGraphFile.Status;
 import java.util.ArrayList;
@@ -50,9 +49,9 @@ final class Dispatch {
                 next.reset(m.phase(q));
             }
             next.reset(m.z());
-            countOvertakes(after, started);
+            long stopwatch = countOvertakes(after, started);
             OneStep.Node n = new OneStep.Node(true, -1, s.arrived(), last, List.copyOf(after), next);
-            out.put(label.toString(), new OneStep.Successor(n, m.perTpu && circularWait(after)));
+            out.put(label.toString(), new OneStep.Successor(n, m.perTpu && circularWait(after), stopwatch));
             int k = 0;
             while (k < choice.length && ++choice[k] == m.execution[jobs.get(started.get(k)).task()].length) {
                 choice[k++] = 0;
@@ -164,37 +163,33 @@ final class Dispatch {
         return reload ? m.reload[task] : 0;
     }
 
-    /** Semantics §7: every waiting job counts the lower-priority jobs that just started on one of its eligible TPUs. */
-    private void countOvertakes(List<Job> jobs, List<Integer> started) {
+    /**
+     * Semantics §7: every waiting job counts the lower-priority jobs that just started on one of
+     * its eligible TPUs. Returns the tasks with an inversion property whose waiting job saw such a
+     * start: their inversion time would need a stopwatch (docs/symbolic.md §7).
+     */
+    private long countOvertakes(List<Job> jobs, List<Integer> started) {
+        long stopwatch = 0;
         for (int q = 0; q < jobs.size(); q++) {
             Job j = jobs.get(q);
-            if (j.status() != Status.WAITING || cap[j.task()] == 0) {
+            if (j.status() != Status.WAITING) {
                 continue;
             }
             long count = 0;
             for (int l : started) {
-                if ((jobs.get(l).held() & m.eligible[j.task()]) != 0 && lower(jobs, q, l)) {
+                if ((jobs.get(l).held() & m.eligible[j.task()]) != 0 && m.lower(jobs, q, l)) {
                     count++;
                 }
             }
-            if (count > 0) {
+            if (count > 0 && m.tracksInversion[j.task()]) {
+                stopwatch |= 1L << j.task();
+            }
+            if (count > 0 && cap[j.task()] > 0) {
                 jobs.set(q, new Job(j.task(), j.status(), j.held(), j.lo(), j.hi(), j.reload(), j.inverting(),
                         (int) Math.min(cap[j.task()], j.overtakes() + count), j.tie()));
             }
         }
-    }
-
-    /** Under EDF a later absolute deadline: later in pending order and not tied all the way; else a lower task priority. */
-    private boolean lower(List<Job> jobs, int q, int l) {
-        if (m.policy != Policy.EDF) {
-            return m.priority[jobs.get(l).task()] > m.priority[jobs.get(q).task()];
-        }
-        for (int k = q + 1; k <= l; k++) {
-            if (!jobs.get(k).tie()) {
-                return true;
-            }
-        }
-        return false;
+        return stopwatch;
     }
 
     /** A set of waiting jobs each holding a lock and waiting for the next one of its order, held by another. */

@@ -25,8 +25,11 @@ final class OneStep {
         }
     }
 
-    /** A successor and whether its dispatch left a circular hold-and-wait. */
-    record Successor(Node node, boolean deadlock) {
+    /**
+     * A successor, whether its dispatch left a circular hold-and-wait, and the tasks whose
+     * waiting job saw a lower-priority start on an eligible TPU (their inversion needs a stopwatch).
+     */
+    record Successor(Node node, boolean deadlock, long stopwatch) {
     }
 
     private final CheckedModel m;
@@ -124,7 +127,7 @@ final class OneStep {
 
     private static void put(Map<String, Successor> out, String label, Node n) {
         if (n != null) {
-            out.put(label, new Successor(n, false));
+            out.put(label, new Successor(n, false, 0));
         }
     }
 
@@ -143,8 +146,20 @@ final class OneStep {
             Job n = jobs.get(q);
             jobs.set(q, withTie(n, n.tie() && j.tie()));
         }
+        Zone after = z.without(m.age(q), 2);
+        for (int k = 0; k < jobs.size(); k++) {
+            Job w = jobs.get(k);
+            // A job stops suffering inversion when it starts or no lower-priority job runs on its TPUs any more.
+            if (w.inverting() && (w.status() != Status.WAITING || !m.suffers(jobs, k))) {
+                jobs.set(k, new Job(w.task(), w.status(), w.held(), w.lo(), w.hi(), w.reload(), false, w.overtakes(),
+                        w.tie()));
+                if (w.status() != Status.RUNNING) {
+                    after.forget(m.phase(k));
+                }
+            }
+        }
         return new Node(false, Long.numberOfTrailingZeros(j.held()), s.arrived(), s.lastDnn(), List.copyOf(jobs),
-                z.without(m.age(q), 2));
+                after);
     }
 
     private Node arrive(ZoneGraphFile.State s, Zone from, int i, int pos, boolean tiePrev, boolean tieNext) {
@@ -170,10 +185,12 @@ final class OneStep {
         Zone grown = z.with(m.age(pos), 2);
         grown.forget(m.phase(pos));
         List<Job> next = new ArrayList<>(jobs);
-        Status status = m.jitter[i] == 0 ? Status.WAITING : Status.ARRIVED;
-        next.add(pos, new Job(i, status, 0, 0, 0, 0, false, 0, tiePrev));
+        next.add(pos, new Job(i, Status.ARRIVED, 0, 0, 0, 0, false, 0, tiePrev));
         if (pos + 1 < next.size()) {
             next.set(pos + 1, withTie(next.get(pos + 1), tieNext));
+        }
+        if (m.jitter[i] == 0) {
+            released(next, grown, pos);
         }
         boolean[] arrived = s.arrived().clone();
         arrived[i] = true;
@@ -230,10 +247,25 @@ final class OneStep {
             return null;
         }
         List<Job> jobs = new ArrayList<>(s.jobs());
+        released(jobs, z, q);
+        return new Node(false, 64 + m.tasks + jobs.get(q).task(), s.arrived(), s.lastDnn(), List.copyOf(jobs), z);
+    }
+
+    /**
+     * The job at {@code q} becomes pending; if an inversion property concerns it and a
+     * lower-priority job runs on one of its TPUs, it suffers inversion from now: its phase clock
+     * measures the inversion time.
+     */
+    private void released(List<Job> jobs, Zone z, int q) {
         Job j = jobs.get(q);
-        jobs.set(q, new Job(j.task(), Status.WAITING, j.held(), j.lo(), j.hi(), j.reload(), j.inverting(),
-                j.overtakes(), j.tie()));
-        return new Node(false, 64 + m.tasks + j.task(), s.arrived(), s.lastDnn(), List.copyOf(jobs), z);
+        boolean inverting = j.inverting();
+        jobs.set(q, new Job(j.task(), Status.WAITING, j.held(), j.lo(), j.hi(), j.reload(), inverting, j.overtakes(),
+                j.tie()));
+        if (m.tracksInversion[j.task()] && m.suffers(jobs, q)) {
+            jobs.set(q, new Job(j.task(), Status.WAITING, j.held(), j.lo(), j.hi(), j.reload(), true, j.overtakes(),
+                    j.tie()));
+            z.reset(m.phase(q));
+        }
     }
 
     static Job withTie(Job j, boolean tie) {

@@ -4,7 +4,8 @@ package io.gangproof.symbolic.cert;
  * Whether a stored state violates a claimed property (semantics §7, docs/symbolic.md §7):
  * {@code deadlines} and {@code response} at every instant time may reach from a settled state
  * (a job unfinished after its deadline or after {@code R} ticks), {@code overtakes} by the
- * state's counter. {@code deadlock-free} is checked on the dispatches ({@link Dispatch}).
+ * state's counter, {@code inversion} by the phase clock of a job suffering it. {@code deadlock-free},
+ * and that no inversion needs a stopwatch, are checked on the dispatches ({@link Dispatch}).
  */
 final class Violations {
     private Violations() {
@@ -25,22 +26,30 @@ final class Violations {
                 if (p.check() == ZoneGraphFile.Check.OVERTAKES && j.overtakes() > p.bound()) {
                     return p.text() + ": a job of task " + j.task() + " has been overtaken " + j.overtakes() + " times";
                 }
+                boolean inversion = p.check() == ZoneGraphFile.Check.INVERSION && j.inverting();
                 if (!s.settled() || (p.check() != ZoneGraphFile.Check.DEADLINES
-                        && p.check() != ZoneGraphFile.Check.RESPONSE)) {
+                        && p.check() != ZoneGraphFile.Check.RESPONSE && !inversion)) {
                     continue;
                 }
                 if (delayed == null) {
                     delayed = step.delayed(s);
                 }
                 long limit = p.check() == ZoneGraphFile.Check.DEADLINES ? m.deadline[j.task()] : p.bound();
-                long age = delayed.empty() ? -1 : delayed.max(m.age(q));
-                if (age == Zone.NONE || age > limit) {
-                    return p.text() + ": a job of task " + j.task() + " can be unfinished " + (age == Zone.NONE
-                            ? "arbitrarily long" : age + " ticks") + " after its arrival";
+                long clock = delayed.empty() ? -1 : delayed.max(inversion ? m.phase(q) : m.age(q));
+                if (clock == Zone.NONE || clock > limit) {
+                    return p.text() + ": a job of task " + j.task() + " can be " + (inversion ? "inverted" : "unfinished")
+                            + " " + (clock == Zone.NONE ? "arbitrarily long" : clock + " ticks")
+                            + (inversion ? " since its release" : " after its arrival");
                 }
             }
         }
         return null;
+    }
+
+    /** A claimed inversion property of one of the {@code tasks} (a bit set), or null. */
+    static String stopwatchClaimed(ZoneGraphFile f, long tasks) {
+        return f.props().stream().filter(p -> p.proved() && p.check() == ZoneGraphFile.Check.INVERSION
+                && (tasks & (1L << p.task())) != 0).map(ZoneGraphFile.Prop::text).findFirst().orElse(null);
     }
 
     /** The claimed {@code deadlock-free} property, or null. */

@@ -51,13 +51,10 @@ public final class ZoneGraphChecker {
             return rejected("the certificate is for another spec (" + f.specName() + ", SHA-256 " + f.specHash() + ")",
                     claimed, n, 0);
         }
-        CheckedModel m = new CheckedModel(spec);
+        CheckedModel m = new CheckedModel(spec, f.props());
         String props = properties(spec, f, m);
         if (props != null) {
             return rejected(props, claimed, n, 0);
-        }
-        if (f.props().stream().anyMatch(p -> p.check() == ZoneGraphFile.Check.INVERSION)) {
-            return new Verdict(Outcome.UNSUPPORTED, "the checker does not model inversion clocks yet", claimed, n, 0);
         }
         if (m.policy != io.gangproof.spec.Policy.EDF && !m.distinctPriorities()) {
             return new Verdict(Outcome.UNSUPPORTED, "tasks share a priority; the checker's pending order needs"
@@ -88,6 +85,12 @@ public final class ZoneGraphChecker {
                 if (target < 0 || target >= n || !covers(f.states().get(target), e.getValue().node())) {
                     return rejected("state " + s.id() + ": successor \"" + e.getKey() + "\" is not included in"
                             + " stored state " + target, claimed, n, successors);
+                }
+                String stopwatch = Violations.stopwatchClaimed(f, e.getValue().stopwatch());
+                if (stopwatch != null) {
+                    return rejected("state " + s.id() + ": dispatch \"" + e.getKey() + "\" starts a lower-priority job"
+                            + " on a TPU of a waiting job, so the zones cannot measure " + stopwatch, claimed, n,
+                            successors);
                 }
                 if (e.getValue().deadlock()) {
                     String p = Violations.deadlockClaimed(f);
