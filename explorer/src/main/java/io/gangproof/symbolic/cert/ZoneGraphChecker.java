@@ -23,8 +23,8 @@ import java.util.Map;
  * all of them, at every instant.
  */
 public final class ZoneGraphChecker {
-    /** The outcome: accepted, rejected (with the first failure), or not checkable here (with the reason). */
-    public enum Outcome { ACCEPTED, REJECTED, UNSUPPORTED }
+    /** The outcome: accepted, or rejected with the first failure found. */
+    public enum Outcome { ACCEPTED, REJECTED }
 
     /** {@code claimed}: the properties the certificate proves, as the spec writes them. */
     public record Verdict(Outcome outcome, String reason, List<String> claimed, int states, long successors) {
@@ -56,9 +56,9 @@ public final class ZoneGraphChecker {
         if (props != null) {
             return rejected(props, claimed, n, 0);
         }
-        if (m.policy != io.gangproof.spec.Policy.EDF && !m.distinctPriorities()) {
-            return new Verdict(Outcome.UNSUPPORTED, "tasks share a priority; the checker's pending order needs"
-                    + " distinct ones", claimed, n, 0);
+        if (!m.distinctPriorities()) {
+            return rejected("tasks share a priority, which specs may not (the pending order relies on it)", claimed, n,
+                    0);
         }
         String shape = shapes(f, m);
         if (shape != null) {
