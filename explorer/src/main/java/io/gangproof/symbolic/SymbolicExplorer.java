@@ -20,6 +20,8 @@ import java.util.function.Consumer;
  */
 public final class SymbolicExplorer {
     public static final String NAME = "symbolic";
+    /** Larger closed zone graphs get no certificate: at about 250 bytes per state it would pass 50 MB. */
+    public static final long MAX_CERTIFICATE_STATES = 200_000;
 
     private SymbolicExplorer() {
     }
@@ -36,9 +38,9 @@ public final class SymbolicExplorer {
     }
 
     /**
-     * As {@link #check(SystemSpec, SymbolicOptions)}; when the zone graph closed and some property
-     * is proved, {@code certificate} (if not null) receives the closed zone graph as a certificate
-     * (docs/symbolic.md §12).
+     * As {@link #check(SystemSpec, SymbolicOptions)}; when the zone graph closed with at most
+     * {@link #MAX_CERTIFICATE_STATES} states and some property is proved, {@code certificate} (if
+     * not null) receives the closed zone graph as a certificate (docs/symbolic.md §12).
      */
     public static SymbolicOutcome check(SystemSpec spec, SymbolicOptions options, Consumer<String> certificate) {
         long start = System.nanoTime();
@@ -68,7 +70,7 @@ public final class SymbolicExplorer {
             proved[k] = results.get(k) instanceof SymbolicResult.Proved;
             any |= proved[k];
         }
-        if (certificate != null && search.limit == null && any) {
+        if (certificate != null && search.limit == null && any && search.states <= MAX_CERTIFICATE_STATES) {
             certificate.accept(ZoneGraphCertificate.write(s, search, proved));
         }
         Map<String, Long> max = new LinkedHashMap<>();
