@@ -2,10 +2,7 @@ package io.gangproof.check;
 
 import io.gangproof.spec.SystemSpec;
 import io.gangproof.symbolic.cert.ZoneGraphChecker;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -27,12 +24,7 @@ final class ZoneGraphCertificateFile {
 
     static Written writeAndCheck(Path dir, SystemSpec spec, String text) {
         Path file = dir.resolve(spec.name() + ".zone-graph");
-        try {
-            Files.createDirectories(dir);
-            Files.writeString(file, text, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the zone-graph certificate to " + dir, e);
-        }
+        OutputFiles.write(file, text);
         long start = System.nanoTime();
         ZoneGraphChecker.Verdict v = ZoneGraphChecker.check(spec, text);
         double seconds = (System.nanoTime() - start) / 1e9;
