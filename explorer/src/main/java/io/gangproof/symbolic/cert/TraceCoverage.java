@@ -177,7 +177,9 @@ final class TraceCoverage {
             long[] iv = Arrays.stream(m.execution[task]).filter(e -> e[0] <= r.executionTime()
                     && r.executionTime() <= e[1]).findFirst().orElseThrow();
             long paid = r.reloadTime();
-            return new Job(task, Status.RUNNING, held, iv[0] + paid, iv[1] + paid, paid, false, 0, tie);
+            // A started job keeps the count it had while it waited (the zone graph does not reset it).
+            return new Job(task, Status.RUNNING, held, iv[0] + paid, iv[1] + paid, paid, false,
+                    overtakes(trace, r, r.start().getAsLong() - 1), tie);
         }
         if (r.release() > t) {
             return new Job(task, Status.ARRIVED, 0, 0, 0, 0, false, 0, tie);
@@ -191,7 +193,7 @@ final class TraceCoverage {
         return new Job(task, Status.WAITING, held, 0, 0, 0, inverting(trace, r, t), overtakes(trace, r, t), tie);
     }
 
-    /** Jobs that are lower than {@code r} (semantics §7) and started in [release, t] on one of its eligible TPUs. */
+    /** Jobs lower than {@code r} (semantics §7) that started in [release, t] on one of its eligible TPUs, capped. */
     private int overtakes(Trace trace, JobRecord r, long t) {
         int task = x.taskIndex(r.task());
         if (cap[task] == 0) {

@@ -2,6 +2,7 @@ package io.gangproof.symbolic.cert;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.gangproof.scheduler.scenario.RandomScenarios;
 import io.gangproof.spec.Bound;
 import io.gangproof.spec.Exploration;
 import io.gangproof.spec.Placement;
@@ -30,7 +31,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Every certificate the engine writes is accepted by the independent checker, on random tiny
  * specs under every placement, policy and protocol (with reloads, jitter, exits, unknown
- * offsets and sporadic tasks, and every kind of property); and the same spec gives the same bytes.
+ * offsets and sporadic tasks, and every kind of property), and random runs of the reference
+ * scheduler lie in its stored states; and the same spec gives the same bytes.
  */
 class CertificatePropertiesTest {
     private static final SymbolicOptions OPTIONS = new SymbolicOptions(2_000, 50_000, 40, Map.of());
@@ -55,8 +57,21 @@ class CertificatePropertiesTest {
             ZoneGraphChecker.Verdict v = ZoneGraphChecker.check(spec, text[0]);
             assertThat(v.outcome()).as("%s\n%s", v.reason(), SpecWriter.write(spec))
                     .isEqualTo(ZoneGraphChecker.Outcome.ACCEPTED);
+            TraceCoverage coverage = new TraceCoverage(spec, parse(text[0]));
+            for (long seed = 0; seed < 5; seed++) {
+                assertThat(coverage.uncovered(spec, RandomScenarios.generate(spec, 40, seed), 40))
+                        .as("%s", SpecWriter.write(spec)).isEmpty();
+            }
         }
         Statistics.coverage(c -> c.check("certificate").percentage(p -> p >= 20));
+    }
+
+    private static ZoneGraphFile parse(String text) {
+        try {
+            return ZoneGraphFile.parse(text);
+        } catch (ZoneGraphFile.Malformed e) {
+            throw new AssertionError(e);
+        }
     }
 
     private static List<Property> properties(SystemSpec spec, int bound) {
