@@ -1,6 +1,8 @@
 package io.gangproof.cli;
 
+import io.gangproof.model.Horizons;
 import io.gangproof.spec.SystemSpec;
+import io.gangproof.spec.format.SpecWriter;
 import io.gangproof.symbolic.cert.ZoneGraphChecker;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -9,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -20,11 +23,13 @@ import picocli.CommandLine.Parameters;
             "The symbolic engine saves its closed zone graph as OUT/certificates/<spec>.zone-graph when it proves a "
                 + "property. This command re-checks it with code independent of the engine: the initial state is "
                 + "covered, every successor of every stored state (derived again from the spec) is included in the "
-                + "stored state the file names, and no stored state violates a proved property (docs/symbolic.md)."},
+                + "stored state the file names, and no stored state violates a proved property; then random runs of "
+                + "the reference scheduler must lie in its stored states (--runs; docs/symbolic.md)."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:accepted: every property it lists as proved holds at every instant",
-            "1:rejected: the certificate proves nothing (the first failure is printed)",
+            "1:rejected: the certificate proves nothing, or a run of the reference scheduler leaves its states",
+            "   (the first failure is printed)",
             "64:bad command line",
             "65:invalid spec, or an unreadable certificate file"})
 final class CertifyCommand implements Callable<Integer> {
@@ -38,6 +43,16 @@ final class CertifyCommand implements Callable<Integer> {
 
     @Parameters(index = "1", paramLabel = "CERTIFICATE", description = "A zone-graph certificate (.zone-graph).")
     Path certificateFile;
+
+    @CommandLine.Option(names = "--runs", defaultValue = "20", paramLabel = "N",
+            description = "Also run N random scenarios of the reference scheduler up to the spec's horizon and check"
+                    + " that every instant with an event lies in a stored state (a sampled check that the zone graph"
+                    + " contains the scheduler's behaviours; 0 skips it). Default: ${DEFAULT-VALUE}.")
+    int runs;
+
+    @CommandLine.Option(names = "--seed", defaultValue = "1", paramLabel = "N",
+            description = "Seed of the first random scenario. Default: ${DEFAULT-VALUE}.")
+    long seed;
 
     @Override
     public Integer call() {
@@ -59,12 +74,29 @@ final class CertifyCommand implements Callable<Integer> {
             err.flush();
             return ExitCodes.INVALID_SPEC;
         }
+        if (runs < 0) {
+            err.println("error: --runs must be at least 0");
+            err.flush();
+            return ExitCodes.USAGE;
+        }
         long start = System.nanoTime();
         ZoneGraphChecker.Verdict v = ZoneGraphChecker.check(loaded.get(), text);
         double seconds = (System.nanoTime() - start) / 1e9;
         if (v.outcome() == ZoneGraphChecker.Outcome.ACCEPTED) {
+            long horizon = Horizons.resolve(loaded.get(), OptionalLong.empty());
+            Optional<String> miss = ZoneGraphChecker.uncoveredRun(loaded.get(), text, runs, horizon, seed);
+            if (miss.isPresent()) {
+                err.println(certificateFile + ": rejected: " + miss.get());
+                err.flush();
+                return ExitCodes.VIOLATED;
+            }
             out.printf(java.util.Locale.ROOT, "accepted: %d states, %d successors re-checked in %.2f s (%s)%n",
                     v.states(), v.successors(), seconds, v.reason());
+            if (runs > 0) {
+                out.println("  every instant of " + runs + " random scenario" + (runs == 1 ? "" : "s")
+                        + " of the reference scheduler up to " + SpecWriter.time(loaded.get(), horizon)
+                        + " lies in a stored state");
+            }
             for (String p : v.claimed()) {
                 out.println("  PROVED  " + p);
             }

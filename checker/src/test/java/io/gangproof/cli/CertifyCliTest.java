@@ -31,7 +31,8 @@ class CertifyCliTest {
     void theCertificateCheckWritesIsAccepted() {
         CliRun r = CliRun.of("certify", SPEC, certificate().toString());
         assertThat(r.exitCode()).as(r.err()).isEqualTo(ExitCodes.OK);
-        assertThat(r.out()).startsWith("accepted: 17 states").contains("  PROVED  deadlock-free", "  PROVED  deadlines");
+        assertThat(r.out()).startsWith("accepted: 17 states").contains("  PROVED  deadlock-free", "  PROVED  deadlines",
+                "every instant of 20 random scenarios of the reference scheduler up to 20 ms lies in a stored state");
     }
 
     @Test
@@ -43,6 +44,12 @@ class CertifyCliTest {
         CliRun r = CliRun.of("certify", SPEC, file.toString());
         assertThat(r.exitCode()).isEqualTo(ExitCodes.VIOLATED);
         assertThat(r.err()).contains("rejected: state").contains("is missing").doesNotContain("\tat ", "Exception");
+    }
+
+    @Test
+    void aNegativeNumberOfRunsIsABadCommandLine() {
+        CliRun r = CliRun.of("certify", "--runs", "-1", SPEC, certificate().toString());
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
     }
 
     @Test

@@ -111,6 +111,31 @@ public final class ZoneGraphChecker {
                 + " covered, no stored state violating", claimed, n, successors);
     }
 
+    /**
+     * The sampled check of what closure cannot see (docs/symbolic.md §12): {@code runs} random
+     * scenarios of the reference scheduler up to {@code horizon} (seeds {@code seed}, {@code seed + 1},
+     * ...), every instant with an event must lie in a stored state. The first instant that does
+     * not, described; empty when all do. Only for a certificate {@link #check} accepted.
+     */
+    public static java.util.Optional<String> uncoveredRun(SystemSpec spec, String text, int runs, long horizon,
+            long seed) {
+        ZoneGraphFile f;
+        try {
+            f = ZoneGraphFile.parse(text);
+        } catch (ZoneGraphFile.Malformed e) {
+            throw new IllegalArgumentException("not a zone-graph certificate: " + e.getMessage(), e);
+        }
+        TraceCoverage coverage = new TraceCoverage(spec, f);
+        for (int r = 0; r < runs; r++) {
+            java.util.Optional<String> miss = coverage.uncovered(spec,
+                    io.gangproof.scheduler.scenario.RandomScenarios.generate(spec, horizon, seed + r), horizon);
+            if (miss.isPresent()) {
+                return miss;
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
     private static Verdict rejected(String why, List<String> claimed, int states, long successors) {
         return new Verdict(Outcome.REJECTED, why, claimed, states, successors);
     }
