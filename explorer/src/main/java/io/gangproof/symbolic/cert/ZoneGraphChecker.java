@@ -43,7 +43,7 @@ public final class ZoneGraphChecker {
         List<String> claimed = new ArrayList<>();
         for (ZoneGraphFile.Prop p : f.props()) {
             if (p.proved()) {
-                claimed.add(p.text());
+                claimed.add(p.text() + analysisBound(spec, p));
             }
         }
         int n = f.states().size();
@@ -134,6 +134,15 @@ public final class ZoneGraphChecker {
             }
         }
         return java.util.Optional.empty();
+    }
+
+    /** For {@code <= bound}: the number the certificate checked, in the spec's units (it is not in the spec). */
+    private static String analysisBound(SystemSpec spec, ZoneGraphFile.Prop p) {
+        if (!p.text().endsWith("<= bound")) {
+            return "";
+        }
+        return " (bound " + (p.check() == ZoneGraphFile.Check.OVERTAKES ? p.bound() + " jobs"
+                : SpecWriter.time(spec, p.bound())) + ")";
     }
 
     private static Verdict rejected(String why, List<String> claimed, int states, long successors) {

@@ -35,14 +35,14 @@ import org.junit.jupiter.api.Test;
  * scheduler lie in its stored states; and the same spec gives the same bytes.
  */
 class CertificatePropertiesTest {
-    private static final SymbolicOptions OPTIONS = new SymbolicOptions(2_000, 50_000, 40, Map.of());
+    private static final SymbolicOptions OPTIONS = new SymbolicOptions(1_000, 20_000, 40, Map.of());
 
     @Provide
     Arbitrary<SystemSpec> tinySpecs() {
         return SpecArbitraries.within(new SpecGenerator.Limits(3, 3, 2, 2, 4, 3, 1, 1, true));
     }
 
-    @net.jqwik.api.Property(tries = 25)
+    @net.jqwik.api.Property(tries = 15)
     void everyCertificateTheEngineWritesIsAccepted(@ForAll("tinySpecs") SystemSpec generated, @ForAll Policy policy,
             @ForAll Protocol protocol, @ForAll @IntRange(min = 0, max = 4) int bound) {
         Protocol allowed = protocol.perTpu() && generated.scheduler().placement() == Placement.GLOBAL
