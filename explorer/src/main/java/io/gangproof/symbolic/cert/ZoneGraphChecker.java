@@ -34,6 +34,16 @@ public final class ZoneGraphChecker {
     }
 
     public static Verdict check(SystemSpec spec, String text) {
+        try {
+            return checkParsed(spec, text);
+        } catch (ArithmeticException e) {
+            // Only a bound near the range of long gets here: no certificate the engine writes has one.
+            return rejected("a bound of the certificate overflows exact arithmetic: " + e.getMessage(), List.of(), 0,
+                    0);
+        }
+    }
+
+    private static Verdict checkParsed(SystemSpec spec, String text) {
         ZoneGraphFile f;
         try {
             f = ZoneGraphFile.parse(text);
@@ -211,6 +221,14 @@ public final class ZoneGraphChecker {
             for (ZoneGraphFile.Job j : s.jobs()) {
                 if (j.task() < 0 || j.task() >= m.tasks || (j.held() & ~all) != 0 || j.overtakes() < 0) {
                     return "state " + s.id() + " has a job of no task, or on no TPU of the platform";
+                }
+                // What a job may hold: a running one its TPUs; a waiting one under a per-TPU protocol a
+                // proper prefix of its lock order; otherwise nothing.
+                boolean holds = j.status() == ZoneGraphFile.Status.RUNNING ? j.held() != 0
+                        : j.status() == ZoneGraphFile.Status.WAITING && m.perTpu
+                        ? Long.bitCount(j.held()) < m.lockOrder[j.task()].length : j.held() == 0;
+                if (!holds) {
+                    return "state " + s.id() + " has a job holding TPUs it cannot hold in its status";
                 }
             }
             if (!s.zone().canonical()) {

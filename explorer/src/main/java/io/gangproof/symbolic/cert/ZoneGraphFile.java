@@ -61,7 +61,7 @@ record ZoneGraphFile(String specName, String specHash, int tasks, List<Prop> pro
                 throw new Malformed("text after \"end\"");
             }
             return new ZoneGraphFile(name, hash, tasks, List.copyOf(props), initial, List.copyOf(states));
-        } catch (IllegalArgumentException | ArrayIndexOutOfBoundsException e) {
+        } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
             throw new Malformed("line " + (at[0] + 1) + ": " + e.getMessage());
         }
     }

@@ -218,4 +218,24 @@ class TamperedCertificateTest {
         assertThat(v.outcome()).isEqualTo(ZoneGraphChecker.Outcome.REJECTED);
         assertThat(v.reason()).startsWith("not a zone-graph certificate");
     }
+
+    @Test
+    void aJobHoldingWhatItCannotHoldIsRejected() {
+        String forged = original.replaceFirst("\njob (\\d+) WAITING 0 ", "\njob $1 WAITING 1 ");
+        assertThat(forged).isNotEqualTo(original);
+        ZoneGraphChecker.Verdict v = check(forged);
+        assertThat(v.outcome()).isEqualTo(ZoneGraphChecker.Outcome.REJECTED);
+    }
+
+    @Test
+    void aBoundThatOverflowsIsRejected() {
+        List<String> lines = lines();
+        int z = 0;
+        while (!(lines.get(z).startsWith("zone ") && lines.get(z).contains(" inf"))) {
+            z++;
+        }
+        lines.set(z, lines.get(z).replaceFirst(" inf", " " + (Long.MAX_VALUE - 1)));
+        ZoneGraphChecker.Verdict v = check(String.join("\n", lines));
+        assertThat(v.outcome()).isEqualTo(ZoneGraphChecker.Outcome.REJECTED);
+    }
 }
