@@ -17,7 +17,8 @@ import java.util.OptionalLong;
 /**
  * The symbolic-time engine (docs/symbolic.md) for {@code gangproof check}: the first property
  * asked about a spec runs one zone-graph search for all of them; the others are answered from
- * it. {@code PROVED} rests on the closed zone graph (semantics §8); a counterexample comes as
+ * it. {@code PROVED} rests on the closed zone graph (semantics §8), saved under {@code OUT/certificates}
+ * and re-checked by the independent checker when there is an output folder; a counterexample comes as
  * the reference scheduler's trace, which the checker replays again. Specs it cannot search
  * (levels or pipelines left to synthesis) and properties whose bound has no number get no answer.
  */
@@ -26,6 +27,8 @@ public final class SymbolicEngine implements Engine {
     private SystemSpec cachedSpec;
     private CheckOptions cachedOptions;
     private SymbolicOutcome cached;
+    /** The certificate file of the cached search, with what its independent check found; null when none. */
+    private ZoneGraphCertificateFile.Written certificate;
 
     public SymbolicEngine() {
         this(SymbolicOptions.DEFAULT_TIME_LIMIT_MILLIS);
@@ -76,8 +79,12 @@ public final class SymbolicEngine implements Engine {
             SystemSpec searched = all.equals(spec.properties()) ? spec : new SystemSpec(spec.name(),
                     spec.resolution(), spec.platform(), spec.dnns(), spec.tasks(), spec.scheduler(), all,
                     spec.exploration());
+            String[] text = new String[1];
             cached = SymbolicExplorer.check(searched, new SymbolicOptions(time, SymbolicOptions.DEFAULT_MAX_STATES,
-                    options.horizon(spec), options.analysisBounds()));
+                    options.horizon(spec), options.analysisBounds()), options.outputDir().isPresent() ? t -> text[0] = t
+                    : null);
+            certificate = text[0] == null ? null : ZoneGraphCertificateFile.writeAndCheck(
+                    options.outputDir().orElseThrow().resolve("certificates"), searched, text[0]);
             cachedSpec = spec;
             cachedOptions = key;
         }
@@ -94,11 +101,15 @@ public final class SymbolicEngine implements Engine {
         Optional<Long> bound = options.numericBound(r.property());
         double seconds = cached.seconds();
         if (r instanceof SymbolicResult.Proved p) {
+            String evidence = certificate != null ? "; " + certificate.summary()
+                    : options.outputDir().isPresent() && p.states() > SymbolicExplorer.MAX_CERTIFICATE_STATES
+                    ? "; no certificate (more than " + SymbolicExplorer.MAX_CERTIFICATE_STATES + " states)" : "";
             return new PropertyResult(p.property(), description, io.gangproof.spec.Verdict.PROVED, name(), bound,
-                    Optional.empty(), Optional.of(p.states()), seconds, Optional.empty(),
-                    Optional.of("the zone graph closed: " + p.states() + " symbolic states, " + p.transitions()
-                            + " transitions, every successor included in a stored state and none violating,"
-                            + " so it holds at every instant (docs/symbolic.md)"));
+                    Optional.empty(), Optional.of(p.states()), seconds + (certificate == null ? 0 : certificate.seconds()),
+                    Optional.empty(), Optional.of("the zone graph closed: " + p.states() + " symbolic states, "
+                            + p.transitions() + " transitions, every successor included in a stored state and none"
+                            + " violating, so it holds at every instant (docs/symbolic.md)" + evidence),
+                    Optional.empty(), certificate == null ? List.of() : List.of(certificate.file()));
         }
         if (r instanceof SymbolicResult.Violated v) {
             // The trace claims every violation its schedule shows, as replay demands (docs/traces.md).

@@ -10,7 +10,7 @@ import picocli.CommandLine.Option;
         description = {"Proves timing guarantees of DNN workloads gang-scheduled on several Edge TPUs, "
             + "or finds a concrete schedule that breaks them."},
         subcommands = {CheckCommand.class, AnalyzeCommand.class, SimulateCommand.class, ReplayCommand.class,
-            ModelCommand.class, SmtCommand.class, FmtCommand.class,
+            ModelCommand.class, SmtCommand.class, FmtCommand.class, CertifyCommand.class,
             CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * The symbolic-time engine (docs/symbolic.md): one zone-graph search answers every property
@@ -19,6 +20,8 @@ import java.util.Optional;
  */
 public final class SymbolicExplorer {
     public static final String NAME = "symbolic";
+    /** Larger closed zone graphs get no certificate: at about 250 bytes per state it would pass 50 MB. */
+    public static final long MAX_CERTIFICATE_STATES = 200_000;
 
     private SymbolicExplorer() {
     }
@@ -31,6 +34,15 @@ public final class SymbolicExplorer {
 
     /** Searches the spec's properties; properties whose bound has no numeric value get no result. */
     public static SymbolicOutcome check(SystemSpec spec, SymbolicOptions options) {
+        return check(spec, options, null);
+    }
+
+    /**
+     * As {@link #check(SystemSpec, SymbolicOptions)}; when the zone graph closed with at most
+     * {@link #MAX_CERTIFICATE_STATES} states and some property is proved, {@code certificate} (if
+     * not null) receives the closed zone graph as a certificate (docs/symbolic.md §12).
+     */
+    public static SymbolicOutcome check(SystemSpec spec, SymbolicOptions options, Consumer<String> certificate) {
         long start = System.nanoTime();
         SymbolicSpec s = new SymbolicSpec(spec, spec.properties(), options.bounds(), options.horizon());
         ZoneGraphSearch search = new ZoneGraphSearch(s, options);
@@ -51,6 +63,15 @@ public final class SymbolicExplorer {
             } else {
                 results.add(new SymbolicResult.Proved(p.property(), search.states, search.transitions));
             }
+        }
+        boolean[] proved = new boolean[results.size()];
+        boolean any = false;
+        for (int k = 0; k < proved.length; k++) {
+            proved[k] = results.get(k) instanceof SymbolicResult.Proved;
+            any |= proved[k];
+        }
+        if (certificate != null && search.limit == null && any && search.states <= MAX_CERTIFICATE_STATES) {
+            certificate.accept(ZoneGraphCertificate.write(s, search, proved));
         }
         Map<String, Long> max = new LinkedHashMap<>();
         for (int i = 0; i < s.tasks; i++) {

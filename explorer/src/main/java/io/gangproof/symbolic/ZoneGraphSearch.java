@@ -46,6 +46,8 @@ final class ZoneGraphSearch {
     long states;
     long transitions;
     String limit;
+    /** The passed list: per discrete part, the stored zones (retired ones are marked); read by the certificate. */
+    final Map<SymbolicState.Key, List<Node>> passed = new HashMap<>();
 
     ZoneGraphSearch(SymbolicSpec s, SymbolicOptions options) {
         this.s = s;
@@ -63,7 +65,6 @@ final class ZoneGraphSearch {
 
     void run() {
         long deadline = System.currentTimeMillis() + options.timeLimitMillis();
-        Map<SymbolicState.Key, List<Node>> passed = new HashMap<>();
         ArrayDeque<Node> queue = new ArrayDeque<>();
         Node root = new Node(t.initial(), null, null);
         extrapolate(root.state);
@@ -178,7 +179,7 @@ final class ZoneGraphSearch {
         }
     }
 
-    private void extrapolate(SymbolicState st) {
+    void extrapolate(SymbolicState st) {
         Dbm z = st.zone;
         long[] b = new long[z.dimension()];
         b[SymbolicState.Z] = 1;
