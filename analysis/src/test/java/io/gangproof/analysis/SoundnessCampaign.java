@@ -27,7 +27,17 @@ public final class SoundnessCampaign {
             {new Scheduler(Placement.PARTITIONED, Policy.FP, Protocol.GANG_STRICT), new NpFpResponseTime()},
             {new Scheduler(Placement.PARTITIONED, Policy.EDF, Protocol.GANG_GREEDY), new NpEdfProcessorDemand()},
             {new Scheduler(Placement.GLOBAL, Policy.FP, Protocol.GANG_STRICT), new GlobalGangStrictResponseTime()},
-            {new Scheduler(Placement.GLOBAL, Policy.FP, Protocol.GANG_GREEDY), new GlobalGangGreedyResponseTime()}};
+            {new Scheduler(Placement.GLOBAL, Policy.FP, Protocol.GANG_GREEDY), new GlobalGangGreedyResponseTime()},
+            {new Scheduler(Placement.PINNED, Policy.FP, Protocol.GANG_STRICT), new PinnedGangResponseTime(Protocol.GANG_STRICT)},
+            {new Scheduler(Placement.PINNED, Policy.FP, Protocol.GANG_GREEDY), new PinnedGangResponseTime(Protocol.GANG_GREEDY)},
+            {new Scheduler(Placement.GLOBAL, Policy.FIFO, Protocol.GANG_STRICT),
+                new GlobalQueueOrderResponseTime(Policy.FIFO, Protocol.GANG_STRICT)},
+            {new Scheduler(Placement.GLOBAL, Policy.FIFO, Protocol.GANG_GREEDY),
+                new GlobalQueueOrderResponseTime(Policy.FIFO, Protocol.GANG_GREEDY)},
+            {new Scheduler(Placement.GLOBAL, Policy.EDF, Protocol.GANG_STRICT),
+                new GlobalQueueOrderResponseTime(Policy.EDF, Protocol.GANG_STRICT)},
+            {new Scheduler(Placement.GLOBAL, Policy.EDF, Protocol.GANG_GREEDY),
+                new GlobalQueueOrderResponseTime(Policy.EDF, Protocol.GANG_GREEDY)}};
         int failures = 0;
         for (Object[] k : kinds) {
             ResponseTimeAnalysis a = (ResponseTimeAnalysis) k[1];
