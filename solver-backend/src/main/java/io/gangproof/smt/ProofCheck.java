@@ -164,7 +164,14 @@ public final class ProofCheck {
                 }
             }
         }
-        if (w instanceof Witness.GangRounds) {
+        if (w instanceof Witness.JobCount j && j.argument().equals("priority-induction")) {
+            for (Witness.CountedTask f : j.terms()) {
+                if (done.add(f.task())) {
+                    out.add(f.task());
+                }
+            }
+        }
+        if (w instanceof Witness.GangRounds || w instanceof Witness.JobCount k && k.argument().equals("first-miss")) {
             // First-miss: the rounds are valid only if every task of the spec passes round 0, and
             // later rounds use other tasks' earlier responses: every task's chain is checked.
             for (TaskBound t : result.tasks()) {

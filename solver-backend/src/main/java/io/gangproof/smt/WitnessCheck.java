@@ -111,6 +111,9 @@ public final class WitnessCheck {
         if (w instanceof Witness.GangRounds) {
             return Optional.of(GangEncoding.encodeRounds(spec, analysis, bound, (Witness.GangRounds) w, claim, result));
         }
+        if (w instanceof Witness.JobCount) {
+            return Optional.of(JobCountEncoding.encode(spec, analysis, bound, (Witness.JobCount) w, claim, result));
+        }
         if (w instanceof Witness.NpFp) {
             return Optional.of(npFp(spec, analysis, bound, (Witness.NpFp) w, claim));
         }
