@@ -17,7 +17,7 @@ import java.util.Optional;
 
 /**
  * Response-time bound for {@code global fifo} and {@code global edf} gang scheduling, with
- * {@code gang-strict} or {@code gang-greedy} (proof in {@code docs/analysis.md} §7c). It is a
+ * {@code gang-strict} or {@code gang-greedy} (proof in {@code docs/analysis.md} §6c). It is a
  * first-miss argument (Baker 2003's problem window ending at the first missed deadline, as
  * Bertogna &amp; Cirinei use it for global EDF): take the earliest missed deadline {@code d} of a
  * job J (arrival {@code a}, release {@code r}); every job with an earlier deadline met it. Then a

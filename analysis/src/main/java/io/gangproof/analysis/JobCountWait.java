@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The wait bound shared by the pinned, fifo and global edf analyses ({@code docs/analysis.md} §7a).
+ * The wait bound shared by the pinned, fifo and global edf analyses ({@code docs/analysis.md} §6a).
  * Each analysis says which jobs can run while job J waits: per task, the jobs arriving in an
  * interval of {@code span} ticks ({@code + w} when the interval grows with the wait), each running
  * at most {@code C}; plus a carry-in of jobs that started before J's release, at most

@@ -19,7 +19,7 @@ import java.util.Set;
 
 /**
  * Response-time bound for {@code pinned fp} with {@code gang-strict} or {@code gang-greedy}
- * (semantics §6; proof in {@code docs/analysis.md} §7b). Each task runs on its own TPU set
+ * (semantics §6; proof in {@code docs/analysis.md} §6b). Each task runs on its own TPU set
  * {@code S_i}; only one TPU of a set needs to be busy to stop a job, so the bound is sequential
  * ({@code beta = 1}, {@link JobCountWait}).
  *

@@ -128,7 +128,7 @@ public sealed interface Witness {
     }
     /**
      * A wait bound by counting the jobs that can run while the analysed job waits (pinned fp,
-     * global fifo and global edf; {@code docs/analysis.md} §7a). {@code argument} is
+     * global fifo and global edf; {@code docs/analysis.md} §6a). {@code argument} is
      * {@code priority-induction} (pinned gang-strict: every {@code span} of a higher-priority term
      * is at least that task's own checked bound) or {@code first-miss} (valid only because every task
      * of the spec passes). A checker re-derives from the spec which tasks count, their spans and

@@ -18,7 +18,7 @@ import static io.gangproof.analysis.TestSpecs.spec;
 import static io.gangproof.analysis.TestSpecs.task;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Hand-worked answers of the pinned, fifo and global edf tests ({@code docs/analysis.md} §7a–§7c). */
+/** Hand-worked answers of the pinned, fifo and global edf tests ({@code docs/analysis.md} §6a–§6c). */
 class QueueAndPinnedKnownAnswerTest {
 
     private static Scheduler scheduler(Placement p, Policy po, Protocol pr) {

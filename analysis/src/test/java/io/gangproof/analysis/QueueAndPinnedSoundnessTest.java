@@ -9,7 +9,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.statistics.Statistics;
 
 /**
- * Soundness of the pinned, fifo and global edf tests ({@code docs/analysis.md} §7a–§7c), as
+ * Soundness of the pinned, fifo and global edf tests ({@code docs/analysis.md} §6a–§6c), as
  * {@link AnalysisSoundnessTest}: on small random specs no response, inversion or overtake count
  * that the brute-force simulator observes may exceed a reported bound. Smoke size here;
  * {@link SoundnessCampaign} runs thousands more.

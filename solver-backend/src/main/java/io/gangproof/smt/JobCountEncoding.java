@@ -19,7 +19,7 @@ import static io.gangproof.smt.SmtScript.sum;
 import static io.gangproof.smt.SmtScript.times;
 
 /**
- * The job-counting wait bounds ({@code Witness.JobCount}; docs/analysis.md §7a–§7c) as QF_LIA:
+ * The job-counting wait bounds ({@code Witness.JobCount}; docs/analysis.md §6a–§6c) as QF_LIA:
  * pinned fp (gang-strict by priority induction, gang-greedy by first-miss) and global fifo and
  * edf (first-miss). Which tasks count, over which span, which tasks are carry-in only and the
  * largest admissible beta are re-derived here from the spec, written independently of the

@@ -19,7 +19,7 @@ import java.util.Optional;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The job-counting witnesses (pinned fp, global fifo and edf; docs/analysis.md §7a–§7c) on random
+ * The job-counting witnesses (pinned fp, global fifo and edf; docs/analysis.md §6a–§6c) on random
  * small specs: every one the analysis produces is confirmed by Z3 for its response and its
  * inversion bound (no false refutation), and one tick less of wait (with the response moved
  * along) is refuted, since the analysis reports the least wait.
