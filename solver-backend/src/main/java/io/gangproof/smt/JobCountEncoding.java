@@ -237,10 +237,64 @@ final class JobCountEncoding {
             s.assertTerm("inversion: I >= min(w, lower carry-in + lower work)",
                     op(">=", inv, op("ite", op("<=", wait, lower), wait, lower)));
             s.assertTerm("claim: I <= " + claim.limit(), op("<=", inv, num(claim.limit())));
+        } else if (claim.quantity() == WitnessCheck.Claim.Quantity.OVERTAKES) {
+            overtakes(s, analysis, ms, x, wait, bound, claim);
         } else {
             s.assertTerm("claim: R <= " + claim.limit(), op("<=", r, num(claim.limit())));
         }
         return new WitnessCheck.Encoding(s.finish(), s.meanings());
+    }
+
+    /**
+     * Lower jobs that can start on J's TPUs in {@code [r, r + w)} (docs/analysis.md §6b, §6c),
+     * none when {@code w = 0}: per task, the arrivals in an interval of {@code span} ticks. Pinned
+     * gang-strict and edf gang-strict report 0 by the protocol argument alone (nothing behind J
+     * starts; under edf what starts is not later), with no arithmetic to check: not encoded.
+     */
+    private static void overtakes(SmtScript s, String analysis, List<Member> ms, int x, String wait, TaskBound bound,
+            WitnessCheck.Claim claim) throws WitnessCheck.Mismatch {
+        if (analysis.equals("pinned-fp-gang-strict") || analysis.equals("global-edf-gang-strict")) {
+            throw new IllegalArgumentException("overtakes 0 under " + analysis + " follows from the protocol alone");
+        }
+        Member me = ms.get(x);
+        boolean greedy = analysis.endsWith("-gang-greedy");
+        List<String> starts = new ArrayList<>();
+        for (int y = 0; y < ms.size(); y++) {
+            // Lower: a lower task priority (fp, fifo); under edf any other task may have a later deadline.
+            if (y == x || (y < x && !analysis.startsWith("global-edf-"))) {
+                continue;
+            }
+            Member o = ms.get(y);
+            String len;
+            if (analysis.equals("pinned-fp-gang-greedy")) {
+                if (!o.meets(me.tpus()) || o.tpus().containsAll(me.tpus())) {
+                    continue;
+                }
+                len = op("+", num(o.deadline() - 1), wait);
+            } else if (greedy && o.width() < me.width()) {
+                // fifo: arrived in (a - D_j, a + J_i + w - 1]; edf, deadline > d: (a + D_i - D_j, ...]
+                long fixed = analysis.startsWith("global-fifo-") ? o.deadline() + me.jitter() - 1
+                        : o.deadline() - me.deadline() + me.jitter() - 1;
+                len = op("+", num(fixed), wait);
+            } else if (analysis.startsWith("global-fifo-")) {
+                len = num(o.deadline());
+            } else {
+                continue;
+            }
+            String n = s.declareInt("overtakers_" + o.name());
+            String pos = op("ite", op(">", len, "0"), len, "0");
+            s.assertTerm("overtakers of " + o.name() + ": n = ceil(max(0, span) / T), upper bracket",
+                    op(">=", times(o.period(), n), pos));
+            s.assertTerm("overtakers of " + o.name() + ": n = ceil(max(0, span) / T), lower bracket",
+                    op("<", times(o.period(), op("-", n, "1")), pos));
+            starts.add(n);
+        }
+        String o = WitnessCheck.pin(s, "overtakes_bound", bound.overtakesBound().orElseThrow(
+                () -> new WitnessCheck.Mismatch("no overtakes bound")), "result: overtakes bound O");
+        String total = starts.isEmpty() ? "0" : sum(starts);
+        s.assertTerm("overtakes: O >= (w = 0 ? 0 : sum of lower starts)",
+                op(">=", o, op("ite", op("=", wait, "0"), "0", total)));
+        s.assertTerm("claim: O <= " + claim.limit(), op("<=", o, num(claim.limit())));
     }
 
     private static void expect(String what, long witness, long spec) throws WitnessCheck.Mismatch {
