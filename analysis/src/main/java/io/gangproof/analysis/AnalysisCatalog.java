@@ -1,5 +1,7 @@
 package io.gangproof.analysis;
 
+import io.gangproof.spec.Policy;
+import io.gangproof.spec.Protocol;
 import io.gangproof.spec.SystemSpec;
 
 import java.util.List;
@@ -13,7 +15,12 @@ public final class AnalysisCatalog {
     /** Every analysis, in a stable order. */
     public static List<ResponseTimeAnalysis> all() {
         return List.of(new NpFpResponseTime(), new NpEdfProcessorDemand(), new GlobalGangStrictResponseTime(),
-                GlobalGangStrictResponseTime.sequentialOnly(), new GlobalGangGreedyResponseTime());
+                GlobalGangStrictResponseTime.sequentialOnly(), new GlobalGangGreedyResponseTime(),
+                new PinnedGangResponseTime(Protocol.GANG_STRICT), new PinnedGangResponseTime(Protocol.GANG_GREEDY),
+                new GlobalQueueOrderResponseTime(Policy.FIFO, Protocol.GANG_STRICT),
+                new GlobalQueueOrderResponseTime(Policy.FIFO, Protocol.GANG_GREEDY),
+                new GlobalQueueOrderResponseTime(Policy.EDF, Protocol.GANG_STRICT),
+                new GlobalQueueOrderResponseTime(Policy.EDF, Protocol.GANG_GREEDY));
     }
 
     /** The analysis for the spec's scheduler (the tightest one where several apply), if any. */

@@ -126,4 +126,36 @@ public sealed interface Witness {
     record GangInterferer(String task, int width, long weight, long exec, long period, long responseUsed,
             long workload) {
     }
+    /**
+     * A wait bound by counting the jobs that can run while the analysed job waits (pinned fp,
+     * global fifo and global edf; {@code docs/analysis.md} §6a). {@code argument} is
+     * {@code priority-induction} (pinned gang-strict: every {@code span} of a higher-priority term
+     * is at least that task's own checked bound) or {@code first-miss} (valid only because every task
+     * of the spec passes). A checker re-derives from the spec which tasks count, their spans and
+     * the carry-in set, and verifies:
+     * <ul>
+     * <li>{@code 1 <= beta <= betaMax} (betaMax from the spec: {@code m - K + 1} globally, 1 pinned);</li>
+     * <li>per term: {@code jobs = ceil((span + (grows ? waitBound : 0)) / period)} and
+     * {@code weight = min(width, beta)};</li>
+     * <li>{@code carryIn >= max over carryInFrom of (C - 1)} (0 when empty);</li>
+     * <li>{@code beta * (waitBound + 1) > carryIn + sum weight * exec * jobs};</li>
+     * <li>{@code response == jitter + waitBound + exec <= limit} ({@code D} for first-miss, {@code T}
+     * for priority-induction).</li>
+     * </ul>
+     */
+    record JobCount(String argument, int beta, long exec, long jitter, long carryIn, List<String> carryInFrom,
+            List<CountedTask> terms, long waitBound, long response) implements Witness {
+        public JobCount {
+            carryInFrom = List.copyOf(carryInFrom);
+            terms = List.copyOf(terms);
+        }
+    }
+
+    /**
+     * Jobs of {@code task} that may run in the analysed job's window: those arriving in an
+     * interval of {@code span} ticks (plus the wait when {@code grows}), each for {@code exec}.
+     */
+    record CountedTask(String task, int width, long weight, long exec, long period, long span, boolean grows,
+            long jobs) {
+    }
 }

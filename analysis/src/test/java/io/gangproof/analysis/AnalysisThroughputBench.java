@@ -8,6 +8,7 @@ import io.gangproof.spec.SystemSpec;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 
 /**
@@ -32,6 +33,9 @@ public final class AnalysisThroughputBench {
         List<SystemSpec> pedf = new ArrayList<>();
         List<SystemSpec> strict = new ArrayList<>();
         List<SystemSpec> greedy = new ArrayList<>();
+        List<SystemSpec> pinnedStrict = new ArrayList<>();
+        List<SystemSpec> pinnedGreedy = new ArrayList<>();
+        Map<String, List<SystemSpec>> queue = new java.util.LinkedHashMap<>();
         for (int x = 0; x < 1024; x++) {
             long u = 300 + rnd.nextInt(600);
             long ug = 50 + rnd.nextInt(250);
@@ -41,6 +45,14 @@ public final class AnalysisThroughputBench {
                     new Scheduler(Placement.GLOBAL, Policy.FP, Protocol.GANG_STRICT), true));
             greedy.add(TaskSetGenerator.global(rnd, 8, 10, 4, ug,
                     new Scheduler(Placement.GLOBAL, Policy.FP, Protocol.GANG_GREEDY), true));
+            pinnedStrict.add(TaskSetGenerator.pinned(rnd, strict.get(x), Protocol.GANG_STRICT));
+            pinnedGreedy.add(TaskSetGenerator.pinned(rnd, greedy.get(x), Protocol.GANG_GREEDY));
+            for (Policy po : List.of(Policy.FIFO, Policy.EDF)) {
+                for (Protocol pr : List.of(Protocol.GANG_STRICT, Protocol.GANG_GREEDY)) {
+                    queue.computeIfAbsent(po.keyword() + " " + pr.keyword(), key -> new ArrayList<>()).add(
+                            TaskSetGenerator.global(rnd, 8, 10, 4, ug, new Scheduler(Placement.GLOBAL, po, pr), true));
+                }
+            }
         }
         System.out.println("10 tasks, 8 TPUs, utilisation 0.3..0.9, one thread:");
         line("partitioned fp", new NpFpResponseTime(), pfp, warmMs, measureMs);
@@ -49,6 +61,14 @@ public final class AnalysisThroughputBench {
         line("global fp gang-strict (sequential)", GlobalGangStrictResponseTime.sequentialOnly(), strict, warmMs,
                 measureMs);
         line("global fp gang-greedy", new GlobalGangGreedyResponseTime(), greedy, warmMs, measureMs);
+        line("pinned fp gang-strict", new PinnedGangResponseTime(Protocol.GANG_STRICT), pinnedStrict, warmMs, measureMs);
+        line("pinned fp gang-greedy", new PinnedGangResponseTime(Protocol.GANG_GREEDY), pinnedGreedy, warmMs, measureMs);
+        for (Map.Entry<String, List<SystemSpec>> e : queue.entrySet()) {
+            String[] pp = e.getKey().split(" ");
+            line("global " + e.getKey(), new GlobalQueueOrderResponseTime(Policy.valueOf(pp[0].toUpperCase()),
+                    pp[1].equals("gang-strict") ? Protocol.GANG_STRICT : Protocol.GANG_GREEDY), e.getValue(), warmMs,
+                    measureMs);
+        }
 
         SystemSpec big = TaskSetGenerator.partitioned(new Random(7), 8, 1_000, 700, Policy.FP);
         once("1,000 tasks, 8 TPUs, partitioned fp", new NpFpResponseTime(), big);
@@ -57,6 +77,11 @@ public final class AnalysisThroughputBench {
         SystemSpec bigStrict = TaskSetGenerator.global(new Random(7), 8, 1_000, 4, 100,
                 new Scheduler(Placement.GLOBAL, Policy.FP, Protocol.GANG_STRICT), true);
         once("1,000 tasks, 8 TPUs, global fp gang-strict", new GlobalGangStrictResponseTime(), bigStrict);
+        once("1,000 tasks, 8 TPUs, pinned fp gang-strict", new PinnedGangResponseTime(Protocol.GANG_STRICT),
+                TaskSetGenerator.pinned(new Random(7), bigStrict, Protocol.GANG_STRICT));
+        once("1,000 tasks, 8 TPUs, global edf gang-strict", new GlobalQueueOrderResponseTime(Policy.EDF,
+                Protocol.GANG_STRICT), TaskSetGenerator.global(new Random(7), 8, 1_000, 4, 100,
+                        new Scheduler(Placement.GLOBAL, Policy.EDF, Protocol.GANG_STRICT), true));
     }
 
     private static long sink;

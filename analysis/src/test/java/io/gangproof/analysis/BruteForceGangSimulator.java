@@ -23,7 +23,8 @@ import java.util.Random;
  * (gang-strict: stop at the first that does not fit; gang-greedy and partitioned: skip it), and
  * rescans until nothing starts. Reload: a job starting on TPUs whose last DNN is not all its own
  * (initially none) holds them for {@code reload + e}. Handles {@code global} and
- * {@code partitioned} placement with fp or edf; not pinned, not per-tpu protocols.
+ * {@code partitioned} placement with fp, edf or fifo, and {@code pinned} placement (a job needs all
+ * of its listed TPUs; one queue and one scan, as global); not per-tpu protocols.
  */
 final class BruteForceGangSimulator {
     private BruteForceGangSimulator() {
@@ -64,11 +65,11 @@ final class BruteForceGangSimulator {
 
     static Observed run(SystemSpec spec, List<PlannedJob> plan, long horizon) {
         Placement placement = spec.scheduler().placement();
-        if (placement == Placement.PINNED || spec.scheduler().protocol().perTpu()) {
-            throw new IllegalArgumentException("the test simulator models global and partitioned gang placement only");
+        if (spec.scheduler().protocol().perTpu()) {
+            throw new IllegalArgumentException("the test simulator models all-or-nothing protocols only");
         }
         Policy policy = spec.scheduler().policy();
-        boolean strict = placement == Placement.GLOBAL && spec.scheduler().protocol() == Protocol.GANG_STRICT;
+        boolean strict = placement != Placement.PARTITIONED && spec.scheduler().protocol() == Protocol.GANG_STRICT;
         int m = spec.platform().tpus();
         List<Job> jobs = new ArrayList<>();
         for (PlannedJob p : plan) {
@@ -178,7 +179,7 @@ final class BruteForceGangSimulator {
     }
 
     private static List<Integer> fit(Job j, Placement placement, Job[] running) {
-        if (placement == Placement.PARTITIONED) {
+        if (placement != Placement.GLOBAL) {
             for (int x : j.eligible) {
                 if (running[x] != null) {
                     return null;

@@ -9,7 +9,7 @@ import io.gangproof.spec.Scheduler;
  * A longer run of {@link AnalysisSoundnessTest}'s check, outside the build (a plain main):
  * <pre>
  * java -cp analysis/target/classes:analysis/target/test-classes:spec-language/target/classes:$(cat cp.txt) \
- *     io.gangproof.analysis.SoundnessCampaign 20000 [firstSeed] [size]
+ *     io.gangproof.analysis.SoundnessCampaign 20000 [firstSeed] [size] [analysis name prefix]
  * </pre>
  * where {@code cp.txt} holds the test class path ({@code mvn -q dependency:build-classpath
  * -Dmdep.outputFile=cp.txt -pl analysis}); {@code size > 0} draws specs with up to that many TPUs
@@ -23,14 +23,28 @@ public final class SoundnessCampaign {
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
         long first = args.length > 1 ? Long.parseLong(args[1]) : 1_000_000L;
         int size = args.length > 2 ? Integer.parseInt(args[2]) : 0;
+        String only = args.length > 3 ? args[3] : "";
         Object[][] kinds = {
             {new Scheduler(Placement.PARTITIONED, Policy.FP, Protocol.GANG_STRICT), new NpFpResponseTime()},
             {new Scheduler(Placement.PARTITIONED, Policy.EDF, Protocol.GANG_GREEDY), new NpEdfProcessorDemand()},
             {new Scheduler(Placement.GLOBAL, Policy.FP, Protocol.GANG_STRICT), new GlobalGangStrictResponseTime()},
-            {new Scheduler(Placement.GLOBAL, Policy.FP, Protocol.GANG_GREEDY), new GlobalGangGreedyResponseTime()}};
+            {new Scheduler(Placement.GLOBAL, Policy.FP, Protocol.GANG_GREEDY), new GlobalGangGreedyResponseTime()},
+            {new Scheduler(Placement.PINNED, Policy.FP, Protocol.GANG_STRICT), new PinnedGangResponseTime(Protocol.GANG_STRICT)},
+            {new Scheduler(Placement.PINNED, Policy.FP, Protocol.GANG_GREEDY), new PinnedGangResponseTime(Protocol.GANG_GREEDY)},
+            {new Scheduler(Placement.GLOBAL, Policy.FIFO, Protocol.GANG_STRICT),
+                new GlobalQueueOrderResponseTime(Policy.FIFO, Protocol.GANG_STRICT)},
+            {new Scheduler(Placement.GLOBAL, Policy.FIFO, Protocol.GANG_GREEDY),
+                new GlobalQueueOrderResponseTime(Policy.FIFO, Protocol.GANG_GREEDY)},
+            {new Scheduler(Placement.GLOBAL, Policy.EDF, Protocol.GANG_STRICT),
+                new GlobalQueueOrderResponseTime(Policy.EDF, Protocol.GANG_STRICT)},
+            {new Scheduler(Placement.GLOBAL, Policy.EDF, Protocol.GANG_GREEDY),
+                new GlobalQueueOrderResponseTime(Policy.EDF, Protocol.GANG_GREEDY)}};
         int failures = 0;
         for (Object[] k : kinds) {
             ResponseTimeAnalysis a = (ResponseTimeAnalysis) k[1];
+            if (!a.name().startsWith(only)) {
+                continue;
+            }
             int bad = 0;
             int bounded = 0;
             for (long seed = first; seed < first + n; seed++) {

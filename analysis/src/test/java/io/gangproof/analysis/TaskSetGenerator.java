@@ -75,6 +75,22 @@ final class TaskSetGenerator {
         return TestSpecs.spec("gen", m, List.of(), deadlineMonotonic(tasks), s);
     }
 
+    /** The tasks of a {@link #global} set pinned to {@code k} random distinct TPUs each, under {@code pinned fp}. */
+    static SystemSpec pinned(Random rnd, SystemSpec global, Protocol protocol) {
+        List<Task> tasks = new ArrayList<>();
+        for (Task t : global.tasks()) {
+            List<Integer> all = new ArrayList<>();
+            for (int x = 0; x < global.platform().tpus(); x++) {
+                all.add(x);
+            }
+            java.util.Collections.shuffle(all, rnd);
+            tasks.add(new Task(t.name(), t.dnn(), t.arrival(), t.deadline(), t.jitter(), t.priority(), t.levels(),
+                    new Binding.Pinned(all.subList(0, t.level()))));
+        }
+        return TestSpecs.spec(global.name(), global.platform().tpus(), List.of(), tasks,
+                new Scheduler(Placement.PINNED, Policy.FP, protocol));
+    }
+
     /**
      * The same kind of workload for partitioned placement: a random split of the m TPUs into
      * pipelines; each task gets a random pipeline and its latency at that size; per-pipeline

@@ -65,7 +65,7 @@ final class TestSpecs {
      * cases, some shared DNNs with reloads, jitter, all three arrival models.
      */
     static SystemSpec random(Random rnd, Scheduler s) {
-        return random(rnd, s, s.placement() == Placement.GLOBAL ? 4 : 3, s.placement() == Placement.GLOBAL ? 4 : 5);
+        return random(rnd, s, s.placement() != Placement.PARTITIONED ? 4 : 3, s.placement() != Placement.PARTITIONED ? 4 : 5);
     }
 
     /** As above with up to {@code maxTpus} TPUs and {@code maxTasks} tasks. */
@@ -117,6 +117,14 @@ final class TestSpecs {
                 Pipeline p = pipelines.get(rnd.nextInt(pipelines.size()));
                 k = p.size();
                 b = new Binding.OnPipeline(p.name());
+            } else if (s.placement() == Placement.PINNED) {
+                List<Integer> all = new ArrayList<>();
+                for (int t = 0; t < m; t++) {
+                    all.add(t);
+                }
+                Collections.shuffle(all, rnd);
+                k = 1 + rnd.nextInt(m);
+                b = new Binding.Pinned(all.subList(0, k));
             } else {
                 k = 1 + rnd.nextInt(m);
                 b = new Binding.AnyTpus();

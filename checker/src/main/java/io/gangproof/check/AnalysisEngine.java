@@ -132,8 +132,8 @@ public final class AnalysisEngine implements Engine {
     }
 
     private static final String AWAITING = "PROVED only when Z3 confirms its witness (engine analysis+z3)";
-    private static final String OVERTAKES = "the analysis' number follows from how the protocol admits jobs, not "
-            + "from arithmetic Z3 could check; PROVED only by the induction engine's checked invariant";
+    private static final String OVERTAKES = "PROVED when Z3 confirms a job-counting witness (engine analysis+z3), "
+            + "or by the induction engine's checked invariant where the number follows from how the protocol admits jobs";
 
     private static String quantity(SystemSpec spec, Property p, long value) {
         return p instanceof Property.Overtakes ? value + " jobs" : Units.formatNanosDecimal(BigInteger.valueOf(value)

@@ -18,7 +18,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class CrossCheckAgreementTest {
     @ParameterizedTest
     @ValueSource(strings = {"deadlock-free-ascending", "deadlock-per-tpu", "starvation-greedy", "starvation-strict",
-        "timing-anomaly", "textbook-buttazzo-ex8-1"})
+        "timing-anomaly", "textbook-buttazzo-ex8-1", "pinned-indirect-strict", "fifo-global-strict",
+        "edf-global-greedy"})
     void everyEngineAgreesAndStoppingEarlyChangesNoVerdict(String name, @org.junit.jupiter.api.io.TempDir Path out) {
         SystemSpec spec = SpecLoader.load(Path.of("..", "case-studies", "specs", name + ".gang")).orThrow();
         CheckOptions options = new CheckOptions(Optional.empty(), 1L, Optional.of(out));

@@ -86,7 +86,7 @@ final class GangEncoding {
         String r = WitnessCheck.pin(s, "response_bound", bound.responseBound().orElseThrow(
                 () -> new WitnessCheck.Mismatch("no response bound")), "result: response bound R");
         s.assertTerm("bound: R >= J + w + C", op(">=", r, resp));
-        finishClaim(s, g, position(g, bound.task()), w, false, bound, claim, r);
+        finishClaim(s, g, position(g, bound.task()), w, bound, claim, r);
         return new WitnessCheck.Encoding(s.finish(), s.meanings());
     }
 
@@ -147,7 +147,11 @@ final class GangEncoding {
             }
         }
         s.assertTerm("bound: R >= J + w + C of some round", SmtScript.or(some));
-        finishClaim(s, g, x, chain.best(), true, bound, claim, r);
+        if (claim.quantity() == WitnessCheck.Claim.Quantity.INVERSION) {
+            greedyInversion(s, g, x, chain, bound, claim);
+        } else {
+            finishClaim(s, g, x, chain.best(), bound, claim, r);
+        }
         return new WitnessCheck.Encoding(s.finish(), s.meanings());
     }
 
@@ -288,12 +292,9 @@ final class GangEncoding {
     }
 
     /** The property's claim on R, or on the inversion bound. */
-    private static void finishClaim(SmtScript s, Global g, int x, Witness.Gang w, boolean greedy, TaskBound bound,
+    private static void finishClaim(SmtScript s, Global g, int x, Witness.Gang w, TaskBound bound,
             WitnessCheck.Claim claim, String r) throws WitnessCheck.Mismatch {
         if (claim.quantity() == WitnessCheck.Claim.Quantity.INVERSION) {
-            if (greedy) {
-                throw new IllegalArgumentException("the gang-greedy inversion bound is not encoded");
-            }
             long maxRem = 0;
             for (int y = x + 1; y < g.byPriority().size(); y++) {
                 maxRem = Math.max(maxRem, g.byPriority().get(y).exec() - 1);
@@ -308,6 +309,49 @@ final class GangEncoding {
         } else {
             s.assertTerm("claim: R <= " + claim.limit(), op("<=", r, num(claim.limit())));
         }
+    }
+
+    /**
+     * Gang-greedy inversion (docs/analysis.md §6): lower-priority jobs run during {@code [r, s)},
+     * at most {@code w} long, only as carry-in of the wide ones (their union from r: the largest
+     * {@code C - 1}) or as jobs of the narrow ones, at most {@code W_l(w)} each, with {@code w} the
+     * best round's wait and {@code R_l} the bound the last round used (that round's constraints
+     * check it against {@code D_l} and the responses of the earlier rounds).
+     */
+    private static void greedyInversion(SmtScript s, Global g, int x, Witness.GangRounds chain, TaskBound bound,
+            WitnessCheck.Claim claim) throws WitnessCheck.Mismatch {
+        Member me = g.byPriority().get(x);
+        Witness.Gang w = chain.rounds().get(chain.rounds().size() - 1);
+        long wideRem = 0;
+        List<String> work = new ArrayList<>();
+        String wait = WitnessCheck.pin(s, "inversion_wait", chain.best().waitBound(),
+                "inversion: the best round's wait bound w");
+        for (int y = x + 1; y < g.byPriority().size(); y++) {
+            Member l = g.byPriority().get(y);
+            if (l.width() >= me.width()) {
+                wideRem = Math.max(wideRem, l.exec() - 1);
+                continue;
+            }
+            Witness.GangInterferer f = w.interferers().stream().filter(i -> i.task().equals(l.name())).findFirst()
+                    .orElseThrow(() -> new WitnessCheck.Mismatch("narrow lower-priority " + l.name()
+                            + " is not an interferer of the last round"));
+            String ru = WitnessCheck.pin(s, "inversion_response_used_" + l.name(), f.responseUsed(),
+                    "inversion: response bound the last round used for " + l.name());
+            String span = op("-", op("+", wait, op("ite", op(">=", ru, num(l.exec())), ru, num(l.exec()))),
+                    num(l.exec()));
+            String n = s.floorDiv("inversion_jobs_" + l.name(), span, l.period(),
+                    "inversion: workload of " + l.name() + ": N = floor((w + max(R, C) - C) / T)");
+            String rest = op("-", span, times(l.period(), n));
+            String inner = op("+", times(l.exec(), n), op("ite", op("<=", num(l.exec()), rest), num(l.exec()), rest));
+            work.add(op("ite", op("<=", wait, inner), wait, inner));
+        }
+        work.add(num(wideRem));
+        String lower = sum(work);
+        String inv = WitnessCheck.pin(s, "inversion_bound", bound.inversionBound().orElseThrow(
+                () -> new WitnessCheck.Mismatch("no inversion bound")), "result: inversion bound I");
+        s.assertTerm("inversion: I >= min(w, max wide C_l - 1 + sum narrow W_l(w))",
+                op(">=", inv, op("ite", op("<=", wait, lower), wait, lower)));
+        s.assertTerm("claim: I <= " + claim.limit(), op("<=", inv, num(claim.limit())));
     }
 
     private static void expect(String what, long witness, long spec) throws WitnessCheck.Mismatch {

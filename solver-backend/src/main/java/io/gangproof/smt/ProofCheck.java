@@ -53,9 +53,6 @@ public final class ProofCheck {
         if (property instanceof Property.DeadlockFree) {
             return new ProofOutcome.NotProved("not an analysis property");
         }
-        if (property instanceof Property.Overtakes) {
-            return new ProofOutcome.NotProved("overtakes has no witness check yet (docs/smt.md)");
-        }
         Optional<ResponseTimeAnalysis> analysis = AnalysisCatalog.forSpec(spec);
         if (analysis.isEmpty()) {
             return new ProofOutcome.NotProved("no analysis models this spec's scheduler");
@@ -113,14 +110,21 @@ public final class ProofCheck {
                     return new ProofOutcome.NotProved("task " + name + ": " + result.analysis()
                             + " gives no bound for this property (" + b.reason() + ")");
                 }
-                Bound pb = property instanceof Property.Response ? ((Property.Response) property).bound()
-                        : ((Property.Inversion) property).bound();
+                if (property instanceof Property.Overtakes && !(b.witness() instanceof Witness.JobCount)) {
+                    return new ProofOutcome.NotProved("overtakes has no witness check for " + result.analysis()
+                            + " (docs/smt.md)");
+                }
+                Bound pb = property instanceof Property.Response r ? r.bound()
+                        : property instanceof Property.Overtakes o ? o.bound() : ((Property.Inversion) property).bound();
                 long limit = pb instanceof Bound.Value ? ((Bound.Value) pb).value() : derived.get();
                 if (derived.get() > limit) {
+                    boolean jobs = property instanceof Property.Overtakes;
                     return new ProofOutcome.NotProved("task " + name + ": the analysis bound "
-                            + TimeFormat.of(spec).format(derived.get()) + " exceeds " + TimeFormat.of(spec).format(limit));
+                            + (jobs ? derived.get() + " jobs" : TimeFormat.of(spec).format(derived.get())) + " exceeds "
+                            + (jobs ? limit + " jobs" : TimeFormat.of(spec).format(limit)));
                 }
                 claim = property instanceof Property.Response ? WitnessCheck.Claim.response(limit)
+                        : property instanceof Property.Overtakes ? WitnessCheck.Claim.overtakes(limit)
                         : WitnessCheck.Claim.inversion(limit);
                 bound = derived.get();
             }
@@ -164,7 +168,14 @@ public final class ProofCheck {
                 }
             }
         }
-        if (w instanceof Witness.GangRounds) {
+        if (w instanceof Witness.JobCount j && j.argument().equals("priority-induction")) {
+            for (Witness.CountedTask f : j.terms()) {
+                if (done.add(f.task())) {
+                    out.add(f.task());
+                }
+            }
+        }
+        if (w instanceof Witness.GangRounds || w instanceof Witness.JobCount k && k.argument().equals("first-miss")) {
             // First-miss: the rounds are valid only if every task of the spec passes round 0, and
             // later rounds use other tasks' earlier responses: every task's chain is checked.
             for (TaskBound t : result.tasks()) {

@@ -39,10 +39,13 @@ public final class WitnessCheck {
     private WitnessCheck() {
     }
 
-    /** What the bound must meet: {@code response <= limit} or {@code inversion <= limit}. */
+    /**
+     * What the bound must meet: {@code response <= limit}, {@code inversion <= limit} or
+     * {@code overtakes <= limit} (the last for {@code JobCount} witnesses only).
+     */
     public record Claim(Quantity quantity, long limit) {
         public enum Quantity {
-            RESPONSE, INVERSION
+            RESPONSE, INVERSION, OVERTAKES
         }
 
         public static Claim response(long limit) {
@@ -53,9 +56,13 @@ public final class WitnessCheck {
             return new Claim(Quantity.INVERSION, limit);
         }
 
+        public static Claim overtakes(long limit) {
+            return new Claim(Quantity.OVERTAKES, limit);
+        }
+
         @Override
         public String toString() {
-            return (quantity == Quantity.RESPONSE ? "response" : "inversion") + " <= " + limit;
+            return quantity.name().toLowerCase(java.util.Locale.ROOT) + " <= " + limit;
         }
     }
 
@@ -105,11 +112,17 @@ public final class WitnessCheck {
             throws Mismatch {
         String analysis = result.analysis();
         Witness w = bound.witness();
+        if (claim.quantity() == Claim.Quantity.OVERTAKES && !(w instanceof Witness.JobCount)) {
+            return Optional.empty();
+        }
         if (w instanceof Witness.Gang) {
             return Optional.of(GangEncoding.encode(spec, analysis, bound, (Witness.Gang) w, claim, result));
         }
         if (w instanceof Witness.GangRounds) {
             return Optional.of(GangEncoding.encodeRounds(spec, analysis, bound, (Witness.GangRounds) w, claim, result));
+        }
+        if (w instanceof Witness.JobCount) {
+            return Optional.of(JobCountEncoding.encode(spec, analysis, bound, (Witness.JobCount) w, claim, result));
         }
         if (w instanceof Witness.NpFp) {
             return Optional.of(npFp(spec, analysis, bound, (Witness.NpFp) w, claim));

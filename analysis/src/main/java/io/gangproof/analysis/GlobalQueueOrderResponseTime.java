@@ -1,0 +1,209 @@
+package io.gangproof.analysis;
+
+import io.gangproof.spec.Binding;
+import io.gangproof.spec.Placement;
+import io.gangproof.spec.Policy;
+import io.gangproof.spec.Protocol;
+import io.gangproof.spec.SystemSpec;
+import io.gangproof.spec.Task;
+import io.gangproof.spec.TimeBudget;
+import io.gangproof.spec.TimeFormat;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Response-time bound for {@code global fifo} and {@code global edf} gang scheduling, with
+ * {@code gang-strict} or {@code gang-greedy} (proof in {@code docs/analysis.md} §6c). It is a
+ * first-miss argument (Baker 2003's problem window ending at the first missed deadline, as
+ * Bertogna &amp; Cirinei use it for global EDF): take the earliest missed deadline {@code d} of a
+ * job J (arrival {@code a}, release {@code r}); every job with an earlier deadline met it. Then a
+ * job of another task j that runs while J waits arrived after {@code a - D_j}, and
+ * <ul>
+ * <li>if it is ahead of J in the pending order (fifo: arrived by {@code a}; edf: deadline by
+ * {@code d}, i.e. arrived by {@code a + D_i - D_j}) or started before {@code r} (arrived by
+ * {@code a + J_i - 1}), it is one of the jobs arriving in an interval of
+ * {@code D_j + max(0, J_i - 1)} (fifo) or {@code max(D_i, D_j + J_i - 1)} (edf) ticks;</li>
+ * <li>under gang-greedy a job of width {@code < k_i} may also start behind J while J waits: it
+ * arrived by {@code r + w}, in an interval of {@code D_j + J_i + w} ticks.</li>
+ * </ul>
+ * Gang-strict stops its scan at the first job that cannot start, whose width is at most the
+ * widest task {@code K}; gang-greedy skips only J's own width. So at every instant of the wait at
+ * least {@code m - K + 1} TPUs are busy with those jobs, and {@link JobCountWait} bounds the wait
+ * for every {@code beta <= m - K + 1}. If every task passes ({@code J + w + C <= D}) no deadline
+ * is missed and the bounds hold.
+ */
+public final class GlobalQueueOrderResponseTime implements ResponseTimeAnalysis {
+    private final Policy policy;
+    private final Protocol protocol;
+
+    public GlobalQueueOrderResponseTime(Policy policy, Protocol protocol) {
+        if (policy == Policy.FP || protocol.perTpu()) {
+            throw new IllegalArgumentException("for fifo and edf with an all-or-nothing protocol");
+        }
+        this.policy = policy;
+        this.protocol = protocol;
+    }
+
+    @Override
+    public String name() {
+        return "global-" + policy.keyword() + "-" + protocol.keyword();
+    }
+
+    @Override
+    public boolean appliesTo(SystemSpec spec) {
+        return view(spec, new ArrayList<>()).isEmpty();
+    }
+
+    @Override
+    public AnalysisResult analyze(SystemSpec spec) {
+        return analyze(spec, TimeBudget.UNLIMITED);
+    }
+
+    private Optional<String> view(SystemSpec spec, List<ChargedTask> out) {
+        if (spec.scheduler().placement() != Placement.GLOBAL) {
+            return Optional.of("placement is " + spec.scheduler().placement().keyword() + ", not global");
+        }
+        if (spec.scheduler().policy() != policy) {
+            return Optional.of("policy is " + spec.scheduler().policy().keyword() + ", not " + policy.keyword());
+        }
+        if (spec.scheduler().protocol() != protocol) {
+            return Optional.of("protocol is " + spec.scheduler().protocol().keyword() + ", not " + protocol.keyword());
+        }
+        int m = spec.platform().tpus();
+        for (Task t : spec.tasksByPriority()) {
+            if (!(t.binding() instanceof Binding.AnyTpus)) {
+                return Optional.of("task " + t.name() + " is not bound to any TPUs");
+            }
+            if (!t.levelFixed()) {
+                return Optional.of("task " + t.name() + " has levels " + t.levels() + " still to choose");
+            }
+            if (t.level() < 1 || t.level() > m) {
+                return Optional.of("task " + t.name() + " needs " + t.level() + " of " + m + " TPUs");
+            }
+            out.add(new ChargedTask(t.name(), t.priority(), t.level(), Ticks.add(t.wcet(), t.dnn().reload()),
+                    t.period(), t.deadline(), t.jitter(), t.dnn().name(), t.dnn().reload(), TimeFormat.of(spec)));
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public AnalysisResult analyze(SystemSpec spec, TimeBudget budget) {
+        List<ChargedTask> ts = new ArrayList<>();
+        Optional<String> na = view(spec, ts);
+        if (na.isPresent()) {
+            return GlobalView.notApplicable(name(), spec, na.get());
+        }
+        int m = spec.platform().tpus();
+        int widest = 0;
+        for (ChargedTask t : ts) {
+            widest = Math.max(widest, t.width());
+        }
+        Map<String, TaskBound> passed = new HashMap<>();
+        Map<String, TaskBound> byName = new HashMap<>();
+        Optional<String> failed = Optional.empty();
+        for (int x = 0; x < ts.size(); x++) {
+            if (budget.exhausted()) {
+                throw new AnalysisStopped(budget, x, ts.size());
+            }
+            ChargedTask i = ts.get(x);
+            TaskBound b;
+            try {
+                b = analyseTask(m, widest, ts, i);
+            } catch (ArithmeticException overflow) {
+                b = TaskBound.unknown(i.name(), "exact arithmetic overflowed: no bound from this test",
+                        new Witness.None("overflow"));
+            }
+            if (b.responseBound().isEmpty()) {
+                failed = failed.or(() -> Optional.of(i.name()));
+                byName.put(i.name(), b);
+            } else {
+                passed.put(i.name(), b);
+            }
+        }
+        for (ChargedTask t : ts) {
+            if (failed.isEmpty()) {
+                byName.put(t.name(), passed.get(t.name()));
+            } else if (!byName.containsKey(t.name())) {
+                byName.put(t.name(), TaskBound.unknown(t.name(), "task " + failed.get() + " fails this test, and the "
+                        + "bound of " + t.name() + " holds only if every task passes (first-miss argument)",
+                        new Witness.None("depends on every task")));
+            }
+        }
+        return new AnalysisResult(name(), spec.name(), GlobalView.inSpecOrder(spec, byName));
+    }
+
+    /** The terms of task {@code i}'s window, in the order of {@code ts}. */
+    static List<JobCountWait.Term> terms(Policy policy, boolean greedy, List<ChargedTask> ts, ChargedTask i) {
+        List<JobCountWait.Term> out = new ArrayList<>();
+        for (ChargedTask j : ts) {
+            if (j == i) {
+                continue;
+            }
+            if (greedy && j.width() < i.width()) {
+                out.add(new JobCountWait.Term(j, Ticks.add(j.deadline(), i.jitter()), true));
+            } else if (policy == Policy.FIFO) {
+                out.add(new JobCountWait.Term(j, Ticks.add(j.deadline(), Math.max(0, i.jitter() - 1)), false));
+            } else {
+                out.add(new JobCountWait.Term(j, Math.max(i.deadline(), Ticks.add(j.deadline(), i.jitter() - 1)), false));
+            }
+        }
+        return out;
+    }
+
+    private TaskBound analyseTask(int m, int widest, List<ChargedTask> ts, ChargedTask i) {
+        long limit = i.deadline() - i.jitter() - i.exec();
+        boolean greedy = protocol == Protocol.GANG_GREEDY;
+        int head = greedy ? i.width() : widest;
+        List<JobCountWait.Term> terms = terms(policy, greedy, ts, i);
+        Optional<Witness.JobCount> w = limit < 0 ? Optional.empty()
+                : JobCountWait.best("first-miss", i, m - head + 1, terms, List.of(), limit);
+        if (w.isEmpty()) {
+            return TaskBound.unknown(i.name(), "the wait bound exceeds D - J - C = " + i.time().format(Math.max(limit, 0)),
+                    new Witness.None("wait above limit"));
+        }
+        Witness.JobCount g = w.get();
+        long wait = g.waitBound();
+        long lowerWork = 0;
+        long overtakes = 0;
+        for (JobCountWait.Term t : terms) {
+            ChargedTask j = t.task();
+            // Jobs of j that can be "lower" than J (semantics §7): fifo, a lower task priority;
+            // edf, a later deadline (any task may have one).
+            boolean canBeLower = policy == Policy.EDF || j.priority() > i.priority();
+            if (canBeLower) {
+                lowerWork = Ticks.add(lowerWork, Ticks.mul(j.exec(), t.jobs(wait)));
+            }
+            overtakes = Ticks.add(overtakes, wait == 0 ? 0 : lowerStarts(t, i, wait, greedy));
+        }
+        boolean ok = g.response() <= i.deadline();
+        String reason = "R = " + i.time().format(g.response()) + " <= D = " + i.time().format(i.deadline())
+                + " (beta = " + g.beta() + ")";
+        long inversion = Math.min(wait, lowerWork);
+        return new TaskBound(i.name(), ok ? Outcome.SCHEDULABLE : Outcome.NOT_SCHEDULABLE_BY_TEST, reason,
+                Optional.of(g.response()), Optional.of(inversion), Optional.of(inversion), Optional.of(overtakes), g);
+    }
+
+    /**
+     * Lower jobs of {@code t}'s task that can start in {@code [r, r + w)}, {@code w >= 1}: under
+     * gang-strict only jobs ahead of J start, which under edf have deadlines {@code <= d} (not lower)
+     * and under fifo arrived in {@code (a - D_j, a]} (one job, {@code D_j <= T_j}); under gang-greedy
+     * also narrow jobs behind J, arrived by {@code r + w - 1}: under edf with deadline {@code > d}.
+     */
+    private long lowerStarts(JobCountWait.Term t, ChargedTask i, long w, boolean greedy) {
+        ChargedTask j = t.task();
+        if (policy == Policy.FIFO && j.priority() < i.priority()) {
+            return 0;
+        }
+        if (greedy && j.width() < i.width()) {
+            // fifo: arrivals in (a - D_j, a + J_i + w - 1]; edf (deadline > d): (a + D_i - D_j, a + J_i + w - 1].
+            long span = policy == Policy.FIFO ? j.deadline() + i.jitter() + w - 1
+                    : j.deadline() - i.deadline() + i.jitter() + w - 1;
+            return span <= 0 ? 0 : Ticks.ceilDiv(span, j.period());
+        }
+        return policy == Policy.FIFO ? Ticks.ceilDiv(j.deadline(), j.period()) : 0;
+    }
+}
