@@ -108,11 +108,12 @@ public final class ExplorerEngine implements Engine {
             ExplorerResult.Repetition rep = p.repetition();
             return new PropertyResult(r.property(), r.description(), r.verdict(), engine, bound, Optional.empty(),
                     Optional.of(p.states()), seconds, Optional.empty(),
-                    Optional.of("no violation at any instant: the reachable states repeat every "
-                            + time.format(rep.period()) + " (those at " + time.format(rep.at()) + " are those at "
-                            + time.format(rep.at() - rep.period()) + ", shifted), after " + p.states()
-                            + " states, so every later step repeats one already searched (docs/semantics.md §13);"
-                            + " over " + String.join("; ", p.nondeterminism())));
+                    // read after "by" when a bound is shown (VerdictLine): "<bound>, by repetition of ..."
+                    Optional.of("repetition of the reachable states every " + time.format(rep.period())
+                            + " (those at " + time.format(rep.at()) + " are those at "
+                            + time.format(rep.at() - rep.period()) + ", shifted) after " + p.states()
+                            + " states: every later step repeats one already searched, so no instant violates it"
+                            + " (docs/semantics.md §13); over " + String.join("; ", p.nondeterminism())));
         }
         if (r instanceof ExplorerResult.HoldsUpTo h) {
             return new PropertyResult(r.property(), r.description(), r.verdict(), engine, bound,

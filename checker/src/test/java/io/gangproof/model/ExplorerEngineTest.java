@@ -34,8 +34,9 @@ class ExplorerEngineTest {
         assertThat(proved.horizon()).as("it holds beyond any horizon").isEmpty();
         assertThat(proved.states()).hasValueSatisfying(s -> assertThat(s).isGreaterThan(40L));
         assertThat(proved.engine()).isEqualTo("explorer");
-        assertThat(proved.reason()).hasValueSatisfying(r -> assertThat(r).contains("repeat every 20 ms",
-                "those at 31 ms are those at 11 ms", proved.states().get() + " states"));
+        assertThat(proved.reason()).hasValueSatisfying(r -> assertThat(r).contains(
+                "repetition of the reachable states every 20 ms", "those at 31 ms are those at 11 ms",
+                "after " + proved.states().get() + " states", "no instant violates it"));
         assertThat(results.get(2).bound()).hasValue(2L);
 
         PropertyResult violated = results.get(1);
