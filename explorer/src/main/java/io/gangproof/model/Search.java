@@ -198,11 +198,33 @@ final class Search {
                         pending &= ~violated;
                     }
                     int length = model.encode(buffer);
+                    // One state may have very many successors (every task of unknown offset may arrive
+                    // or wait), so memory is checked before each allocation, not only between states:
+                    // what a store would allocate, with the arrays it copies still alive.
+                    long growth = next.growthBytes(length) + (states == parent.length ? 16L * parent.length : 0);
+                    if (growth > 0) {
+                        long bytes = current.bytes() + next.bytes() + 8L * parent.length + ringBytes;
+                        peak = Math.max(peak, bytes);
+                        if (bytes + growth > limits.memoryBytes()) {
+                            limitHit = Optional.of(memoryLimit());
+                            payload += next.payloadInts();
+                            storeBytes += next.bytes();
+                            break levels;
+                        }
+                    }
                     if (next.addIfAbsent(buffer, length) >= 0) {
                         addState(currentGid, currentOrdinal);
                     }
                     transitions++;
                     currentOrdinal++;
+                    if ((transitions & 4095) == 0) {
+                        limitHit = timeOrStateLimit(deadline);
+                        if (limitHit.isPresent()) {
+                            payload += next.payloadInts();
+                            storeBytes += next.bytes();
+                            break levels;
+                        }
+                    }
                 } while (choices.advance());
                 if (pending == 0L && propertyCount > 0 && watchedTask < 0) {
                     // every property is violated: nothing left to learn
@@ -215,15 +237,9 @@ final class Search {
                     long now = System.nanoTime();
                     long bytes = current.bytes() + next.bytes() + 8L * parent.length + ringBytes;
                     peak = Math.max(peak, bytes);
-                    if (Thread.currentThread().isInterrupted()) {
-                        limitHit = Optional.of("the search was interrupted");
-                    } else if (states >= limits.maxStates()) {
-                        limitHit = Optional.of("the state limit of " + limits.maxStates() + " states was reached");
-                    } else if (now > deadline) {
-                        limitHit = Optional.of("the time limit of " + limits.timeLimitMillis() + " ms was reached");
-                    } else if (bytes > limits.memoryBytes()) {
-                        limitHit = Optional.of("the memory limit of " + Units.formatMemory(limits.memoryBytes())
-                                + " was reached");
+                    limitHit = timeOrStateLimit(deadline);
+                    if (limitHit.isEmpty() && bytes > limits.memoryBytes()) {
+                        limitHit = Optional.of(memoryLimit());
                     }
                     if (limitHit.isPresent()) {
                         payload += next.payloadInts();
@@ -250,6 +266,23 @@ final class Search {
         long expandedUpTo = limitHit.isPresent() ? time : horizon;
         return new Outcome(states, transitions, limitHit, repetition, expandedUpTo, found, peak, payload, storeBytes,
                 seconds, cpuSeconds);
+    }
+
+    private Optional<String> timeOrStateLimit(long deadline) {
+        if (Thread.currentThread().isInterrupted()) {
+            return Optional.of("the search was interrupted");
+        }
+        if (states >= limits.maxStates()) {
+            return Optional.of("the state limit of " + limits.maxStates() + " states was reached");
+        }
+        if (System.nanoTime() > deadline) {
+            return Optional.of("the time limit of " + limits.timeLimitMillis() + " ms was reached");
+        }
+        return Optional.empty();
+    }
+
+    private String memoryLimit() {
+        return "the memory limit of " + Units.formatMemory(limits.memoryBytes()) + " was reached";
     }
 
     /** Whether {@code later} is {@code earlier} with every state's instant set to {@code laterTime}. */

@@ -62,8 +62,12 @@ final class StateStore {
             }
             slot = (slot + 1) & mask;
         }
-        if (used + length > arena.length) {
-            arena = Arrays.copyOf(arena, Math.max(arena.length * 2, used + length));
+        if (used + (long) length > arena.length) {
+            long grown = Math.min(Integer.MAX_VALUE - 8L, Math.max(2L * arena.length, used + (long) length));
+            if (grown < used + (long) length) {
+                throw new IllegalStateException("internal error: a level's states exceed 2^31 ints");
+            }
+            arena = Arrays.copyOf(arena, (int) grown);
         }
         System.arraycopy(buffer, 0, arena, used, length);
         if (count == offsets.length) {
@@ -92,6 +96,24 @@ final class StateStore {
             }
         }
         return false;
+    }
+
+    /**
+     * Bytes that adding a new state of {@code length} ints would allocate: the grown arrays,
+     * while the ones they replace are still held (0 when nothing needs to grow).
+     */
+    long growthBytes(int length) {
+        long grow = 0;
+        if (used + (long) length > arena.length) {
+            grow += 4L * Math.max(2L * arena.length, used + (long) length);
+        }
+        if (count == offsets.length) {
+            grow += 16L * count;
+        }
+        if ((count + 1) * 2L > table.length) {
+            grow += 8L * table.length;
+        }
+        return grow;
     }
 
     /** Bytes held by the arrays of this store (allocated capacity, not just what is used). */
