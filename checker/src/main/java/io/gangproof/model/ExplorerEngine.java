@@ -50,10 +50,10 @@ public final class ExplorerEngine implements Engine {
         return NAME;
     }
 
-    /** A bounded search: it violates or holds up to the horizon, never proves. */
+    /** A bounded search that proves when the reachable states repeat (docs/semantics.md §13 item 7). */
     @Override
     public Set<Verdict> verdicts() {
-        return EnumSet.of(Verdict.VIOLATED, Verdict.HOLDS_UP_TO, Verdict.UNKNOWN);
+        return EnumSet.allOf(Verdict.class);
     }
 
     @Override
@@ -104,13 +104,21 @@ public final class ExplorerEngine implements Engine {
         Optional<Long> bound = numericBound(r.property()).or(() -> Optional.ofNullable(analysisBounds.get(
                 r.property())));
         TimeFormat time = TimeFormat.of(spec);
+        if (r instanceof ExplorerResult.Proved p) {
+            ExplorerResult.Repetition rep = p.repetition();
+            return new PropertyResult(r.property(), r.description(), r.verdict(), engine, bound, Optional.empty(),
+                    Optional.of(p.states()), seconds, Optional.empty(),
+                    // read after "by" when a bound is shown (VerdictLine): "<bound>, by repetition of ..."
+                    Optional.of("repetition of the reachable states every " + time.format(rep.period())
+                            + " (those at " + time.format(rep.at()) + " are those at "
+                            + time.format(rep.at() - rep.period()) + ", shifted) after " + p.states()
+                            + " states: every later step repeats one already searched, so no instant violates it"
+                            + " (docs/semantics.md §13); over " + String.join("; ", p.nondeterminism())));
+        }
         if (r instanceof ExplorerResult.HoldsUpTo h) {
             return new PropertyResult(r.property(), r.description(), r.verdict(), engine, bound,
                     Optional.of(h.horizon()), Optional.of(h.states()), seconds, Optional.empty(),
-                    Optional.of(h.repetition().map(rep -> "no violation at any instant: the reachable states repeat"
-                            + " every " + time.format(rep.period()) + " (the same at " + time.format(rep.at())
-                            + " as at " + time.format(rep.at() - rep.period()) + "); over ")
-                            .orElse("no violation at any instant 0.." + time.format(h.horizon()) + " over ")
+                    Optional.of("no violation at any instant 0.." + time.format(h.horizon()) + " over "
                             + String.join("; ", h.nondeterminism())));
         }
         if (r instanceof ExplorerResult.Violated v) {

@@ -27,12 +27,16 @@ class ExplorerEngineTest {
         for (Property p : spec.properties()) {
             results.add(engine.check(spec, p, options).orElseThrow());
         }
-        assertThat(results).extracting(PropertyResult::verdict).containsExactly(Verdict.HOLDS_UP_TO,
-                Verdict.VIOLATED, Verdict.HOLDS_UP_TO);
-        PropertyResult holds = results.get(0);
-        assertThat(holds.horizon()).hasValue(40L);
-        assertThat(holds.states()).hasValueSatisfying(s -> assertThat(s).isGreaterThan(40L));
-        assertThat(holds.engine()).isEqualTo("explorer");
+        // the states at 31 ms are those at 11 ms shifted by the hyperperiod: proved (semantics §13 item 7)
+        assertThat(results).extracting(PropertyResult::verdict).containsExactly(Verdict.PROVED,
+                Verdict.VIOLATED, Verdict.PROVED);
+        PropertyResult proved = results.get(0);
+        assertThat(proved.horizon()).as("it holds beyond any horizon").isEmpty();
+        assertThat(proved.states()).hasValueSatisfying(s -> assertThat(s).isGreaterThan(40L));
+        assertThat(proved.engine()).isEqualTo("explorer");
+        assertThat(proved.reason()).hasValueSatisfying(r -> assertThat(r).contains(
+                "repetition of the reachable states every 20 ms", "those at 31 ms are those at 11 ms",
+                "after " + proved.states().get() + " states", "no instant violates it"));
         assertThat(results.get(2).bound()).hasValue(2L);
 
         PropertyResult violated = results.get(1);
@@ -56,6 +60,8 @@ class ExplorerEngineTest {
         SystemSpec spec = BundledSpecs.load("starvation-strict");
         PropertyResult r = new ExplorerEngine().check(spec, spec.properties().get(0),
                 new CheckOptions(Optional.of(12L), 1L, Optional.empty())).orElseThrow();
+        // too short to see the states repeat (10 ms + the 20 ms hyperperiod)
+        assertThat(r.verdict()).isEqualTo(Verdict.HOLDS_UP_TO);
         assertThat(r.horizon()).hasValue(12L);
     }
 

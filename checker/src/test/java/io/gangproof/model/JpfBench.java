@@ -62,6 +62,9 @@ public final class JpfBench {
         if (r instanceof ExplorerResult.HoldsUpTo h) {
             return h.states();
         }
+        if (r instanceof ExplorerResult.Proved p) {
+            return p.states();
+        }
         if (r instanceof ExplorerResult.Violated v) {
             return v.states();
         }

@@ -93,8 +93,12 @@ public final class Explorer {
             return new ExplorerResult.Unknown(p, mp.description(),
                     outcome.limitHit().get() + " before the horizon " + time.format(horizon) + upTo, outcome.states());
         }
-        return new ExplorerResult.HoldsUpTo(p, mp.description(), horizon, outcome.states(), nondeterminism,
-                outcome.repetition().map(r -> new ExplorerResult.Repetition(r.period(), r.to())));
+        if (outcome.repetition().isPresent()) {
+            Search.Repetition r = outcome.repetition().get();
+            return new ExplorerResult.Proved(p, mp.description(), horizon, outcome.states(), nondeterminism,
+                    new ExplorerResult.Repetition(r.period(), r.to()));
+        }
+        return new ExplorerResult.HoldsUpTo(p, mp.description(), horizon, outcome.states(), nondeterminism);
     }
 
     /**

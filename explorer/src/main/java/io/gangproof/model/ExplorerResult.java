@@ -3,7 +3,6 @@ package io.gangproof.model;
 import io.gangproof.spec.Property;
 import io.gangproof.spec.Verdict;
 import java.util.List;
-import java.util.Optional;
 
 /** The explorer's verdict on one property, with the evidence semantics §8 asks for. */
 public sealed interface ExplorerResult {
@@ -23,12 +22,9 @@ public sealed interface ExplorerResult {
     record Repetition(long period, long at) {
     }
 
-    /**
-     * No behaviour violates the property at any instant {@code 0..horizon}. With a
-     * {@code repetition}, none violates it at any instant at all.
-     */
+    /** No behaviour violates the property at any instant {@code 0..horizon}; later ones were not searched. */
     record HoldsUpTo(Property property, String description, long horizon, long states,
-            List<String> nondeterminism, Optional<Repetition> repetition) implements ExplorerResult {
+            List<String> nondeterminism) implements ExplorerResult {
         public HoldsUpTo {
             nondeterminism = List.copyOf(nondeterminism);
         }
@@ -36,6 +32,23 @@ public sealed interface ExplorerResult {
         @Override
         public Verdict verdict() {
             return Verdict.HOLDS_UP_TO;
+        }
+    }
+
+    /**
+     * No behaviour violates the property at any instant at all: the reachable states
+     * repeated ({@code repetition}) before any violated it (docs/semantics.md §13 item 7).
+     * {@code horizon} is the one the search was given; it ended before it.
+     */
+    record Proved(Property property, String description, long horizon, long states, List<String> nondeterminism,
+            Repetition repetition) implements ExplorerResult {
+        public Proved {
+            nondeterminism = List.copyOf(nondeterminism);
+        }
+
+        @Override
+        public Verdict verdict() {
+            return Verdict.PROVED;
         }
     }
 

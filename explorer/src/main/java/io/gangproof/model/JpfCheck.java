@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Properties checked by Java PathFinder on the model the explorer searches: emitted,
@@ -82,7 +81,7 @@ public final class JpfCheck {
                     + " before the horizon " + horizon, outcome.states());
         }
         return new ExplorerResult.HoldsUpTo(property, mp.description(), horizon, outcome.states(),
-                Explorer.nondeterminism(spec), Optional.empty());
+                Explorer.nondeterminism(spec));
     }
 
     /** The answers JPF gave, in order; a choice between one option asks nothing (as in the entry point). */

@@ -48,7 +48,7 @@ final class Search {
     /** What a search established. {@code expandedUpTo}: every state of instants up to it was expanded. */
     record Outcome(long states, long transitions, Optional<String> limitHit, Optional<Repetition> repetition,
             long expandedUpTo, Found[] violations,
-            long peakBytes, long payloadInts, long storeBytes, double seconds, double cpuSeconds) {
+            long peakBytes, long payloadBytes, long storeBytes, double seconds, double cpuSeconds) {
         /**
          * Bytes per stored state: the level stores' arrays (encodings, offsets, hashes, table,
          * as allocated) summed over all levels, plus the 8 bytes of parent and ordinal.
@@ -138,6 +138,7 @@ final class Search {
         long pending = propertyCount == 63 ? Long.MAX_VALUE : (1L << propertyCount) - 1;
         Found[] found = new Found[propertyCount];
         int[] buffer = new int[model.maxEncodedLength()];
+        int[] state = new int[model.maxEncodedLength()];
 
         model.reset();
         StateStore current = new StateStore();
@@ -146,7 +147,7 @@ final class Search {
         int levelBase = 0;
         int horizon = model.horizon();
         long transitions = 0;
-        long payload = current.payloadInts();
+        long payload = current.payloadBytes();
         long peak = current.bytes();
         long storeBytes = current.bytes();
         long lastReport = started;
@@ -176,16 +177,15 @@ final class Search {
                     ring.clear();
                 }
             }
-            StateStore next = new StateStore(current.size(), current.payloadInts());
+            StateStore next = new StateStore(current.size(), current.payloadBytes());
             int nextBase = levelBase + current.size();
-            int[] arena;
             for (int s = 0; s < current.size(); s++) {
                 currentGid = levelBase + s;
                 choices.reset();
                 currentOrdinal = 0;
+                int stateLength = current.read(s, state);
                 do {
-                    arena = current.arena();
-                    model.decode(arena, current.offset(s), current.length(s));
+                    model.decode(state, 0, stateLength);
                     choices.startRun();
                     long violated = model.step(choices, observer) & pending;
                     if (violated != 0L) {
@@ -198,15 +198,37 @@ final class Search {
                         pending &= ~violated;
                     }
                     int length = model.encode(buffer);
+                    // One state may have very many successors (every task of unknown offset may arrive
+                    // or wait), so memory is checked before each allocation, not only between states:
+                    // what a store would allocate, with the arrays it copies still alive.
+                    long growth = next.growthBytes(length) + (states == parent.length ? 16L * parent.length : 0);
+                    if (growth > 0) {
+                        long bytes = current.bytes() + next.bytes() + 8L * parent.length + ringBytes;
+                        peak = Math.max(peak, bytes);
+                        if (bytes + growth > limits.memoryBytes()) {
+                            limitHit = Optional.of(memoryLimit());
+                            payload += next.payloadBytes();
+                            storeBytes += next.bytes();
+                            break levels;
+                        }
+                    }
                     if (next.addIfAbsent(buffer, length) >= 0) {
                         addState(currentGid, currentOrdinal);
                     }
                     transitions++;
                     currentOrdinal++;
+                    if ((transitions & 4095) == 0) {
+                        limitHit = timeOrStateLimit(deadline);
+                        if (limitHit.isPresent()) {
+                            payload += next.payloadBytes();
+                            storeBytes += next.bytes();
+                            break levels;
+                        }
+                    }
                 } while (choices.advance());
                 if (pending == 0L && propertyCount > 0 && watchedTask < 0) {
                     // every property is violated: nothing left to learn
-                    payload += next.payloadInts();
+                    payload += next.payloadBytes();
                     storeBytes += next.bytes();
                     time = horizon;
                     break levels;
@@ -215,18 +237,12 @@ final class Search {
                     long now = System.nanoTime();
                     long bytes = current.bytes() + next.bytes() + 8L * parent.length + ringBytes;
                     peak = Math.max(peak, bytes);
-                    if (Thread.currentThread().isInterrupted()) {
-                        limitHit = Optional.of("the search was interrupted");
-                    } else if (states >= limits.maxStates()) {
-                        limitHit = Optional.of("the state limit of " + limits.maxStates() + " states was reached");
-                    } else if (now > deadline) {
-                        limitHit = Optional.of("the time limit of " + limits.timeLimitMillis() + " ms was reached");
-                    } else if (bytes > limits.memoryBytes()) {
-                        limitHit = Optional.of("the memory limit of " + Units.formatMemory(limits.memoryBytes())
-                                + " was reached");
+                    limitHit = timeOrStateLimit(deadline);
+                    if (limitHit.isEmpty() && bytes > limits.memoryBytes()) {
+                        limitHit = Optional.of(memoryLimit());
                     }
                     if (limitHit.isPresent()) {
-                        payload += next.payloadInts();
+                        payload += next.payloadBytes();
                         storeBytes += next.bytes();
                         break levels;
                     }
@@ -238,7 +254,7 @@ final class Search {
                 }
             }
             peak = Math.max(peak, current.bytes() + next.bytes() + 8L * parent.length);
-            payload += next.payloadInts();
+            payload += next.payloadBytes();
             storeBytes += next.bytes();
             current = next;
             levelBase = nextBase;
@@ -252,18 +268,31 @@ final class Search {
                 seconds, cpuSeconds);
     }
 
+    private Optional<String> timeOrStateLimit(long deadline) {
+        if (Thread.currentThread().isInterrupted()) {
+            return Optional.of("the search was interrupted");
+        }
+        if (states >= limits.maxStates()) {
+            return Optional.of("the state limit of " + limits.maxStates() + " states was reached");
+        }
+        if (System.nanoTime() > deadline) {
+            return Optional.of("the time limit of " + limits.timeLimitMillis() + " ms was reached");
+        }
+        return Optional.empty();
+    }
+
+    private String memoryLimit() {
+        return "the memory limit of " + Units.formatMemory(limits.memoryBytes()) + " was reached";
+    }
+
     /** Whether {@code later} is {@code earlier} with every state's instant set to {@code laterTime}. */
     static boolean sameShifted(StateStore earlier, int earlierTime, StateStore later) {
         if (earlier.size() != later.size()) {
             return false;
         }
-        int[] buffer = new int[16];
+        int[] buffer = new int[later.maxLength()];
         for (int s = 0; s < later.size(); s++) {
-            int length = later.length(s);
-            if (buffer.length < length) {
-                buffer = new int[length];
-            }
-            System.arraycopy(later.arena(), later.offset(s), buffer, 0, length);
+            int length = later.read(s, buffer);
             buffer[0] = earlierTime;
             if (!earlier.contains(buffer, length)) {
                 return false;

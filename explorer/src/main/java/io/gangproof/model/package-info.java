@@ -6,7 +6,7 @@
  * <ul>
  * <li>{@link io.gangproof.model.Explorer#check(io.gangproof.spec.SystemSpec, io.gangproof.model.ExplorerOptions)}
  * and its overloads: one breadth-first search per call, one {@link io.gangproof.model.ExplorerResult}
- * per property ({@code HoldsUpTo}, {@code Violated} with a shortest job-level
+ * per property ({@code HoldsUpTo}, {@code Proved} when the reachable states repeat, {@code Violated} with a shortest job-level
  * {@link io.gangproof.model.Counterexample}, or {@code Unknown} naming the limit).</li>
  * <li>{@link io.gangproof.model.Explorer#maxResponseTime(io.gangproof.spec.SystemSpec, String, long)}:
  * the largest response time over every behaviour, with a witness scenario (for the

@@ -46,6 +46,26 @@ public final class ExplorerBench {
                 SingleBehaviourTest.spec(String.format(SPORADIC_3_ON_4, horizon)), runs);
         bench("starvation-strict (largest bundled), horizon 40", BundledSpecs.load("starvation-strict"), runs);
         bench("starvation-strict, horizon 4000", BundledSpecs.load("starvation-strict"), runs, 4000);
+        // issue 15: up to 2^100 successors per state; the search ends at its memory limit
+        ExplorerOptions limited = ExplorerOptions.DEFAULTS.withMemoryBytes(256L << 20);
+        Search.Outcome o = Explorer.measure(SingleBehaviourTest.spec(hundredTasks()), limited);
+        System.out.printf("100 tasks of unknown offset / 8 TPUs: %d states, %.1f bytes/state (%.1f of it encoding),"
+                + " %.3f s, stopped: %s%n", o.states(), o.bytesPerState(), (double) o.payloadBytes() / o.states(),
+                o.seconds(), o.limitHit().orElse("no"));
+    }
+
+    /** 100 periodic tasks of unknown offset on 8 TPUs at 1 us, about 30% load. */
+    static String hundredTasks() {
+        StringBuilder s = new StringBuilder("system hundred {\n  resolution 1 us\n  platform { tpus 8 }\n");
+        for (int d = 0; d < 8; d++) {
+            s.append("  dnn d").append(d).append(" { latency { 1: ").append(10 + d).append(" us } }\n");
+        }
+        long[] periods = {1000, 2000, 4000, 5000, 10000};
+        for (int i = 0; i < 100; i++) {
+            s.append("  task t").append(i).append(" { runs d").append(i % 8).append(", periodic ")
+                    .append(periods[i % periods.length]).append(" us, priority ").append(i + 1).append(", tpus 1 }\n");
+        }
+        return s.append("  scheduler global fp with gang-strict\n  verify { deadlines }\n}\n").toString();
     }
 
     private static void bench(String name, SystemSpec spec, int runs) {
@@ -75,6 +95,6 @@ public final class ExplorerBench {
                 + " median %.0f states per CPU second; %.1f bytes/state (%.1f of it encoding)%n", name, last.states(),
                 last.transitions(), last.seconds(), rates.get(rates.size() / 2), rates.get(0),
                 rates.get(rates.size() - 1), cpuRates.get(cpuRates.size() / 2), bytes.get(bytes.size() / 2),
-                4.0 * last.payloadInts() / last.states());
+                (double) last.payloadBytes() / last.states());
     }
 }

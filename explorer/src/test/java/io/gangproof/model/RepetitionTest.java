@@ -70,18 +70,91 @@ class RepetitionTest {
     void starvationStrictRepeatsSoItsVerdictsHoldBeyondAnyHorizon() {
         SystemSpec spec = BundledSpecs.load("starvation-strict");
         List<ExplorerResult> results = Explorer.check(spec, ExplorerOptions.DEFAULTS.withHorizon(100_000));
-        ExplorerResult.HoldsUpTo h = (ExplorerResult.HoldsUpTo) results.get(0);
+        ExplorerResult.Proved h = (ExplorerResult.Proved) results.get(0);
         assertThat(h.property()).isEqualTo(new Property.Deadlines(Optional.of("H")));
         assertThat(h.horizon()).isEqualTo(100_000);
-        assertThat(h.repetition()).hasValueSatisfying(r -> {
-            assertThat(r.period()).isEqualTo(20); // the hyperperiod
-            assertThat(r.at()).isLessThan(100);
-        });
+        assertThat(h.repetition().period()).isEqualTo(20); // the hyperperiod
+        assertThat(h.repetition().at()).isLessThan(100);
         assertThat(h.states()).isLessThan(1_000);
         assertThat(results.get(1).verdict()).isEqualTo(Verdict.VIOLATED);
         assertThat(((ExplorerResult.Violated) results.get(1)).counterexample().violationTime()).isEqualTo(6);
         // the same horizon without the early end would take millions of states
         assertThat(Explorer.maxResponseTime(spec, "H", 100_000).max()).hasValue(3);
+    }
+
+    /**
+     * What PROVED claims, tested where it can be: on random specs, a property proved by a
+     * repetition is violated by no behaviour of the same model searched to its horizon, three
+     * times {@code HORIZON}, without stopping early (several hyperperiods past the repetition).
+     */
+    @Test
+    void everyPropertyProvedByARepetitionHoldsOverALongerSearch() {
+        int confirmed = 0;
+        for (long seed = 1; seed <= 14; seed++) {
+            String text = MergingSoundnessTest.RandomSpecs.text(new Random(seed));
+            SystemSpec spec = SingleBehaviourTest.spec(text);
+            Search.Limits limits = new Search.Limits(100_000, 60_000, 1L << 30);
+            ExplorerOptions options = ExplorerOptions.DEFAULTS.withHorizon(3 * HORIZON)
+                    .withMaxStates(limits.maxStates());
+            List<ExplorerResult> results = Explorer.check(spec, options);
+            if (results.stream().noneMatch(r -> r instanceof ExplorerResult.Proved)) {
+                continue;
+            }
+            // the same model (so compiled once): the search above stopped at the repetition, this one does not
+            ModelPlan longer = ModelPlan.of(spec, spec.properties(), 3 * HORIZON, Map.of());
+            Search.Outcome full = new Search(Explorer.instantiate(ModelGenerator.generate(longer)), limits, p -> { },
+                    -1).run();
+            if (full.limitHit().isPresent()) {
+                continue;
+            }
+            for (ExplorerResult r : results) {
+                if (r instanceof ExplorerResult.Proved proved) {
+                    int index = longer.properties().stream().filter(m -> m.property().equals(r.property()))
+                            .findFirst().orElseThrow().index();
+                    assertThat(full.violations()[index]).as("seed " + seed + ": " + r.description() + " proved by "
+                            + proved.repetition() + "\n" + text).isNull();
+                    confirmed++;
+                }
+            }
+        }
+        // the check above must not pass vacuously
+        assertThat(confirmed).isGreaterThanOrEqualTo(10);
+    }
+
+    /**
+     * Before its offset of 43 ms, Z never arrives and the states repeat every 5 ms; its first
+     * job makes A's job of 45 ms miss its deadline at 50 ms. The repetition check waits for the
+     * last offset, so the violation is found; no horizon short of it proves anything.
+     */
+    @Test
+    void aViolationAfterALongQuietPrefixIsFoundAndAShortHorizonProvesNothing() {
+        SystemSpec spec = SingleBehaviourTest.spec("""
+                system late_offset {
+                  resolution 1 ms
+                  platform { tpus 1 }
+                  dnn small { latency { 1: 2 ms } }
+                  dnn big { latency { 1: 6 ms } }
+                  task A { runs small, periodic 5 ms offset 0 ms, priority 2 }
+                  task Z { runs big, periodic 10 ms offset 43 ms, priority 1 }
+                  scheduler global fp with gang-strict
+                  verify { deadlines(A) }
+                }
+                """);
+        ExplorerResult late = Explorer.check(spec, ExplorerOptions.DEFAULTS.withHorizon(1_000)).get(0);
+        assertThat(late.verdict()).isEqualTo(Verdict.VIOLATED);
+        assertThat(((ExplorerResult.Violated) late).counterexample().violationTime()).isEqualTo(50);
+        // no repetition can be claimed before 43 + 10 ms: up to 49 ms nothing is violated, and nothing proved
+        ExplorerResult early = Explorer.check(spec, ExplorerOptions.DEFAULTS.withHorizon(49)).get(0);
+        assertThat(early.verdict()).isEqualTo(Verdict.HOLDS_UP_TO);
+    }
+
+    @Test
+    void withoutARepetitionBeforeTheHorizonTheVerdictStaysHoldsUpTo() {
+        SystemSpec spec = BundledSpecs.load("starvation-strict");
+        // hyperperiod 20 ms after the longest period, 10 ms: no repetition can be seen before 30 ms
+        ExplorerResult r = Explorer.check(spec, ExplorerOptions.DEFAULTS.withHorizon(30)).get(0);
+        assertThat(r).isInstanceOf(ExplorerResult.HoldsUpTo.class);
+        assertThat(((ExplorerResult.HoldsUpTo) r).horizon()).isEqualTo(30);
     }
 
     @Test

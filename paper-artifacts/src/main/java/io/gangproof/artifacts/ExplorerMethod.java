@@ -66,7 +66,7 @@ final class ExplorerMethod implements Method {
         if (r instanceof ExplorerResult.Violated) {
             return Outcome.REJECTED;
         }
-        if (r instanceof ExplorerResult.HoldsUpTo h && h.repetition().isPresent()) {
+        if (r instanceof ExplorerResult.Proved) {
             return Outcome.ACCEPTED;
         }
         return Outcome.UNKNOWN;
