@@ -1,5 +1,6 @@
 package io.gangproof.model;
 
+import io.gangproof.spec.parse.Units;
 import java.io.IOException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -82,6 +83,9 @@ public final class JpfRunner {
             if (limits.timeLimitMillis() < Long.MAX_VALUE) {
                 args.add("+" + ModelGenerator.JPF_TIME_LIMIT + "=" + limits.timeLimitMillis());
             }
+            if (limits.memoryBytes() < Long.MAX_VALUE) {
+                args.add("+" + ModelGenerator.JPF_MAX_MEMORY + "=" + limits.memoryBytes());
+            }
             args.add(config.toAbsolutePath().toString());
             Object cfg = createConfig.invoke(null, (Object) args.toArray(new String[0]));
             Object jpf = jpfClass.getConstructor(configClass).newInstance(cfg);
@@ -100,10 +104,16 @@ public final class JpfRunner {
                 limitHit = Optional.of("JPF stopped: " + constraint);
             } else if ((Boolean) jpfClass.getMethod("foundErrors").invoke(jpf)) {
                 throw new IOException("JPF found an error in the model itself (see " + report + ")");
-            } else if (peer.getField("limitHit").getBoolean(null)) {
-                limitHit = Optional.of(states >= limits.maxStates()
-                        ? "the state limit of " + limits.maxStates() + " states was reached"
-                        : "the time limit of " + limits.timeLimitMillis() + " ms was reached");
+            } else {
+                int limit = peer.getField("limitHit").getInt(null);
+                if (limit == 1) {
+                    limitHit = Optional.of("the state limit of " + limits.maxStates() + " states was reached");
+                } else if (limit == 2) {
+                    limitHit = Optional.of("the time limit of " + limits.timeLimitMillis() + " ms was reached");
+                } else if (limit == 3) {
+                    limitHit = Optional.of("the memory limit of " + Units.formatMemory(limits.memoryBytes())
+                            + " was reached (by the visited states)");
+                }
             }
             return new JpfOutcome(config, violations, states, limitHit, report);
         } catch (InvocationTargetException e) {

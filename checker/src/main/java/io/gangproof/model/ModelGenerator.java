@@ -32,9 +32,10 @@ import javax.lang.model.element.Modifier;
  */
 final class ModelGenerator {
     static final String PACKAGE = "io.gangproof.model.generated";
-    /** JPF configuration keys the entry point reads: gangproof's state and time limits. */
+    /** JPF configuration keys the entry point's native peer reads: gangproof's state, time and memory limits. */
     static final String JPF_MAX_STATES = "gangproof.max_states";
     static final String JPF_TIME_LIMIT = "gangproof.time_limit_ms";
+    static final String JPF_MAX_MEMORY = "gangproof.max_memory_bytes";
     /** JPF configuration key: record every property's first violation and search on (gangproof's run). */
     static final String JPF_RECORD = "gangproof.record";
 
@@ -455,9 +456,7 @@ final class ModelGenerator {
             }
             m.endControlFlow().endControlFlow();
         }
-        for (ModelPlan.ModelledProperty p : plan.properties()) {
-            propertyCode(m, p);
-        }
+        propertyCode(m);
         m.addStatement("return viol");
         return m.build();
     }
@@ -488,43 +487,61 @@ final class ModelGenerator {
         }
     }
 
-    private void propertyCode(MethodSpec.Builder m, ModelPlan.ModelledProperty p) {
-        Property prop = p.property();
-        m.addComment("property $L: $L", p.index(), p.description());
-        if (prop instanceof Property.DeadlockFree) {
+    /**
+     * The properties checked after the dispatcher: deadlock freedom on its own, every property
+     * of a job in one pass over the jobs (for each property the first job in the list that
+     * violates it is the one recorded, as a scan per property would find).
+     */
+    private void propertyCode(MethodSpec.Builder m) {
+        List<ModelPlan.ModelledProperty> perJob = new ArrayList<>();
+        for (ModelPlan.ModelledProperty p : plan.properties()) {
+            if (!(p.property() instanceof Property.DeadlockFree)) {
+                perJob.add(p);
+                continue;
+            }
+            m.addComment("property $L: $L", p.index(), p.description());
             m.addStatement("int d$L = deadlockedJob()", p.index());
             m.beginControlFlow("if (d$L >= 0)", p.index());
             m.addStatement("record($L, d$L, now, 0)", p.index(), p.index());
             m.addStatement("viol |= $LL", 1L << p.index()).endControlFlow();
+        }
+        if (perJob.isEmpty()) {
             return;
         }
-        String condition;
-        String value;
-        if (prop instanceof Property.Deadlines) {
-            // unfinished at its deadline a + D (a job finishing at the deadline was removed above)
-            condition = (p.taskIndex() < 0 ? "" : "jTask[j] == " + p.taskIndex() + " && ")
-                    + "now - jArr[j] >= DL[jTask[j]]";
-            value = "now - jArr[j]";
-        } else if (prop instanceof Property.Response) {
-            condition = "jTask[j] == " + p.taskIndex() + " && now - jArr[j] >= " + p.bound();
-            value = "now - jArr[j]";
-        } else if (prop instanceof Property.Inversion) {
-            condition = "jTask[j] == " + p.taskIndex() + " && jInv[j] > " + p.bound();
-            value = "jInv[j]";
-        } else {
-            condition = "jTask[j] == " + p.taskIndex() + " && jOvt[j] > " + p.bound();
-            value = "jOvt[j]";
-        }
-        // Inversion and overtakes were counted for the tick [now, now + 1), which is certain once the
-        // dispatcher is done at now, but it has elapsed only at now + 1: that is the violation instant
-        // of semantics §9, where [r, min(s, H)) has accumulated more than the bound.
-        String at = prop instanceof Property.Inversion || prop instanceof Property.Overtakes ? "now + 1" : "now";
-        // condition and value are built from integers only, never from spec text
         m.beginControlFlow("for (j = 0; j < n; j++)");
-        m.beginControlFlow("if ($L)", condition);
-        m.addStatement("record($L, j, $L, $L)", p.index(), at, value);
-        m.addStatement("viol |= $LL", 1L << p.index()).addStatement("break");
-        m.endControlFlow().endControlFlow();
+        m.addStatement("int task = jTask[j]").addStatement("int age = now - jArr[j]");
+        for (ModelPlan.ModelledProperty p : perJob) {
+            Property prop = p.property();
+            String bit = (1L << p.index()) + "L";
+            String task = p.taskIndex() < 0 ? "" : "task == " + p.taskIndex() + " && ";
+            String condition;
+            String value;
+            if (prop instanceof Property.Deadlines) {
+                // unfinished at its deadline a + D (a job finishing at the deadline was removed above)
+                condition = "age >= DL[task]";
+                value = "age";
+            } else if (prop instanceof Property.Response) {
+                condition = "age >= " + p.bound();
+                value = "age";
+            } else if (prop instanceof Property.Inversion) {
+                condition = "jInv[j] > " + p.bound();
+                value = "jInv[j]";
+            } else {
+                condition = "jOvt[j] > " + p.bound();
+                value = "jOvt[j]";
+            }
+            // Inversion and overtakes were counted for the tick [now, now + 1), which is certain once the
+            // dispatcher is done at now, but it has elapsed only at now + 1: that is the violation instant
+            // of semantics §9, where [r, min(s, H)) has accumulated more than the bound.
+            String at = prop instanceof Property.Inversion || prop instanceof Property.Overtakes ? "now + 1" : "now";
+            m.addComment("property $L: $L", p.index(), p.description());
+            // condition and value are built from integers only, never from spec text
+            m.beginControlFlow("if ($L(viol & $L) == 0L && $L)", task, bit, condition);
+            m.addStatement("record($L, j, $L, $L)", p.index(), at, value);
+            m.addStatement("viol |= $L", bit);
+            m.endControlFlow();
+        }
+        m.endControlFlow();
     }
 
     private MethodSpec arrive() {

@@ -30,12 +30,13 @@ import java.util.TreeMap;
 public class JPF_io_gangproof_model_generated_StateMatcher extends NativePeer {
     /** Distinct states seen in the last run. */
     public static long states;
-    /** Set when the state or time limit ended the last run. */
-    public static boolean limitHit;
+    /** What ended the last run early: 0 nothing, 1 the state limit, 2 the time limit, 3 the memory limit. */
+    public static int limitHit;
     /** Property index to the {@code Verify.getInt} answers along the first path violating it. */
     public static TreeMap<Integer, int[]> violations = new TreeMap<>();
 
     private static long maxStates;
+    private static long maxBytes;
     private static long deadline;
     private static long pending;
     private static Mirror mirror;
@@ -44,9 +45,10 @@ public class JPF_io_gangproof_model_generated_StateMatcher extends NativePeer {
     /** Called by JPF when it binds the peer, once per run: a fresh run starts from nothing. */
     public static boolean init(Config conf) {
         states = 0;
-        limitHit = false;
+        limitHit = 0;
         violations = new TreeMap<>();
         maxStates = conf.getLong("gangproof.max_states", Long.MAX_VALUE);
+        maxBytes = conf.getLong("gangproof.max_memory_bytes", Long.MAX_VALUE);
         long millis = conf.getLong("gangproof.time_limit_ms", Long.MAX_VALUE);
         deadline = millis == Long.MAX_VALUE ? Long.MAX_VALUE : System.currentTimeMillis() + millis;
         pending = 0;
@@ -72,11 +74,9 @@ public class JPF_io_gangproof_model_generated_StateMatcher extends NativePeer {
         }
         states++;
         mirror.decode(env, modelRef, length);
-        if (states >= maxStates || System.currentTimeMillis() > deadline) {
-            limitHit = true;
-            return 2;
-        }
-        return 1;
+        limitHit = states >= maxStates ? 1 : System.currentTimeMillis() > deadline ? 2
+                : visited.bytes() > maxBytes ? 3 : 0;
+        return limitHit == 0 ? 1 : 2;
     }
 
     /** Records the properties in {@code properties} not violated before; true when none is left. */
@@ -215,6 +215,11 @@ public class JPF_io_gangproof_model_generated_StateMatcher extends NativePeer {
 
         EncodingSet() {
             Arrays.fill(slots, -1);
+        }
+
+        /** The memory the set holds. */
+        long bytes() {
+            return 4L * arena.length + 4L * slots.length;
         }
 
         /** Whether {@code b[0..length)} was absent; adds it. */
