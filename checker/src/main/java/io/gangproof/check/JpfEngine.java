@@ -66,12 +66,15 @@ public final class JpfEngine implements Engine {
                 r = JpfCheck.check(spec, property, o, home, dir);
                 seconds = (System.nanoTime() - start) / 1e9;
             } else {
-                if (!spec.equals(cachedSpec) || !options.equals(cachedOptions)) {
+                // the same search for every property of the spec: each property's own deadline does not count
+                CheckOptions key = new CheckOptions(options.horizonOverride(), options.seed(), options.outputDir(),
+                        options.analysisBounds(), options.timeLimit(), java.util.OptionalLong.empty());
+                if (!spec.equals(cachedSpec) || !key.equals(cachedOptions)) {
                     long start = System.nanoTime();
                     cached = JpfCheck.check(spec, o, home, dir);
                     cachedSeconds = (System.nanoTime() - start) / 1e9;
                     cachedSpec = spec;
-                    cachedOptions = options;
+                    cachedOptions = key;
                 }
                 r = cached.get(index);
                 seconds = cachedSeconds;

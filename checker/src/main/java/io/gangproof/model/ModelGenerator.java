@@ -817,7 +817,7 @@ final class ModelGenerator {
                 .addMethod(MethodSpec.methodBuilder("visit").addModifiers(Modifier.PUBLIC, Modifier.STATIC,
                         Modifier.NATIVE).returns(TypeName.INT).addParameter(Object.class, "model")
                         .addJavadoc("Matches the model's state on its encoding and puts it in canonical form: 0 if it "
-                                + "was seen before, 1 if it is new, 2 if it is new and a limit is reached.\n").build())
+                                + "was seen before, 1 if it is new, 2 if a limit is reached.\n").build())
                 .addMethod(MethodSpec.methodBuilder("violated").addModifiers(Modifier.PUBLIC, Modifier.STATIC,
                         Modifier.NATIVE).returns(TypeName.BOOLEAN).addParameter(TypeName.LONG, "properties")
                         .addJavadoc("Records the path of choices for the properties first violated now; true when "

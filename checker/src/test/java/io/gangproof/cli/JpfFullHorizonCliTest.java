@@ -21,7 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
  * taken out of copies of them): the same verdict on every property the explorer decides
  * (HOLDS-UP-TO or VIOLATED), and every JPF violation a trace that replays as one. Minutes
  * long, so not in the suite (its fast version is {@link JpfCliTest}, at reduced horizons):
- * run with {@code -Dgangproof.jpfFull=true}. Prints each spec's verdicts and times.
+ * run with {@code -Dgangproof.jpfFull=true} (and {@code -Dgangproof.jpfFull.only=REGEX} for
+ * some of the specs). Prints each spec's verdicts and times.
  */
 @EnabledIfSystemProperty(named = "gangproof.jpfFull", matches = "true")
 class JpfFullHorizonCliTest {
@@ -41,7 +42,10 @@ class JpfFullHorizonCliTest {
         }
         List<Path> specs;
         try (Stream<Path> files = Files.list(copies)) {
-            specs = files.filter(f -> f.toString().endsWith(".gang")).sorted().toList();
+            // -Dgangproof.jpfFull.only=REGEX: the specs whose file names match it
+            String only = System.getProperty("gangproof.jpfFull.only", ".*");
+            specs = files.filter(f -> f.toString().endsWith(".gang"))
+                    .filter(f -> f.getFileName().toString().matches(only)).sorted().toList();
         }
         List<String> disagreements = new ArrayList<>();
         int compared = 0;

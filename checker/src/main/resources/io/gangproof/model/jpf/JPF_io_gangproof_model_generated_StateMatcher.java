@@ -62,21 +62,22 @@ public class JPF_io_gangproof_model_generated_StateMatcher extends NativePeer {
         pending = properties;
     }
 
-    /** 0: a state seen before; 1: a new state, now canonical; 2: a new state, and a limit is reached. */
+    /** 0: a state seen before; 1: a new state, now canonical; 2: a limit is reached (the search ends). */
     @MJI
     public static int visit__Ljava_lang_Object_2__I(MJIEnv env, int clsRef, int modelRef) {
         if (mirror == null) {
             mirror = new Mirror(env, modelRef);
         }
         int length = mirror.encode(env, modelRef);
-        if (!visited.add(mirror.buffer, length)) {
-            return 0;
+        boolean fresh = visited.add(mirror.buffer, length);
+        if (fresh) {
+            states++;
+            mirror.decode(env, modelRef, length);
         }
-        states++;
-        mirror.decode(env, modelRef, length);
+        // the clock also on states seen before: a search can go on long among them
         limitHit = states >= maxStates ? 1 : System.currentTimeMillis() > deadline ? 2
                 : visited.bytes() > maxBytes ? 3 : 0;
-        return limitHit == 0 ? 1 : 2;
+        return limitHit != 0 ? 2 : fresh ? 1 : 0;
     }
 
     /** Records the properties in {@code properties} not violated before; true when none is left. */
