@@ -18,7 +18,8 @@ import java.util.Optional;
 
 /**
  * Java PathFinder on the generated model (issue #13), with a jpf-core build. JPF searches the
- * model the explorer searches, depth first, within the spec's limits; its violation path is
+ * model the explorer searches, depth first, within the spec's limits and what is left of the
+ * property's time budget; its violation path is
  * replayed into a job-level trace, which the checker replays in the reference scheduler like
  * every other counterexample (semantics §8). A spec the model cannot express, and a
  * {@code <= bound} property without its number, are {@code UNKNOWN}, as for the explorer.
@@ -50,8 +51,11 @@ public final class JpfEngine implements Engine {
     /** The first property asked about a spec runs JPF on all of its properties (one model, one compilation). */
     @Override
     public synchronized Optional<PropertyResult> check(SystemSpec spec, Property property, CheckOptions options) {
-        ExplorerOptions o = ExplorerOptions.DEFAULTS.withHorizon(options.horizon(spec))
+        ExplorerOptions bounded = ExplorerOptions.DEFAULTS.withHorizon(options.horizon(spec))
                 .withAnalysisBounds(options.analysisBounds());
+        // what is left of the property's budget, as the explorer gets it (one run serves every property)
+        ExplorerOptions o = options.remainingMillis().isPresent()
+                ? bounded.withTimeLimitMillis(options.remainingMillis().getAsLong()) : bounded;
         Path dir = options.outputDir().orElse(Path.of("gangproof-out")).resolve("jpf").resolve(spec.name());
         try {
             ExplorerResult r;
@@ -62,12 +66,15 @@ public final class JpfEngine implements Engine {
                 r = JpfCheck.check(spec, property, o, home, dir);
                 seconds = (System.nanoTime() - start) / 1e9;
             } else {
-                if (!spec.equals(cachedSpec) || !options.equals(cachedOptions)) {
+                // the same search for every property of the spec: each property's own deadline does not count
+                CheckOptions key = new CheckOptions(options.horizonOverride(), options.seed(), options.outputDir(),
+                        options.analysisBounds(), options.timeLimit(), java.util.OptionalLong.empty());
+                if (!spec.equals(cachedSpec) || !key.equals(cachedOptions)) {
                     long start = System.nanoTime();
                     cached = JpfCheck.check(spec, o, home, dir);
                     cachedSeconds = (System.nanoTime() - start) / 1e9;
                     cachedSpec = spec;
-                    cachedOptions = options;
+                    cachedOptions = key;
                 }
                 r = cached.get(index);
                 seconds = cachedSeconds;

@@ -16,6 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** {@code check --engine jpf} and {@code model --emit} end to end, with the jpf-core build of {@link JpfBuild}. */
 class JpfCliTest {
     static final Path SPECS = BundledExamplesCliTest.SPECS;
+    /** Searches of a second or two, with room for a loaded machine: an UNKNOWN here would be the clock's. */
+    static final String SLOW_MACHINE_BUDGET = "120s";
 
     @TempDir
     Path out;
@@ -31,7 +33,7 @@ class JpfCliTest {
     @Test
     void jsonOutputIsPureJsonAndAJpfViolationIsReplayedWithATrace() throws Exception {
         CliRun r = CliRun.of("check", "--engine", "jpf", "--jpf-home", JpfBuild.require().dir().toString(),
-                "--format", "json", "--out", out.toString(), SPECS.resolve("deadlock-per-tpu.gang").toString());
+                "--time-limit", SLOW_MACHINE_BUDGET, "--format", "json", "--out", out.toString(), SPECS.resolve("deadlock-per-tpu.gang").toString());
         assertThat(r.exitCode()).as(r.out() + r.err()).isEqualTo(ExitCodes.VIOLATED);
         assertThat(r.out()).startsWith("{");
         JsonNode p = new ObjectMapper().readTree(r.out()).path("specs").get(0).path("properties").get(0);
@@ -52,9 +54,9 @@ class JpfCliTest {
                 new String[] {"textbook-buttazzo-ex8-1", "8"}, new String[] {"textbook-buttazzo-fig8-6", "12"})) {
             String spec = SPECS.resolve(c[0] + ".gang").toString();
             List<String> explorer = verdicts(CliRun.of("check", "--engine", "explorer", "--horizon", c[1],
-                    "--format", "json", "--out", out.toString(), spec));
+                    "--time-limit", SLOW_MACHINE_BUDGET, "--format", "json", "--out", out.toString(), spec));
             List<String> jpf = verdicts(CliRun.of("check", "--engine", "jpf", "--jpf-home", home, "--horizon", c[1],
-                    "--format", "json", "--out", out.toString(), spec));
+                    "--time-limit", SLOW_MACHINE_BUDGET, "--format", "json", "--out", out.toString(), spec));
             assertThat(jpf).as(c[0]).isEqualTo(explorer);
         }
     }

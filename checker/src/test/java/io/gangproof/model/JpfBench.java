@@ -3,21 +3,27 @@ package io.gangproof.model;
 import io.gangproof.check.AnalysisEngine;
 import io.gangproof.spec.Property;
 import io.gangproof.spec.SystemSpec;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Java PathFinder against the explorer on the same model, property by property: verdict,
- * distinct states, seconds to the verdict (JPF: emission, compilation and the run; explorer:
- * the search of one property, generation included), states per second and their ratio. The
- * explorer stops early where the reachable states repeat (docs/semantics.md §13); JPF does
- * not, so their state counts agree only where both search to the horizon. Not a test: run
- * {@code checker/bench-jpf.sh [spec:horizon ...]} (default: starvation-strict at 60, 300 and
- * 1500, and the textbook specs at their own horizons).
+ * Java PathFinder against the explorer on the same model, all properties of a spec at once
+ * (one search each, as {@code check} runs them): distinct states, seconds to the verdicts
+ * (JPF: emission, compilation and the run; explorer: generation, compilation and the
+ * search), on the clock and in CPU time of the thread (what one core did, whatever else
+ * shares the machine), states per CPU second and their ratio, and whether every verdict
+ * agrees. The explorer stops early where the reachable states repeat (docs/semantics.md §13);
+ * JPF does not, so their state counts agree only where both search to the horizon. Not a
+ * test: run {@code checker/bench-jpf.sh [spec[:horizon] ...]} (default: starvation-strict at
+ * 60, 300 and 1500, and the textbook specs at their own horizons).
  */
 public final class JpfBench {
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
     private JpfBench() {
     }
 
@@ -27,8 +33,11 @@ public final class JpfBench {
                 "textbook-buttazzo-fig8-6");
         JpfHome home = JpfHome.find().orElseThrow(() -> new IllegalStateException("no jpf-core build: set JPF_HOME"));
         Path work = Files.createTempDirectory("jpf-bench");
-        System.out.printf("%-28s %-24s %-11s %10s %9s %10s %10s %9s %10s %8s%n", "spec", "property", "verdict",
-                "expl.states", "expl.s", "expl.st/s", "jpf.states", "jpf.s", "jpf.st/s", "st/s x");
+        System.out.printf("load average %.1f on %d cores%n", ManagementFactory.getOperatingSystemMXBean()
+                .getSystemLoadAverage(), Runtime.getRuntime().availableProcessors());
+        System.out.printf("%-30s %5s %-8s %10s %8s %8s %10s %10s %8s %8s %10s %7s%n", "spec", "props", "verdicts",
+                "expl.states", "expl.s", "expl.cpu", "expl.st/cs", "jpf.states", "jpf.s", "jpf.cpu", "jpf.st/cs",
+                "ratio");
         for (String c : cases) {
             String[] parts = c.split(":");
             SystemSpec spec = BundledSpecs.load(parts[0]);
@@ -38,23 +47,29 @@ public final class JpfBench {
                 options = options.withHorizon(Long.parseLong(parts[1]));
             }
             long horizon = Horizons.resolve(spec, options.horizon());
-            for (int p = 0; p < spec.properties().size(); p++) {
-                Property property = spec.properties().get(p);
-                long t0 = System.nanoTime();
-                ExplorerResult e = Explorer.check(spec, property, options);
-                double es = (System.nanoTime() - t0) / 1e9;
-                long t1 = System.nanoTime();
-                ExplorerResult j = JpfCheck.check(spec, property, options, home, work.resolve(parts[0] + "-" + horizon
-                        + "-" + p));
-                double js = (System.nanoTime() - t1) / 1e9;
-                long est = states(e);
-                long jst = states(j);
-                String verdict = e.verdict() == j.verdict() ? e.verdict().label() : e.verdict().label() + "/" + j
-                        .verdict().label();
-                System.out.printf("%-28s %-24s %-11s %10d %9.2f %10.0f %10d %9.2f %10.0f %8.0f%n",
-                        parts[0] + "@" + horizon, e.description(), verdict, est, es, est / es, jst, js, jst / js,
-                        (est / es) / Math.max(jst / js, 1e-9));
+            long w0 = System.nanoTime();
+            long c0 = THREADS.getCurrentThreadCpuTime();
+            List<ExplorerResult> e = Explorer.check(spec, options);
+            double es = (System.nanoTime() - w0) / 1e9;
+            double ec = (THREADS.getCurrentThreadCpuTime() - c0) / 1e9;
+            long w1 = System.nanoTime();
+            long c1 = THREADS.getCurrentThreadCpuTime();
+            List<ExplorerResult> j = JpfCheck.check(spec, options, home, work.resolve(parts[0] + "-" + horizon));
+            double js = (System.nanoTime() - w1) / 1e9;
+            double jc = (THREADS.getCurrentThreadCpuTime() - c1) / 1e9;
+            int agree = 0;
+            for (int p = 0; p < e.size(); p++) {
+                agree += e.get(p).verdict() == j.get(p).verdict() ? 1 : 0;
+                if (e.get(p).verdict() != j.get(p).verdict()) {
+                    System.out.println("  DISAGREE " + e.get(p).description() + ": explorer " + e.get(p).verdict()
+                            + ", jpf " + j.get(p).verdict());
+                }
             }
+            long est = e.stream().mapToLong(JpfBench::states).max().orElse(0);
+            long jst = j.stream().mapToLong(JpfBench::states).max().orElse(0);
+            System.out.printf("%-30s %5d %-8s %10d %8.2f %8.2f %10.0f %10d %8.2f %8.2f %10.0f %7.0f%n",
+                    parts[0] + "@" + horizon, e.size(), agree + "/" + e.size() + " ok", est, es, ec, est / ec, jst, js,
+                    jc, jst / jc, (est / ec) / Math.max(jst / jc, 1e-9));
         }
     }
 

@@ -4,6 +4,7 @@ import io.gangproof.model.runtime.Choices;
 import io.gangproof.model.runtime.TransitionModel;
 import io.gangproof.spec.Property;
 import io.gangproof.spec.SystemSpec;
+import io.gangproof.spec.TimeFormat;
 import io.gangproof.spec.format.SpecWriter;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -31,8 +32,8 @@ public final class JpfCheck {
 
     /**
      * Every property of the spec, in its order: one model for all of them (compiled once, with
-     * the explorer's encoding), one JPF run per property. {@code dir}: where the model, JPF's
-     * configuration and its reports are written.
+     * the explorer's encoding) and one JPF run for all of them, as the explorer's one search.
+     * {@code dir}: where the model, JPF's configuration and its report are written.
      */
     public static List<ExplorerResult> check(SystemSpec spec, ExplorerOptions options, JpfHome home, Path dir)
             throws IOException {
@@ -48,21 +49,21 @@ public final class JpfCheck {
             }
             return results;
         }
-        List<JpfRunner.JpfOutcome> outcomes = List.of();
+        JpfRunner.JpfOutcome outcome = null;
         ModelGenerator.GeneratedModel generated = null;
         if (!plan.properties().isEmpty()) {
             generated = ModelGenerator.generate(plan);
             EmittedModel emitted = ModelEmitter.write(spec, dir, plan, generated, horizon);
-            outcomes = JpfRunner.run(emitted, home, Explorer.limits(spec, options));
+            outcome = JpfRunner.run(emitted, home, Explorer.limits(spec, options));
         }
         for (Property p : spec.properties()) {
-            results.add(result(spec, plan, generated, outcomes, p, horizon));
+            results.add(result(spec, plan, generated, outcome, p, horizon));
         }
         return results;
     }
 
     private static ExplorerResult result(SystemSpec spec, ModelPlan plan, ModelGenerator.GeneratedModel generated,
-            List<JpfRunner.JpfOutcome> outcomes, Property property, long horizon) {
+            JpfRunner.JpfOutcome outcome, Property property, long horizon) {
         for (ModelPlan.SkippedProperty s : plan.skipped()) {
             if (s.property().equals(property)) {
                 return new ExplorerResult.Unknown(property, s.description(), s.reason(), 0);
@@ -70,15 +71,14 @@ public final class JpfCheck {
         }
         ModelPlan.ModelledProperty mp = plan.properties().stream().filter(x -> x.property().equals(property))
                 .findFirst().orElseThrow();
-        JpfRunner.JpfOutcome outcome = outcomes.get(plan.properties().indexOf(mp));
-        if (outcome.violation().isPresent()) {
+        List<Integer> path = outcome.violations().get(mp.index());
+        if (path != null) {
             return new ExplorerResult.Violated(property, mp.description(), horizon, outcome.states(),
-                    replay(spec, Explorer.instantiate(generated), mp.index(), outcome.violation().get(),
-                            outcome.report()));
+                    replay(spec, Explorer.instantiate(generated), mp.index(), path, outcome.report()));
         }
         if (outcome.limitHit().isPresent()) {
             return new ExplorerResult.Unknown(property, mp.description(), "JPF: " + outcome.limitHit().get()
-                    + " before the horizon " + horizon, outcome.states());
+                    + " before the horizon " + TimeFormat.of(spec).format(horizon), outcome.states());
         }
         return new ExplorerResult.HoldsUpTo(property, mp.description(), horizon, outcome.states(),
                 Explorer.nondeterminism(spec));

@@ -1,7 +1,7 @@
 package io.gangproof.model;
 
+import io.gangproof.spec.parse.Units;
 import java.io.IOException;
-import java.lang.reflect.Field;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.net.URL;
@@ -10,8 +10,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
@@ -20,90 +23,105 @@ import javax.tools.ToolProvider;
  * Runs Java PathFinder on an {@link EmittedModel} through JPF's API, loaded reflectively from
  * a jpf-core build; gangproof does not ship JPF. JPF gets its configuration explicitly: a
  * {@code site.properties} naming the build ({@code +site=}), so that it never depends on files
- * in the working directory or the home folder. The verdict comes from {@code JPF.foundErrors()},
- * never from an exit status (JPF's command line always exits 0); JPF's console report goes to
- * a file beside the model, never to standard output.
+ * in the working directory or the home folder. The verdicts come from what the model's native
+ * peer recorded during the run (read from its static fields after it), never from an exit
+ * status (JPF's command line always exits 0); an error JPF reports itself (an exception in
+ * the model) is an internal error. JPF's console report goes to a file beside the model,
+ * never to standard output.
  */
 public final class JpfRunner {
     private JpfRunner() {
     }
 
     /**
-     * One property's JPF run. {@code violation}: the answers of every {@code Verify.getInt}
-     * along JPF's error path, in order, which is the model's sequence of choices. {@code states}:
+     * The JPF run of every property. {@code violations}: for each property violated (by its
+     * index in the model), the answers of every {@code Verify.getInt} along the first path
+     * that violated it, in order, which is the model's sequence of choices. {@code states}:
      * distinct states of the model (matched on its encoding). {@code limitHit}: why the search
      * stopped before it was complete, when it did.
      */
-    public record JpfOutcome(String property, Path config, Optional<List<Integer>> violation, long states,
+    public record JpfOutcome(Path config, Map<Integer, List<Integer>> violations, long states,
             Optional<String> limitHit, Path report) {
-        public boolean errorsFound() {
-            return violation.isPresent();
+        public JpfOutcome {
+            violations = Map.copyOf(violations);
         }
     }
 
     /**
-     * Compiles the emitted sources against JPF's model classes, then runs JPF on every
-     * configuration within {@code limits} (states and time; running out of memory is JPF's own
-     * search constraint).
+     * Compiles the emitted sources against JPF's model classes and the native peer against
+     * JPF itself, then runs JPF once for all properties within {@code limits} (states and time;
+     * running out of memory is JPF's own search constraint): each property's first violation
+     * is recorded with its path while the search goes on, as in the explorer's one search.
      * One run at a time: JPF's native peers keep their state in static fields.
      */
-    static synchronized List<JpfOutcome> run(EmittedModel model, JpfHome home, Search.Limits limits)
-            throws IOException {
-        compile(model, home.classesJar());
+    static synchronized JpfOutcome run(EmittedModel model, JpfHome home, Search.Limits limits) throws IOException {
+        Path classes = model.dir().resolve("classes");
+        compile(model.dir().resolve("src"), classes, home.classesJar().toString());
+        compile(model.dir().resolve("peer-src"), model.dir().resolve("peers"),
+                home.jpfJar() + java.io.File.pathSeparator + classes);
         Path site = model.dir().resolve("site.properties");
         // JPF's own syntax: ${jpf-core} is expanded by its Config
         Files.writeString(site, "# written by gangproof: the jpf-core build to use\njpf-core = "
                 + home.dir().toAbsolutePath().toString().replace("\\", "/") + "\nextensions = ${jpf-core}\n",
                 StandardCharsets.UTF_8);
-        List<JpfOutcome> out = new ArrayList<>();
+        Path config = model.jpfConfigs().get(0);
+        Path report = model.dir().resolve("jpf-report.txt");
         try {
             ClassLoader loader = loader(home);
             Class<?> jpfClass = loader.loadClass("gov.nasa.jpf.JPF");
             Class<?> configClass = loader.loadClass("gov.nasa.jpf.Config");
-            Class<?> intChoice = loader.loadClass("gov.nasa.jpf.vm.IntChoiceGenerator");
             Method createConfig = jpfClass.getMethod("createConfig", String[].class);
-            for (int p = 0; p < model.jpfConfigs().size(); p++) {
-                Path config = model.jpfConfigs().get(p);
-                Path report = model.dir().resolve(config.getFileName().toString().replace(".jpf", "-report.txt"));
-                // JPF's report and its log go to files: standard output is gangproof's (JSON, for one)
-                List<String> args = new ArrayList<>(List.of("+site=" + site.toAbsolutePath(),
-                        "+report.console.file=" + report.toAbsolutePath(),
-                        "+log.output=" + model.dir().resolve("jpf-log.txt").toAbsolutePath()));
-                if (limits.maxStates() < Long.MAX_VALUE) {
-                    args.add("+" + ModelGenerator.JPF_MAX_STATES + "=" + limits.maxStates());
-                }
-                if (limits.timeLimitMillis() < Long.MAX_VALUE) {
-                    args.add("+" + ModelGenerator.JPF_TIME_LIMIT + "=" + limits.timeLimitMillis());
-                }
-                args.add(config.toAbsolutePath().toString());
-                Object cfg = createConfig.invoke(null, (Object) args.toArray(new String[0]));
-                Object jpf = jpfClass.getConstructor(configClass).newInstance(cfg);
-                jpfClass.getMethod("run").invoke(jpf);
-                Object search = jpfClass.getMethod("getSearch").invoke(jpf);
-                int[] counters = counters(loader);
-                Object constraint = search.getClass().getMethod("getLastSearchConstraint").invoke(search);
-                Optional<List<Integer>> violation = Optional.empty();
-                Optional<String> limitHit = Optional.empty();
-                if (constraint != null) {
-                    // out of memory, for one, is a search constraint and an "error" that is no violation
-                    limitHit = Optional.of("JPF stopped: " + constraint);
-                } else if ((Boolean) jpfClass.getMethod("foundErrors").invoke(jpf)) {
-                    violation = Optional.of(choices(search, intChoice));
-                } else if (counters.length > 1 && counters[1] != 0) {
-                    limitHit = Optional.of(counters[0] >= limits.maxStates()
-                            ? "the state limit of " + limits.maxStates() + " states was reached"
-                            : "the time limit of " + limits.timeLimitMillis() + " ms was reached");
-                }
-                out.add(new JpfOutcome(model.properties().get(p), config, violation,
-                        counters.length > 0 ? counters[0] : 0, limitHit, report));
+            // JPF's report and its log go to files: standard output is gangproof's (JSON, for one);
+            // the first property's configuration, for every property (no arguments) and recording
+            List<String> args = new ArrayList<>(List.of("+site=" + site.toAbsolutePath(),
+                    "+report.console.file=" + report.toAbsolutePath(),
+                    "+log.output=" + model.dir().resolve("jpf-log.txt").toAbsolutePath(),
+                    "+target.args=", "+" + ModelGenerator.JPF_RECORD + "=true"));
+            if (limits.maxStates() < Long.MAX_VALUE) {
+                args.add("+" + ModelGenerator.JPF_MAX_STATES + "=" + limits.maxStates());
             }
+            if (limits.timeLimitMillis() < Long.MAX_VALUE) {
+                args.add("+" + ModelGenerator.JPF_TIME_LIMIT + "=" + limits.timeLimitMillis());
+            }
+            if (limits.memoryBytes() < Long.MAX_VALUE) {
+                args.add("+" + ModelGenerator.JPF_MAX_MEMORY + "=" + limits.memoryBytes());
+            }
+            args.add(config.toAbsolutePath().toString());
+            Object cfg = createConfig.invoke(null, (Object) args.toArray(new String[0]));
+            Object jpf = jpfClass.getConstructor(configClass).newInstance(cfg);
+            jpfClass.getMethod("run").invoke(jpf);
+            Object search = jpfClass.getMethod("getSearch").invoke(jpf);
+            Class<?> peer = ((ClassLoader) configClass.getMethod("getClassLoader").invoke(cfg))
+                    .loadClass(ModelGenerator.PACKAGE + "." + ModelGenerator.STATE_MATCHER_PEER);
+            long states = peer.getField("states").getLong(null);
+            Map<Integer, List<Integer>> violations = new TreeMap<>();
+            ((Map<?, ?>) peer.getField("violations").get(null)).forEach((p, path) -> violations.put((Integer) p,
+                    Arrays.stream((int[]) path).boxed().toList()));
+            Object constraint = search.getClass().getMethod("getLastSearchConstraint").invoke(search);
+            Optional<String> limitHit = Optional.empty();
+            if (constraint != null) {
+                // out of memory, for one, is a search constraint and an "error" that is no violation
+                limitHit = Optional.of("JPF stopped: " + constraint);
+            } else if ((Boolean) jpfClass.getMethod("foundErrors").invoke(jpf)) {
+                throw new IOException("JPF found an error in the model itself (see " + report + ")");
+            } else {
+                int limit = peer.getField("limitHit").getInt(null);
+                if (limit == 1) {
+                    limitHit = Optional.of("the state limit of " + limits.maxStates() + " states was reached");
+                } else if (limit == 2) {
+                    limitHit = Optional.of("the time limit of " + limits.timeLimitMillis() + " ms was reached");
+                } else if (limit == 3) {
+                    limitHit = Optional.of("the memory limit of " + Units.formatMemory(limits.memoryBytes())
+                            + " was reached (by the visited states)");
+                }
+            }
+            return new JpfOutcome(config, violations, states, limitHit, report);
         } catch (InvocationTargetException e) {
             throw new IOException("JPF failed (" + home.dir() + "): " + e.getCause(), e.getCause());
         } catch (ReflectiveOperationException e) {
             throw new IOException("the jpf-core build in " + home.dir() + " does not offer the JPF API gangproof "
                     + "uses: " + e, e);
         }
-        return out;
     }
 
     /**
@@ -123,47 +141,21 @@ public final class JpfRunner {
         return l;
     }
 
-    /** The answers of the integer choices along the error path, root first. */
-    private static List<Integer> choices(Object search, Class<?> intChoice) throws ReflectiveOperationException {
-        Object error = search.getClass().getMethod("getLastError").invoke(search);
-        Object path = error.getClass().getMethod("getPath").invoke(error);
-        List<Integer> out = new ArrayList<>();
-        for (Object transition : (Iterable<?>) path) {
-            Object cg = transition.getClass().getMethod("getChoiceGenerator").invoke(transition);
-            if (intChoice.isInstance(cg)) {
-                out.add((Integer) intChoice.getMethod("getNextChoice").invoke(cg));
-            }
-        }
-        return out;
-    }
-
-    /**
-     * The model's counters, which JPF keeps outside the backtracked state ({@code Verify}'s
-     * native peer): 0 counts distinct states, 1 is set when a limit stopped the search.
-     */
-    private static int[] counters(ClassLoader loader) throws ReflectiveOperationException {
-        Field f = loader.loadClass("gov.nasa.jpf.vm.JPF_gov_nasa_jpf_vm_Verify").getDeclaredField("counter");
-        f.setAccessible(true);
-        int[] c = (int[]) f.get(null);
-        return c == null ? new int[0] : c.clone();
-    }
-
-    private static void compile(EmittedModel model, Path classesJar) throws IOException {
+    private static void compile(Path sources, Path classes, String classpath) throws IOException {
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         if (javac == null) {
             throw new IOException("no Java compiler: running JPF on a model needs a JDK");
         }
-        Path classes = model.dir().resolve("classes");
         Files.createDirectories(classes);
         List<String> args = new ArrayList<>(List.of("--release", "17", "-nowarn", "-d", classes.toString(),
-                "-classpath", classesJar.toString()));
-        try (Stream<Path> files = Files.walk(model.dir().resolve("src"))) {
+                "-classpath", classpath));
+        try (Stream<Path> files = Files.walk(sources)) {
             files.filter(f -> f.toString().endsWith(".java")).forEach(f -> args.add(f.toString()));
         }
         // javac's messages would land on standard output, which must stay the report (or JSON)
         java.io.ByteArrayOutputStream diagnostics = new java.io.ByteArrayOutputStream();
         if (javac.run(null, diagnostics, diagnostics, args.toArray(new String[0])) != 0) {
-            throw new IOException("internal error: the emitted model does not compile against " + classesJar + ":\n"
+            throw new IOException("internal error: the emitted model does not compile against " + classpath + ":\n"
                     + diagnostics.toString(StandardCharsets.UTF_8));
         }
     }

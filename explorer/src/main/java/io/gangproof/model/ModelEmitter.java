@@ -15,6 +15,10 @@ import java.util.List;
  * is the one the embedded explorer checks; only the source of the choices differs.
  */
 public final class ModelEmitter {
+    /** The native peer's source, relative to the model's folder: compiled against jpf.jar, into {@code peers}. */
+    static final String PEER_SOURCE = "peer-src/io/gangproof/model/generated/" + ModelGenerator.STATE_MATCHER_PEER
+            + ".java";
+
     private ModelEmitter() {
     }
 
@@ -43,8 +47,18 @@ public final class ModelEmitter {
         List<JavaFile> files = new ArrayList<>(RuntimeSources.files());
         files.add(generated.model());
         files.add(generated.jpfMain());
+        files.add(ModelGenerator.stateMatcher());
         for (JavaFile f : files) {
             sources.add(f.writeToPath(src, StandardCharsets.UTF_8));
+        }
+        Path peer = dir.resolve(PEER_SOURCE);
+        Files.createDirectories(peer.getParent());
+        try (var in = ModelEmitter.class.getResourceAsStream("jpf/" + ModelGenerator.STATE_MATCHER_PEER + ".java")) {
+            if (in == null) {
+                throw new IOException("internal error: the resource of " + ModelGenerator.STATE_MATCHER_PEER
+                        + " is missing");
+            }
+            Files.write(peer, in.readAllBytes());
         }
         String base = ModelGenerator.className(spec.name());
         List<Path> configs = new ArrayList<>();
@@ -69,6 +83,8 @@ public final class ModelEmitter {
                 + "target.args = " + p.index() + "\n"
                 + "classpath = ${config_path}/classes\n"
                 + "sourcepath = ${config_path}/src\n"
+                + "# the native peer of StateMatcher, and the model class it mirrors in the host JVM\n"
+                + "native_classpath+=;${config_path}/peers;${config_path}/classes\n"
                 + "# depth first (JPF's default search); a counterexample is some violating behaviour, not a shortest one\n"
                 + "search.class = gov.nasa.jpf.search.DFSearch\n"
                 + "# the model matches states itself, on its canonical encoding after each instant (see the README);\n"
@@ -100,9 +116,10 @@ public final class ModelEmitter {
                 .append("`../shared/tools/jpf-core`, which `gangproof check --engine jpf` finds by itself) and run ")
                 .append("it on a JDK 17. Then, in this directory:\n\n");
         b.append("```sh\n");
-        b.append("mkdir -p classes\n");
+        b.append("mkdir -p classes peers\n");
         b.append("printf 'jpf-core = %s\\nextensions = ${jpf-core}\\n' \"$JPF_HOME\" > site.properties\n");
         b.append("javac --release 17 -cp \"$JPF_HOME/build/jpf-classes.jar\" -d classes $(find src -name '*.java')\n");
+        b.append("javac --release 17 -cp \"$JPF_HOME/build/jpf.jar:classes\" -d peers $(find peer-src -name '*.java')\n");
         b.append("java -jar \"$JPF_HOME/build/RunJPF.jar\" +site=site.properties ")
                 .append(ModelGenerator.className(spec.name())).append("-p0.jpf\n");
         b.append("```\n\n");
@@ -110,10 +127,14 @@ public final class ModelEmitter {
                 .append("for every behaviour up to the horizon; `java.lang.AssertionError` with the property and ")
                 .append("the job in its message, followed by the trace of choices, is a counterexample. ")
                 .append("The search is depth first. After each instant the entry point matches the state on the ")
-                .append("model's canonical encoding (`encode`), in a visited set that JPF keeps outside its ")
-                .append("backtracked state (`Verify.putValue`), and ends the path at a state seen before; JPF's own ")
-                .append("heap matching is off (`vm.storage.class =`). `gangproof check --engine jpf` runs these ")
-                .append("same steps and replays JPF's path of `Verify.getInt` answers as a job-level trace. ")
+                .append("model's canonical encoding (`encode`) and ends the path at a state seen before. That ")
+                .append("bookkeeping is done by the host JVM, not interpreted by JPF: `StateMatcher`'s native peer ")
+                .append("(`peer-src/`, compiled against jpf.jar into `peers/`) mirrors the model object into a host ")
+                .append("instance of the same class, encodes it, keeps the visited set and writes the canonical ")
+                .append("form back. JPF's own heap matching is off (`vm.storage.class =`). ")
+                .append("`gangproof check --engine jpf` runs the same model once for all properties ")
+                .append("(`+gangproof.record=true`: each property's first violation is recorded with its path and ")
+                .append("the search goes on) and replays each path of `Verify.getInt` answers as a job-level trace. ")
                 .append("gangproof's embedded explorer checks the same model class without JPF ")
                 .append("(`gangproof check`).\n");
         return b.toString();

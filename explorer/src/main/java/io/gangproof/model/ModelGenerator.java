@@ -17,6 +17,7 @@ import io.gangproof.spec.Policy;
 import io.gangproof.spec.Property;
 import io.gangproof.spec.Protocol;
 import io.gangproof.spec.Task;
+import io.gangproof.spec.TimeFormat;
 import java.util.ArrayList;
 import java.util.List;
 import javax.lang.model.element.Modifier;
@@ -31,9 +32,12 @@ import javax.lang.model.element.Modifier;
  */
 final class ModelGenerator {
     static final String PACKAGE = "io.gangproof.model.generated";
-    /** JPF configuration keys the entry point reads: gangproof's state and time limits. */
+    /** JPF configuration keys the entry point's native peer reads: gangproof's state, time and memory limits. */
     static final String JPF_MAX_STATES = "gangproof.max_states";
     static final String JPF_TIME_LIMIT = "gangproof.time_limit_ms";
+    static final String JPF_MAX_MEMORY = "gangproof.max_memory_bytes";
+    /** JPF configuration key: record every property's first violation and search on (gangproof's run). */
+    static final String JPF_RECORD = "gangproof.record";
 
     private static final Modifier[] CONST = {Modifier.STATIC, Modifier.FINAL};
     private static final TypeName INTS = ArrayTypeName.of(TypeName.INT);
@@ -113,7 +117,7 @@ final class ModelGenerator {
                 .addFields(stateFields())
                 .addMethods(List.of(horizon(), time(), reset(), maxEncodedLength(), encode(), decode(), step(),
                         arrive(), remove(), dispatch(), begin(), execTime(), lower(), deadlockedJob(),
-                        propertyCount(), violationMessage(), violationTime(), record()))
+                        propertyCount(), violationMessage(), violationTime(), record(), timeText()))
                 .build();
         return new GeneratedModel(plan, model, main, JavaFile.builder(PACKAGE, type).build(),
                 JavaFile.builder(PACKAGE, jpfMain(main, model)).build(), true);
@@ -159,6 +163,7 @@ final class ModelGenerator {
             props.add(p.index() == 0 ? "$S" : ", $S", p.description());
         }
         f.add(FieldSpec.builder(STRINGS, "PROPERTY", CONST).initializer("{$L}", props.build()).build());
+        f.add(timeTable());
         f.add(constInts("K", plan.level(), "parallelism level"));
         f.add(constInts("PRANK", plan.priorityRank(), "0 = highest priority"));
         f.add(constInts("DL", plan.deadline(), "relative deadline"));
@@ -451,9 +456,7 @@ final class ModelGenerator {
             }
             m.endControlFlow().endControlFlow();
         }
-        for (ModelPlan.ModelledProperty p : plan.properties()) {
-            propertyCode(m, p);
-        }
+        propertyCode(m);
         m.addStatement("return viol");
         return m.build();
     }
@@ -484,43 +487,61 @@ final class ModelGenerator {
         }
     }
 
-    private void propertyCode(MethodSpec.Builder m, ModelPlan.ModelledProperty p) {
-        Property prop = p.property();
-        m.addComment("property $L: $L", p.index(), p.description());
-        if (prop instanceof Property.DeadlockFree) {
+    /**
+     * The properties checked after the dispatcher: deadlock freedom on its own, every property
+     * of a job in one pass over the jobs (for each property the first job in the list that
+     * violates it is the one recorded, as a scan per property would find).
+     */
+    private void propertyCode(MethodSpec.Builder m) {
+        List<ModelPlan.ModelledProperty> perJob = new ArrayList<>();
+        for (ModelPlan.ModelledProperty p : plan.properties()) {
+            if (!(p.property() instanceof Property.DeadlockFree)) {
+                perJob.add(p);
+                continue;
+            }
+            m.addComment("property $L: $L", p.index(), p.description());
             m.addStatement("int d$L = deadlockedJob()", p.index());
             m.beginControlFlow("if (d$L >= 0)", p.index());
             m.addStatement("record($L, d$L, now, 0)", p.index(), p.index());
             m.addStatement("viol |= $LL", 1L << p.index()).endControlFlow();
+        }
+        if (perJob.isEmpty()) {
             return;
         }
-        String condition;
-        String value;
-        if (prop instanceof Property.Deadlines) {
-            // unfinished at its deadline a + D (a job finishing at the deadline was removed above)
-            condition = (p.taskIndex() < 0 ? "" : "jTask[j] == " + p.taskIndex() + " && ")
-                    + "now - jArr[j] >= DL[jTask[j]]";
-            value = "now - jArr[j]";
-        } else if (prop instanceof Property.Response) {
-            condition = "jTask[j] == " + p.taskIndex() + " && now - jArr[j] >= " + p.bound();
-            value = "now - jArr[j]";
-        } else if (prop instanceof Property.Inversion) {
-            condition = "jTask[j] == " + p.taskIndex() + " && jInv[j] > " + p.bound();
-            value = "jInv[j]";
-        } else {
-            condition = "jTask[j] == " + p.taskIndex() + " && jOvt[j] > " + p.bound();
-            value = "jOvt[j]";
-        }
-        // Inversion and overtakes were counted for the tick [now, now + 1), which is certain once the
-        // dispatcher is done at now, but it has elapsed only at now + 1: that is the violation instant
-        // of semantics §9, where [r, min(s, H)) has accumulated more than the bound.
-        String at = prop instanceof Property.Inversion || prop instanceof Property.Overtakes ? "now + 1" : "now";
-        // condition and value are built from integers only, never from spec text
         m.beginControlFlow("for (j = 0; j < n; j++)");
-        m.beginControlFlow("if ($L)", condition);
-        m.addStatement("record($L, j, $L, $L)", p.index(), at, value);
-        m.addStatement("viol |= $LL", 1L << p.index()).addStatement("break");
-        m.endControlFlow().endControlFlow();
+        m.addStatement("int task = jTask[j]").addStatement("int age = now - jArr[j]");
+        for (ModelPlan.ModelledProperty p : perJob) {
+            Property prop = p.property();
+            String bit = (1L << p.index()) + "L";
+            String task = p.taskIndex() < 0 ? "" : "task == " + p.taskIndex() + " && ";
+            String condition;
+            String value;
+            if (prop instanceof Property.Deadlines) {
+                // unfinished at its deadline a + D (a job finishing at the deadline was removed above)
+                condition = "age >= DL[task]";
+                value = "age";
+            } else if (prop instanceof Property.Response) {
+                condition = "age >= " + p.bound();
+                value = "age";
+            } else if (prop instanceof Property.Inversion) {
+                condition = "jInv[j] > " + p.bound();
+                value = "jInv[j]";
+            } else {
+                condition = "jOvt[j] > " + p.bound();
+                value = "jOvt[j]";
+            }
+            // Inversion and overtakes were counted for the tick [now, now + 1), which is certain once the
+            // dispatcher is done at now, but it has elapsed only at now + 1: that is the violation instant
+            // of semantics §9, where [r, min(s, H)) has accumulated more than the bound.
+            String at = prop instanceof Property.Inversion || prop instanceof Property.Overtakes ? "now + 1" : "now";
+            m.addComment("property $L: $L", p.index(), p.description());
+            // condition and value are built from integers only, never from spec text
+            m.beginControlFlow("if ($L(viol & $L) == 0L && $L)", task, bit, condition);
+            m.addStatement("record($L, j, $L, $L)", p.index(), at, value);
+            m.addStatement("viol |= $L", bit);
+            m.endControlFlow();
+        }
+        m.endControlFlow();
     }
 
     private MethodSpec arrive() {
@@ -704,28 +725,68 @@ final class ModelGenerator {
                 .addStatement("return vTime[p]").build();
     }
 
+    /** Instants per entry of {@code TIMES}: one string constant each, well below the class file's 65535 bytes. */
+    static final int TIMES_PER_CHUNK = 1024;
+
+    /**
+     * The instants 0..H+1 as the spec's {@link TimeFormat} writes them, formatted here, at
+     * generation time, so that the model's messages (which JPF prints) read like every other
+     * report; {@code |}-separated, {@link #TIMES_PER_CHUNK} to a string.
+     */
+    private FieldSpec timeTable() {
+        TimeFormat format = TimeFormat.of(plan.spec());
+        CodeBlock.Builder chunks = CodeBlock.builder();
+        StringBuilder chunk = new StringBuilder();
+        for (long v = 0; v <= plan.horizon() + 1L; v++) {
+            if (v % TIMES_PER_CHUNK != 0) {
+                chunk.append('|');
+            }
+            chunk.append(format.format(v));
+            if (v % TIMES_PER_CHUNK == TIMES_PER_CHUNK - 1 || v == plan.horizon() + 1L) {
+                chunks.add(v < TIMES_PER_CHUNK ? "$S" : ", $S", chunk.toString());
+                chunk.setLength(0);
+            }
+        }
+        return FieldSpec.builder(STRINGS, "TIMES", CONST)
+                .addJavadoc("instants 0..H+1 in the spec's units, $L to an entry, separated by |\n", TIMES_PER_CHUNK)
+                .initializer("{$L}", chunks.build()).build();
+    }
+
+    private MethodSpec timeText() {
+        return MethodSpec.methodBuilder("time").addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+                .returns(String.class).addParameter(TypeName.INT, "ticks")
+                .addJavadoc("An instant or a duration of at most H + 1 ticks, in the spec's units.\n")
+                .addStatement("String chunk = TIMES[ticks / $L]", TIMES_PER_CHUNK)
+                .addStatement("int from = 0")
+                .beginControlFlow("for (int k = ticks % $L; k > 0; k--)", TIMES_PER_CHUNK)
+                .addStatement("from = chunk.indexOf('|', from) + 1").endControlFlow()
+                .addStatement("int to = chunk.indexOf('|', from)")
+                .addStatement("return chunk.substring(from, to < 0 ? chunk.length() : to)").build();
+    }
+
     private MethodSpec violationMessage() {
         MethodSpec.Builder m = override("violationMessage", ClassName.get(String.class)).addParameter(TypeName.INT, "p");
         m.addComment("only on the path of a violation: string building is fine here");
-        m.addStatement("String job = \"the job of \" + TASK[vTask[p]] + \" arriving at \" + vArr[p]");
+        m.addStatement("String job = \"the job of \" + TASK[vTask[p]] + \" arriving at \" + time(vArr[p])");
         m.beginControlFlow("switch (p)");
+        TimeFormat format = TimeFormat.of(plan.spec());
         for (ModelPlan.ModelledProperty p : plan.properties()) {
             Property prop = p.property();
             m.addCode("case $L:\n", p.index()).addCode("$>");
             if (prop instanceof Property.DeadlockFree) {
-                m.addStatement("return PROPERTY[p] + \": at \" + vTime[p] + \" \" + job"
+                m.addStatement("return PROPERTY[p] + \": at \" + time(vTime[p]) + \" \" + job"
                         + " + \" is on a cycle of jobs each holding a TPU and waiting for one held by the next\"");
             } else if (prop instanceof Property.Deadlines) {
-                m.addStatement("return PROPERTY[p] + \": \" + job + \" is unfinished at its deadline \" + vTime[p]");
+                m.addStatement("return PROPERTY[p] + \": \" + job + \" is unfinished at its deadline \" + time(vTime[p])");
             } else if (prop instanceof Property.Response) {
-                m.addStatement("return PROPERTY[p] + \": \" + job + \" is unfinished at \" + vTime[p]"
-                        + " + \", so its response time exceeds $L\"", p.bound());
+                m.addStatement("return PROPERTY[p] + \": \" + job + \" is unfinished at \" + time(vTime[p])"
+                        + " + $S", ", so its response time exceeds " + format.format(p.bound()));
             } else if (prop instanceof Property.Inversion) {
-                m.addStatement("return PROPERTY[p] + \": \" + job + \" has waited \" + vVal[p]"
-                        + " + \" ticks while lower-priority jobs ran on its TPUs (by \" + vTime[p] + \")\"");
+                m.addStatement("return PROPERTY[p] + \": \" + job + \" has waited \" + time(vVal[p])"
+                        + " + \" while lower-priority jobs ran on its TPUs (by \" + time(vTime[p]) + \")\"");
             } else {
                 m.addStatement("return PROPERTY[p] + \": \" + job + \" was overtaken by \" + vVal[p]"
-                        + " + \" lower-priority jobs (by \" + vTime[p] + \")\"");
+                        + " + \" lower-priority jobs (by \" + time(vTime[p]) + \")\"");
             }
             m.addCode("$<");
         }
@@ -736,72 +797,86 @@ final class ModelGenerator {
 
     // ---------------------------------------------------------------- Java PathFinder
 
+    /** The class whose native methods the entry point calls; its peer is {@link #STATE_MATCHER_PEER}. */
+    static final String STATE_MATCHER = "StateMatcher";
+    /** The peer's source, a resource beside this class, compiled against jpf.jar by whoever runs JPF. */
+    static final String STATE_MATCHER_PEER = "JPF_io_gangproof_model_generated_StateMatcher";
+
+    /**
+     * The model side of the state matching: native methods, which JPF hands to the host JVM
+     * (MJI), so that matching, counting and recording cost JPF no interpreted bytecode.
+     */
+    static JavaFile stateMatcher() {
+        TypeSpec type = TypeSpec.classBuilder(STATE_MATCHER).addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+                .addJavadoc("Run by JPF's host JVM ($L, beside it in peer-src/), outside the backtracked state.\n",
+                        STATE_MATCHER_PEER)
+                .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build())
+                .addMethod(MethodSpec.methodBuilder("start").addModifiers(Modifier.PUBLIC, Modifier.STATIC,
+                        Modifier.NATIVE).addParameter(TypeName.LONG, "properties")
+                        .addJavadoc("The properties to look for (a bit set).\n").build())
+                .addMethod(MethodSpec.methodBuilder("visit").addModifiers(Modifier.PUBLIC, Modifier.STATIC,
+                        Modifier.NATIVE).returns(TypeName.INT).addParameter(Object.class, "model")
+                        .addJavadoc("Matches the model's state on its encoding and puts it in canonical form: 0 if it "
+                                + "was seen before, 1 if it is new, 2 if a limit is reached.\n").build())
+                .addMethod(MethodSpec.methodBuilder("violated").addModifiers(Modifier.PUBLIC, Modifier.STATIC,
+                        Modifier.NATIVE).returns(TypeName.BOOLEAN).addParameter(TypeName.LONG, "properties")
+                        .addJavadoc("Records the path of choices for the properties first violated now; true when "
+                                + "every property looked for is violated.\n").build())
+                .build();
+        return JavaFile.builder(PACKAGE, type).build();
+    }
+
     /**
      * The entry point JPF runs: the same model, every choice answered by one
-     * {@code Verify.getInt(0, n - 1)}, and each violation of the selected properties thrown as
-     * an {@link AssertionError} (JPF reports it as a property violation with the path of
-     * choices). After each step the state is put in canonical form through its encoding, as
-     * the explorer does, and matched on that encoding in a visited set JPF keeps outside the
-     * backtracked heap ({@code Verify.getValue/putValue}): a state seen before ends its path.
-     * JPF's own heap matching is switched off in the {@code .jpf} files; it would match inside
-     * steps too, where the stack differs, and costs a heap serialisation per choice.
-     * Counter 0 counts the distinct states; counter 1 is set when a limit stopped the search.
+     * {@code Verify.getInt(0, n - 1)}. After each step the state is matched on its encoding and
+     * put in canonical form, as the explorer does, by {@code StateMatcher.visit}, which JPF runs
+     * natively: a state seen before ends its path. JPF's own heap matching is switched off in
+     * the {@code .jpf} files; it would match inside steps too, where the stack differs, and
+     * costs a heap serialisation per choice.
+     *
+     * <p>A violation is either thrown as an {@link AssertionError} (JPF reports it as a property
+     * violation with the path of choices; for one property, run by hand), or, with
+     * {@code gangproof.record=true}, recorded with its path by {@code StateMatcher.violated}
+     * while the search goes on, so that one run checks every property, as the explorer's one
+     * search does, and stops once every property is violated.
      */
     private TypeSpec jpfMain(String mainName, String modelName) {
         ClassName model = ClassName.get(PACKAGE, modelName);
         ClassName verify = ClassName.get("gov.nasa.jpf.vm", "Verify");
+        ClassName matcher = ClassName.get(PACKAGE, STATE_MATCHER);
         TypeSpec choices = TypeSpec.classBuilder("VerifyChoices").addModifiers(Modifier.STATIC, Modifier.FINAL)
                 .addSuperinterface(CHOICES)
                 .addMethod(override("choose", TypeName.INT).addParameter(TypeName.INT, "n")
                         .addStatement("return n <= 1 ? 0 : $T.getInt(0, n - 1)", verify).build())
                 .build();
-        MethodSpec firstVisit = MethodSpec.methodBuilder("firstVisit").addModifiers(Modifier.STATIC)
-                .returns(TypeName.BOOLEAN).addParameter(INTS, "b").addParameter(TypeName.INT, "len")
-                .addParameter(ArrayTypeName.of(TypeName.CHAR), "k")
-                .addJavadoc("Whether the encoding {@code b[0..len)} is new; records it. Exact: the key is the encoding.\n")
-                .beginControlFlow("for (int x = 0; x < len; x++)")
-                .addStatement("k[2 * x] = (char) (b[x] >>> 16)").addStatement("k[2 * x + 1] = (char) b[x]")
-                .endControlFlow()
-                .addStatement("String key = new String(k, 0, 2 * len)")
-                .beginControlFlow("if ($T.getValue(key) >= 0)", verify).addStatement("return false").endControlFlow()
-                .addStatement("$T.putValue(key, 1)", verify).addStatement("$T.incrementCounter(0)", verify)
-                .addStatement("return true").build();
-        MethodSpec limit = MethodSpec.methodBuilder("limit").addModifiers(Modifier.STATIC).returns(TypeName.LONG)
-                .addParameter(String.class, "key")
-                .addJavadoc("A limit from JPF's configuration (set by gangproof), or none.\n")
-                .addStatement("String v = $T.getProperty(key)", verify)
-                .addStatement("return v == null || v.isEmpty() ? Long.MAX_VALUE : Long.parseLong(v)").build();
         MethodSpec main = MethodSpec.methodBuilder("main").addModifiers(Modifier.PUBLIC, Modifier.STATIC)
                 .addParameter(STRINGS, "args")
                 .addJavadoc("{@code args}: indices of the properties to check; none means all of them.\n")
                 .addStatement("long selected = args.length == 0 ? -1L : 0L")
                 .beginControlFlow("for (String a : args)").addStatement("selected |= 1L << Integer.parseInt(a)")
                 .endControlFlow()
-                .addStatement("long maxStates = limit($S)", JPF_MAX_STATES)
-                .addStatement("long millis = limit($S)", JPF_TIME_LIMIT)
-                .addStatement("long deadline = millis == Long.MAX_VALUE ? millis : $T.currentTimeMillis() + millis",
-                        verify)
+                .addStatement("boolean record = $S.equals($T.getProperty($S))", "true", verify, JPF_RECORD)
                 .addStatement("$T m = new $T()", model, model).addStatement("m.reset()")
                 .addStatement("$T c = new VerifyChoices()", CHOICES)
-                .addStatement("int[] b = new int[m.maxEncodedLength()]")
-                .addStatement("char[] k = new char[2 * b.length]")
-                .addStatement("firstVisit(b, m.encode(b), k)")
+                .addStatement("$T.start(selected)", matcher)
+                .addStatement("$T.visit(m)", matcher)
                 .beginControlFlow("while (m.time() < m.horizon())")
                 .addStatement("long v = m.step(c, $T.NONE) & selected", OBSERVER)
                 .beginControlFlow("if (v != 0L)")
+                .beginControlFlow("if (!record)")
                 .addStatement("throw new $T(m.violationMessage($T.numberOfTrailingZeros(v)))", AssertionError.class,
                         Long.class)
                 .endControlFlow()
-                .addStatement("int len = m.encode(b)")
-                .beginControlFlow("if (!firstVisit(b, len, k))").addStatement("return").endControlFlow()
-                .beginControlFlow("if ($T.getCounter(0) >= maxStates || $T.currentTimeMillis() > deadline)", verify,
-                        verify)
-                .addStatement("$T.setCounter(1, 1)", verify).addStatement("$T.terminateSearch()", verify)
+                .beginControlFlow("if ($T.violated(v))", matcher).addStatement("$T.terminateSearch()", verify)
                 .addStatement("return").endControlFlow()
-                .addStatement("m.decode(b, 0, len)")
+                .endControlFlow()
+                .addStatement("int r = $T.visit(m)", matcher)
+                .beginControlFlow("if (r != 1)")
+                .beginControlFlow("if (r == 2)").addStatement("$T.terminateSearch()", verify).endControlFlow()
+                .addStatement("return").endControlFlow()
                 .endControlFlow().build();
         return TypeSpec.classBuilder(mainName).addModifiers(Modifier.PUBLIC, Modifier.FINAL)
                 .addJavadoc("Runs $L under Java PathFinder; see README.md beside the .jpf files.\n", modelName)
-                .addType(choices).addMethod(main).addMethod(firstVisit).addMethod(limit).build();
+                .addType(choices).addMethod(main).build();
     }
 }

@@ -29,13 +29,13 @@ class BundledSpecsExplorerTest {
         JobRecord h = cx.jobs().stream().filter(j -> j.task().equals("H")).findFirst().orElseThrow();
         assertThat(h.arrival()).isEqualTo(1);
         assertThat(h.start()).isEmpty();
-        assertThat(cx.message()).contains("H").contains("arriving at 1");
+        assertThat(cx.message()).contains("H").contains("arriving at 1 ms");
 
         ExplorerResult inversion = result(results, "inversion(H) <= 2 ms");
         assertThat(inversion.verdict()).isEqualTo(Verdict.VIOLATED);
         Counterexample icx = ((ExplorerResult.Violated) inversion).counterexample();
         // 3 ticks of lower-priority execution on H's TPUs are the first to exceed 2
-        assertThat(icx.message()).contains("has waited 3 ticks");
+        assertThat(icx.message()).contains("has waited 3 ms");
     }
 
     @Test

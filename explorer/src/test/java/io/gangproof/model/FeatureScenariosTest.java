@@ -180,7 +180,7 @@ class FeatureScenariosTest {
         Counterexample cx = violation(Explorer.check(
                 spec(text.replace("PROTOCOL", "gang-greedy").replace("BOUND", "1")), ExplorerOptions.DEFAULTS).get(0));
         assertThat(cx.violationTime()).isEqualTo(5);
-        assertThat(cx.message()).contains("the job of H arriving at 1 was overtaken by 2");
+        assertThat(cx.message()).contains("the job of H arriving at 1 ms was overtaken by 2");
         assertThat(Explorer.check(spec(text.replace("PROTOCOL", "gang-strict").replace("BOUND", "0")),
                 ExplorerOptions.DEFAULTS).get(0).verdict()).isEqualTo(Verdict.HOLDS_UP_TO);
     }

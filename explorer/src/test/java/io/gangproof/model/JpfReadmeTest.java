@@ -30,7 +30,7 @@ class JpfReadmeTest {
         JpfHome home = JpfBuild.require();
         String listed = runReadme(ModelEmitter.emit(BundledSpecs.load("deadlock-per-tpu"), dir.resolve("listed")),
                 home);
-        assertThat(listed).contains("java.lang.AssertionError: deadlock-free: at 3 the job of A arriving at 1");
+        assertThat(listed).contains("java.lang.AssertionError: deadlock-free: at 3 ms the job of A arriving at 1 ms");
         String ascending = runReadme(ModelEmitter.emit(BundledSpecs.load("deadlock-free-ascending"),
                 dir.resolve("ascending")), home);
         assertThat(ascending).contains("no errors detected");

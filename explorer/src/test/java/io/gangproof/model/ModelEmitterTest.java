@@ -29,28 +29,40 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ModelEmitterTest {
     private static final String VERIFY_STAND_IN = "package gov.nasa.jpf.vm;\n"
-            + "/** Test stand-in for JPF's Verify: always the first answer; values and counters in plain maps. */\n"
+            + "/** Test stand-in for JPF's Verify: always the first answer. */\n"
             + "public final class Verify {\n"
-            + "  static final java.util.Map<String, Integer> VALUES = new java.util.HashMap<>();\n"
-            + "  static final int[] COUNTERS = new int[2];\n"
             + "  public static int getInt(int min, int max) { return min; }\n"
-            + "  public static int getValue(String k) { return VALUES.getOrDefault(k, -1); }\n"
-            + "  public static void putValue(String k, int v) { VALUES.put(k, v); }\n"
-            + "  public static int incrementCounter(int c) { return ++COUNTERS[c]; }\n"
-            + "  public static int getCounter(int c) { return COUNTERS[c]; }\n"
-            + "  public static void setCounter(int c, int v) { COUNTERS[c] = v; }\n"
             + "  public static void terminateSearch() { }\n"
-            + "  public static long currentTimeMillis() { return System.currentTimeMillis(); }\n"
             + "  public static String getProperty(String k) { return null; }\n"
+            + "}\n";
+    /** In place of the emitted StateMatcher, whose methods are native: the same matching, in plain Java. */
+    private static final String STATE_MATCHER_STAND_IN = "package io.gangproof.model.generated;\n"
+            + "import io.gangproof.model.runtime.TransitionModel;\n"
+            + "public final class StateMatcher {\n"
+            + "  static final java.util.Set<String> SEEN = new java.util.HashSet<>();\n"
+            + "  public static void start(long properties) { }\n"
+            + "  public static int visit(Object model) {\n"
+            + "    TransitionModel m = (TransitionModel) model;\n"
+            + "    int[] b = new int[m.maxEncodedLength()];\n"
+            + "    int n = m.encode(b);\n"
+            + "    if (!SEEN.add(java.util.Arrays.toString(java.util.Arrays.copyOf(b, n)))) { return 0; }\n"
+            + "    m.decode(b, 0, n);\n"
+            + "    return 1;\n"
+            + "  }\n"
+            + "  public static boolean violated(long properties) { return true; }\n"
             + "}\n";
 
     private static ClassLoader compileAlone(Path dir) throws Exception {
         Path stub = dir.resolve("stub/gov/nasa/jpf/vm/Verify.java");
         Files.createDirectories(stub.getParent());
         Files.writeString(stub, VERIFY_STAND_IN, StandardCharsets.UTF_8);
+        Path matcher = dir.resolve("src/io/gangproof/model/generated/StateMatcher.java");
+        assertThat(Files.readString(matcher)).contains("public static native int visit(Object model)");
+        Files.writeString(matcher, STATE_MATCHER_STAND_IN, StandardCharsets.UTF_8);
         List<String> args = new ArrayList<>(List.of("--release", "17", "-d", dir.resolve("classes").toString(),
                 "-classpath", ""));
-        try (Stream<Path> files = Files.walk(dir)) {
+        // the model and its entry point, not the native peer (compiled against jpf.jar where JPF runs)
+        try (Stream<Path> files = Stream.concat(Files.walk(dir.resolve("src")), Files.walk(dir.resolve("stub")))) {
             files.filter(p -> p.toString().endsWith(".java")).forEach(p -> args.add(p.toString()));
         }
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
@@ -70,7 +82,9 @@ class ModelEmitterTest {
                 .contains("target.args = 1\n")
                 .contains("search.class = gov.nasa.jpf.search.DFSearch\n").contains("vm.storage.class =\n")
                 .doesNotContain("BFS").doesNotContain("is a shortest one")
-                .contains("report.console.property_violation = error,trace\n");
+                .contains("report.console.property_violation = error,trace\n")
+                .contains("native_classpath+=;${config_path}/peers;${config_path}/classes\n");
+        assertThat(dir.resolve(ModelEmitter.PEER_SOURCE)).exists();
         assertThat(Files.readString(emitted.readme())).contains("JPF always exits with status 0");
         assertThat(emitted.sources()).extracting(p -> p.getFileName().toString())
                 .contains("Choices.java", "StepObserver.java", "TransitionModel.java", "StarvationGreedyModel.java",
@@ -92,7 +106,7 @@ class ModelEmitterTest {
             } catch (InvocationTargetException e) {
                 throw e.getCause();
             }
-        }).isInstanceOf(AssertionError.class).hasMessageStartingWith("deadlock-free: at 3 the job of A arriving at 1");
+        }).isInstanceOf(AssertionError.class).hasMessageStartingWith("deadlock-free: at 3 ms the job of A arriving at 1 ms");
     }
 
     @Test

@@ -60,7 +60,7 @@ class SingleBehaviourTest {
         Counterexample x = ((ExplorerResult.Violated) results.get(2)).counterexample();
         assertThat(x.violationTime()).isEqualTo(5); // X#0 arrived at 1, unfinished at 1 + 4
         assertThat(x.message()).isEqualTo(
-                "response(X) <= 4 ms: the job of X arriving at 1 is unfinished at 5, so its response time exceeds 4");
+                "response(X) <= 4 ms: the job of X arriving at 1 ms is unfinished at 5 ms, so its response time exceeds 4 ms");
         Counterexample y = ((ExplorerResult.Violated) results.get(3)).counterexample();
         assertThat(y.violationTime()).isEqualTo(8); // Y#1 arrived at 5, unfinished at 5 + 3
         JobRecord y1 = y.jobs().stream().filter(j -> j.task().equals("Y") && j.index() == 1).findFirst().orElseThrow();

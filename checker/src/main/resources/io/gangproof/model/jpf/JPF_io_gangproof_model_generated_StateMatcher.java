@@ -1,0 +1,297 @@
+package io.gangproof.model.generated;
+
+import gov.nasa.jpf.Config;
+import gov.nasa.jpf.annotation.MJI;
+import gov.nasa.jpf.vm.ClassInfo;
+import gov.nasa.jpf.vm.ElementInfo;
+import gov.nasa.jpf.vm.FieldInfo;
+import gov.nasa.jpf.vm.IntChoiceGenerator;
+import gov.nasa.jpf.vm.MJIEnv;
+import gov.nasa.jpf.vm.NativePeer;
+import io.gangproof.model.runtime.TransitionModel;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.TreeMap;
+
+/**
+ * Native peer of {@code StateMatcher} (copied by gangproof beside the model; compiled against
+ * jpf.jar, it runs in the host JVM, outside JPF's interpreter and its backtracked state).
+ * Matching states on the model's canonical encoding is bookkeeping that never changes a
+ * behaviour, so JPF need not interpret it: the peer mirrors the model object into a host
+ * instance of the same model class (field by field, by name), runs its {@code encode}, looks
+ * the encoding up in a visited set, runs {@code decode} (the canonical form the explorer also
+ * continues from) and writes back into JPF's heap only the values that changed. It also keeps
+ * the state count, the limits and, for each property, the choices along the first path that
+ * violated it. gangproof reads the public static fields after the run.
+ */
+public class JPF_io_gangproof_model_generated_StateMatcher extends NativePeer {
+    /** Distinct states seen in the last run. */
+    public static long states;
+    /** What ended the last run early: 0 nothing, 1 the state limit, 2 the time limit, 3 the memory limit. */
+    public static int limitHit;
+    /** Property index to the {@code Verify.getInt} answers along the first path violating it. */
+    public static TreeMap<Integer, int[]> violations = new TreeMap<>();
+
+    private static long maxStates;
+    private static long maxBytes;
+    private static long deadline;
+    private static long pending;
+    private static Mirror mirror;
+    private static EncodingSet visited;
+
+    /** Called by JPF when it binds the peer, once per run: a fresh run starts from nothing. */
+    public static boolean init(Config conf) {
+        states = 0;
+        limitHit = 0;
+        violations = new TreeMap<>();
+        maxStates = conf.getLong("gangproof.max_states", Long.MAX_VALUE);
+        maxBytes = conf.getLong("gangproof.max_memory_bytes", Long.MAX_VALUE);
+        long millis = conf.getLong("gangproof.time_limit_ms", Long.MAX_VALUE);
+        deadline = millis == Long.MAX_VALUE ? Long.MAX_VALUE : System.currentTimeMillis() + millis;
+        pending = 0;
+        mirror = null;
+        visited = new EncodingSet();
+        return true;
+    }
+
+    @MJI
+    public static void start__J__V(MJIEnv env, int clsRef, long properties) {
+        pending = properties;
+    }
+
+    /** 0: a state seen before; 1: a new state, now canonical; 2: a limit is reached (the search ends). */
+    @MJI
+    public static int visit__Ljava_lang_Object_2__I(MJIEnv env, int clsRef, int modelRef) {
+        if (mirror == null) {
+            mirror = new Mirror(env, modelRef);
+        }
+        int length = mirror.encode(env, modelRef);
+        boolean fresh = visited.add(mirror.buffer, length);
+        if (fresh) {
+            states++;
+            mirror.decode(env, modelRef, length);
+        }
+        // the clock also on states seen before: a search can go on long among them
+        limitHit = states >= maxStates ? 1 : System.currentTimeMillis() > deadline ? 2
+                : visited.bytes() > maxBytes ? 3 : 0;
+        return limitHit != 0 ? 2 : fresh ? 1 : 0;
+    }
+
+    /** Records the properties in {@code properties} not violated before; true when none is left. */
+    @MJI
+    public static boolean violated__J__Z(MJIEnv env, int clsRef, long properties) {
+        long fresh = properties & pending;
+        if (fresh != 0L) {
+            IntChoiceGenerator[] path = env.getVM().getChoiceGeneratorsOfType(IntChoiceGenerator.class);
+            int[] answers = new int[path.length];
+            for (int i = 0; i < path.length; i++) {
+                answers[i] = path[i].getNextChoice();
+            }
+            for (int p = 0; p < 64; p++) {
+                if ((fresh >>> p & 1L) != 0L) {
+                    violations.put(p, answers);
+                }
+            }
+            pending &= ~fresh;
+        }
+        return pending == 0L;
+    }
+
+    /** A host instance of the model class, and the pairs of its fields and JPF's. */
+    private static final class Mirror {
+        final TransitionModel host;
+        final List<Field> fields = new ArrayList<>();
+        final List<FieldInfo> infos = new ArrayList<>();
+        final int[] buffer;
+
+        Mirror(MJIEnv env, int modelRef) {
+            ClassInfo ci = env.getClassInfo(modelRef);
+            try {
+                Class<?> type = Class.forName(ci.getName(), true, Mirror.class.getClassLoader());
+                host = (TransitionModel) type.getDeclaredConstructor().newInstance();
+                for (Field f : type.getDeclaredFields()) {
+                    if (Modifier.isStatic(f.getModifiers())) {
+                        continue;
+                    }
+                    Class<?> t = f.getType();
+                    if (t != int.class && t != long.class && t != int[].class && t != long[].class) {
+                        throw new IllegalStateException("internal error: model field " + f + " cannot be mirrored");
+                    }
+                    f.setAccessible(true);
+                    fields.add(f);
+                    infos.add(ci.getInstanceField(f.getName()));
+                }
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("internal error: cannot mirror the model " + ci.getName(), e);
+            }
+            buffer = new int[host.maxEncodedLength()];
+        }
+
+        /** Copies JPF's model object into the host instance; returns the length of its encoding. */
+        int encode(MJIEnv env, int modelRef) {
+            ElementInfo ei = env.getElementInfo(modelRef);
+            try {
+                for (int k = 0; k < fields.size(); k++) {
+                    Field f = fields.get(k);
+                    FieldInfo fi = infos.get(k);
+                    Class<?> t = f.getType();
+                    if (t == int.class) {
+                        f.setInt(host, ei.getIntField(fi));
+                    } else if (t == long.class) {
+                        f.setLong(host, ei.getLongField(fi));
+                    } else if (t == int[].class) {
+                        int[] from = env.getElementInfo(ei.getReferenceField(fi)).asIntArray();
+                        System.arraycopy(from, 0, (int[]) f.get(host), 0, from.length);
+                    } else {
+                        long[] from = env.getElementInfo(ei.getReferenceField(fi)).asLongArray();
+                        System.arraycopy(from, 0, (long[]) f.get(host), 0, from.length);
+                    }
+                }
+            } catch (IllegalAccessException e) {
+                throw new IllegalStateException(e);
+            }
+            return host.encode(buffer);
+        }
+
+        /** Puts the host instance in canonical form and writes what changed back into JPF's heap. */
+        void decode(MJIEnv env, int modelRef, int length) {
+            host.decode(buffer, 0, length);
+            ElementInfo ei = env.getElementInfo(modelRef);
+            try {
+                for (int k = 0; k < fields.size(); k++) {
+                    Field f = fields.get(k);
+                    FieldInfo fi = infos.get(k);
+                    Class<?> t = f.getType();
+                    if (t == int.class) {
+                        if (ei.getIntField(fi) != f.getInt(host)) {
+                            ei = env.getModifiableElementInfo(modelRef);
+                            ei.setIntField(fi, f.getInt(host));
+                        }
+                    } else if (t == long.class) {
+                        if (ei.getLongField(fi) != f.getLong(host)) {
+                            ei = env.getModifiableElementInfo(modelRef);
+                            ei.setLongField(fi, f.getLong(host));
+                        }
+                    } else if (t == int[].class) {
+                        int ref = ei.getReferenceField(fi);
+                        int[] now = env.getElementInfo(ref).asIntArray();
+                        int[] canonical = (int[]) f.get(host);
+                        if (!Arrays.equals(now, canonical)) {
+                            ElementInfo a = env.getModifiableElementInfo(ref);
+                            for (int i = 0; i < canonical.length; i++) {
+                                if (now[i] != canonical[i]) {
+                                    a.setIntElement(i, canonical[i]);
+                                }
+                            }
+                        }
+                    } else {
+                        int ref = ei.getReferenceField(fi);
+                        long[] now = env.getElementInfo(ref).asLongArray();
+                        long[] canonical = (long[]) f.get(host);
+                        if (!Arrays.equals(now, canonical)) {
+                            ElementInfo a = env.getModifiableElementInfo(ref);
+                            for (int i = 0; i < canonical.length; i++) {
+                                if (now[i] != canonical[i]) {
+                                    a.setLongElement(i, canonical[i]);
+                                }
+                            }
+                        }
+                    }
+                }
+            } catch (IllegalAccessException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    /** Encodings, exactly: open addressing over one growing arena of {@code length, ints...}. */
+    private static final class EncodingSet {
+        private int[] arena = new int[1 << 16];
+        private int used;
+        private int[] slots = new int[1 << 12];
+        private int size;
+
+        EncodingSet() {
+            Arrays.fill(slots, -1);
+        }
+
+        /** The memory the set holds. */
+        long bytes() {
+            return 4L * arena.length + 4L * slots.length;
+        }
+
+        /** Whether {@code b[0..length)} was absent; adds it. */
+        boolean add(int[] b, int length) {
+            int h = hash(b, length);
+            int mask = slots.length - 1;
+            for (int i = h & mask;; i = (i + 1) & mask) {
+                int at = slots[i];
+                if (at < 0) {
+                    break;
+                }
+                if (equal(at, b, length)) {
+                    return false;
+                }
+            }
+            if (used + length + 1 > arena.length) {
+                arena = Arrays.copyOf(arena, Math.max(arena.length * 2, used + length + 1));
+            }
+            int at = used;
+            arena[used++] = length;
+            System.arraycopy(b, 0, arena, used, length);
+            used += length;
+            place(at, h);
+            if (++size * 2 > slots.length) {
+                grow();
+            }
+            return true;
+        }
+
+        private boolean equal(int at, int[] b, int length) {
+            if (arena[at] != length) {
+                return false;
+            }
+            for (int x = 0; x < length; x++) {
+                if (arena[at + 1 + x] != b[x]) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private void place(int at, int h) {
+            int mask = slots.length - 1;
+            int i = h & mask;
+            while (slots[i] >= 0) {
+                i = (i + 1) & mask;
+            }
+            slots[i] = at;
+        }
+
+        private void grow() {
+            int[] old = slots;
+            slots = new int[old.length * 2];
+            Arrays.fill(slots, -1);
+            for (int at : old) {
+                if (at >= 0) {
+                    place(at, hash(arena, at + 1, arena[at]));
+                }
+            }
+        }
+
+        private static int hash(int[] b, int length) {
+            return hash(b, 0, length);
+        }
+
+        private static int hash(int[] b, int from, int length) {
+            int h = length;
+            for (int x = from; x < from + length; x++) {
+                h = h * 0x9E3779B1 + b[x];
+            }
+            return h ^ (h >>> 16);
+        }
+    }
+}
