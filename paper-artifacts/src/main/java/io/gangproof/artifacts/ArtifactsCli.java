@@ -257,7 +257,7 @@ public final class ArtifactsCli implements Runnable {
 
     @Command(name = "plot", mixinStandardHelpOptions = true,
             description = {"Plots a CSV written by run or merge as DIR/NAME.png (1600 px wide) and DIR/NAME.svg, "
-                + "with 95% Wilson intervals."})
+                + "with 95%% Wilson intervals."})
     static final class Plot implements Callable<Integer> {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
