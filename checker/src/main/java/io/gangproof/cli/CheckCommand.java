@@ -215,6 +215,7 @@ final class CheckCommand implements Callable<Integer> {
             s.put("spec", report.path());
             s.put("system", report.spec().name());
             s.put("resolution", TimeFormat.of(report.spec()).resolution());
+            s.put("time_unit", TimeFormat.of(report.spec()).unit().orElse(null));
             List<Object> props = new ArrayList<>();
             for (PropertyResult r : report.results()) {
                 Map<String, Object> p = new LinkedHashMap<>();
