@@ -10,11 +10,11 @@ import java.nio.file.Path;
  * that output piped to a file (JSON, say) still shows it, and a log captures none of it. Never
  * under CI ({@code CI} set, as every CI service does) or on a dumb terminal.
  */
-final class StandardError {
+public final class StandardError {
     private StandardError() {
     }
 
-    static boolean isTerminal() {
+    public static boolean isTerminal() {
         if (System.getenv("CI") != null || "dumb".equals(System.getenv("TERM"))) {
             return false;
         }

@@ -47,7 +47,9 @@ public final class ArtifactsCli implements Runnable {
     }
 
     public static void main(String[] args) {
-        System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true), System.err));
+        // The progress bar only on a terminal: a log (or CI) gets the results without it.
+        System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true),
+                io.gangproof.cli.StandardError.isTerminal() ? System.err : null));
     }
 
     /** Runs the command line and returns its exit code; {@code progress} receives the progress bar (or null for none). */
