@@ -13,8 +13,8 @@ import java.util.OptionalLong;
 /**
  * Settings of one {@code check} run that engines may need; {@code analysisBounds} are the
  * numbers an analysis derived for the spec's {@code <= bound} properties. {@code timeLimit}
- * is the budget of each property for all its engines when the spec sets no {@code limit time}
- * (semantics §8; none: each engine's own limits); {@code deadline} is the instant
+ * is the budget of the check of a spec, shared by its properties, when the spec sets no
+ * {@code limit time} (semantics §8; none: each engine's own limits); {@code deadline} is the instant
  * ({@link System#nanoTime()}) by which the engine being asked must answer, set by the
  * {@link Checker} from that budget.
  */
@@ -50,7 +50,7 @@ public record CheckOptions(Optional<Long> horizonOverride, long seed, Optional<P
         return new CheckOptions(horizonOverride, seed, outputDir, analysisBounds, timeLimit, OptionalLong.of(nanoTime));
     }
 
-    /** The budget of each property of {@code spec}: its {@code limit time}, else the time limit given. */
+    /** The budget of the check of {@code spec}: its {@code limit time}, else the time limit given. */
     public Optional<Duration> budget(SystemSpec spec) {
         return spec.exploration().timeLimitMillis().map(Duration::ofMillis).or(() -> timeLimit);
     }

@@ -27,6 +27,7 @@ import java.util.Optional;
 public final class Checker {
     private final List<Engine> engines;
     private final boolean crossCheck;
+    private final CheckProgress progress;
 
     /** Stops asking about a property once it is decided. */
     public Checker(List<Engine> engines) {
@@ -35,8 +36,14 @@ public final class Checker {
 
     /** {@code crossCheck}: ask every engine about every property and confront their answers. */
     public Checker(List<Engine> engines, boolean crossCheck) {
+        this(engines, crossCheck, CheckProgress.NONE);
+    }
+
+    /** {@code progress} is told about every engine asked, e.g. to show a long run on a terminal. */
+    public Checker(List<Engine> engines, boolean crossCheck, CheckProgress progress) {
         this.engines = List.copyOf(engines);
         this.crossCheck = crossCheck;
+        this.progress = progress;
     }
 
     /** Two engines contradict each other on one property: a bug in one of them. */
@@ -64,26 +71,27 @@ public final class Checker {
         List<Property> properties = spec.properties();
         List<Answers> answers = new ArrayList<>();
         properties.forEach(p -> answers.add(new Answers()));
-        Optional<Long> budget = options.budget(spec).map(Duration::toNanos);
+        // One budget for the whole check of the spec (semantics §8), so the check ends within it.
+        long start = System.nanoTime();
+        Optional<Long> deadline = options.budget(spec).map(b -> start + b.toNanos());
         for (Engine engine : engines) {
-            Optional<Long> limit = engine.timeBounded() ? budget : Optional.empty();
+            Optional<Long> limit = engine.timeBounded() ? deadline : Optional.empty();
             List<Integer> open = new ArrayList<>();
             for (int i = 0; i < properties.size(); i++) {
                 Answers a = answers.get(i);
-                if (!asks(engine, a)) {
-                    continue;
-                }
-                if (limit.isPresent() && a.spentNanos >= limit.get()) {
-                    a.outOfTime.add(engine.name());
-                } else {
+                if (asks(engine, a)) {
                     open.add(i);
                 }
             }
             if (engine.answersTogether() && !open.isEmpty()) {
-                ask(engine, spec, open, answers, options, limit);
+                if (!budgetUsedUp(engine, open, answers, limit)) {
+                    ask(engine, spec, open, answers, options, limit);
+                }
             } else {
                 for (int i : open) {
-                    ask(engine, spec, List.of(i), answers, options, limit);
+                    if (!budgetUsedUp(engine, List.of(i), answers, limit)) {
+                        ask(engine, spec, List.of(i), answers, options, limit);
+                    }
                 }
             }
         }
@@ -94,21 +102,32 @@ public final class Checker {
         return new SpecReport(path, spec, results);
     }
 
-    /**
-     * Asks {@code engine} about the properties at {@code indices} in one call, within what is
-     * left of their budget, and counts the call's time for each.
-     */
-    private static void ask(Engine engine, SystemSpec spec, List<Integer> indices, List<Answers> answers,
-            CheckOptions options, Optional<Long> budget) {
-        long start = System.nanoTime();
-        CheckOptions o = options;
-        if (budget.isPresent()) {
-            long left = indices.stream().mapToLong(i -> budget.get() - answers.get(i).spentNanos).min().orElseThrow();
-            o = options.withDeadline(start + left);
+    /** Whether the spec's budget is used up for {@code engine}; then it is noted for the properties' reasons. */
+    private static boolean budgetUsedUp(Engine engine, List<Integer> indices, List<Answers> answers,
+            Optional<Long> deadline) {
+        if (deadline.isEmpty() || System.nanoTime() - deadline.get() < 0) {
+            return false;
         }
+        indices.forEach(i -> answers.get(i).outOfTime.add(engine.name()));
+        return true;
+    }
+
+    /**
+     * Asks {@code engine} about the properties at {@code indices} in one call, by the spec's
+     * deadline if it is bounded by one, and counts the call's time for each.
+     */
+    private void ask(Engine engine, SystemSpec spec, List<Integer> indices, List<Answers> answers,
+            CheckOptions options, Optional<Long> deadline) {
+        long start = System.nanoTime();
+        CheckOptions o = deadline.map(options::withDeadline).orElse(options);
         List<Property> asked = indices.stream().map(spec.properties()::get).toList();
-        List<Optional<PropertyResult>> said = engine.answersTogether() ? engine.check(spec, asked, o)
-                : List.of(engine.check(spec, asked.get(0), o));
+        progress.asking(spec, engine.name(), asked.size(), o.deadline());
+        List<Optional<PropertyResult>> said;
+        try {
+            said = engine.answersTogether() ? engine.check(spec, asked, o) : List.of(engine.check(spec, asked.get(0), o));
+        } finally {
+            progress.answered();
+        }
         long spent = System.nanoTime() - start;
         for (int j = 0; j < indices.size(); j++) {
             Answers a = answers.get(indices.get(j));

@@ -25,6 +25,15 @@ public final class InductionEngine implements Engine {
         return NAME;
     }
 
+    /**
+     * Bounded by Z3's timeout per obligation, like the proof engine: a proof must not turn
+     * UNKNOWN because other properties used the spec's time budget on a busy machine.
+     */
+    @Override
+    public boolean timeBounded() {
+        return false;
+    }
+
     @Override
     public Optional<PropertyResult> check(SystemSpec spec, Property property, CheckOptions options) {
         if (!(property instanceof Property.DeadlockFree || property instanceof Property.Overtakes)) {

@@ -62,9 +62,10 @@ final class CheckCommand implements Callable<Integer> {
     List<String> engines;
 
     @Option(names = "--time-limit", defaultValue = "10s", paramLabel = "TIME",
-            converter = TimeArgument.Converter.class, description = "Time budget of each property for all its "
-                    + "engines, e.g. 10s or 500ms (default: ${DEFAULT-VALUE}); a spec's `limit time` takes its place "
-                    + "for that spec. An engine is given what is left; one with nothing left is not asked.")
+            converter = TimeArgument.Converter.class, description = "Time budget of the check of each spec, shared "
+                    + "by its properties and engines, e.g. 10s or 500ms (default: ${DEFAULT-VALUE}); a spec's `limit "
+                    + "time` takes its place for that spec. A search is given what is left; one with nothing left is "
+                    + "not asked.")
     TimeArgument timeLimit;
 
     @Option(names = "--cross-check", description = "Ask every engine about every property, even once one has "
@@ -120,11 +121,18 @@ final class CheckCommand implements Callable<Integer> {
         Duration budget = timeLimit.duration().filter(d -> !d.isZero()).orElseThrow(() ->
                 new CommandLine.ParameterException(command.commandLine(), "--time-limit: '" + timeLimit.text()
                         + "' is not a positive time with a unit, e.g. 10s or 500ms"));
-        ExplorationProgressLine progress = ExplorationProgressLine.forTerminal("exploring");
+        try (EngineProgressBar.Listener progress = EngineProgressBar.forStandardError(err)) {
+            return check(out, err, budget, traceFolders, progress);
+        }
+    }
+
+    private Integer check(PrintWriter out, PrintWriter err, Duration budget, TraceFolders traceFolders,
+            EngineProgressBar.Listener progress) throws Exception {
         StandardEngines.Settings settings = new StandardEngines.Settings(runs,
-                ExplorerOptions.DEFAULTS.withProgress(progress), solver.limits(command.commandLine()),
+                ExplorerOptions.DEFAULTS.withProgress(progress.explorer()), solver.limits(command.commandLine()),
                 Optional.empty());
-        Checker checker = new Checker(Engines.of(engines, settings, jpfHome, command.commandLine()), crossCheck);
+        Checker checker = new Checker(Engines.of(engines, settings, jpfHome, command.commandLine()), crossCheck,
+                progress.checker());
         List<SpecReport> reports = new ArrayList<>();
         SpecFolders.Expanded inputs = SpecFolders.expand(specs);
         inputs.skipped().forEach(f -> err.println("gangproof: skipped " + f + ": it declares no system (a file "
@@ -144,7 +152,6 @@ final class CheckCommand implements Callable<Integer> {
             Optional<Long> h = search.override(spec.get(), command.commandLine());
             SpecReport report = checker.check(file.toString(), spec.get(), new CheckOptions(h, search.seed,
                     Optional.of(traceFolders.forSystem(spec.get().name()))).withTimeLimit(budget));
-            progress.close();
             reports.add(report);
             if (format == Format.text) {
                 out.print(SystemSummary.render(file.toString(), spec.get()));
@@ -215,6 +222,7 @@ final class CheckCommand implements Callable<Integer> {
             s.put("spec", report.path());
             s.put("system", report.spec().name());
             s.put("resolution", TimeFormat.of(report.spec()).resolution());
+            s.put("time_unit", TimeFormat.of(report.spec()).unit().orElse(null));
             List<Object> props = new ArrayList<>();
             for (PropertyResult r : report.results()) {
                 Map<String, Object> p = new LinkedHashMap<>();

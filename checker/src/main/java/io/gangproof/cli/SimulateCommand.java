@@ -107,7 +107,7 @@ final class SimulateCommand implements Callable<Integer> {
         if (scenarioFile != null) {
             return runScenario(spec, h, out, err);
         }
-        SearchProgress progress = System.console() != null && runs > 1 ? SearchProgressBar.onStandardError(runs)
+        SearchProgress progress = StandardError.isTerminal() && runs > 1 ? SearchProgressBar.onStandardError(runs)
                 : SearchProgress.NONE;
         TimeBudget budget = TimeBudget.of(spec);
         SearchResult result = SimulationSearch.run(spec, h, search.seed, runs, progress, budget);

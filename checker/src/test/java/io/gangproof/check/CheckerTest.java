@@ -185,6 +185,48 @@ class CheckerTest {
                 .contains("no engine could decide it (proof)", "time limit of 1 ms", "before engine explorer"));
     }
 
+    /** Busy for {@code millis} on the first property of a spec only, quick on the others. */
+    record SlowOnFirst(String name, long millis) implements Engine {
+        @Override
+        public Optional<PropertyResult> check(SystemSpec spec, Property property, CheckOptions options) {
+            if (property.equals(spec.properties().get(0))) {
+                long until = System.nanoTime() + Duration.ofMillis(millis).toNanos();
+                while (System.nanoTime() - until < 0) {
+                    Thread.onSpinWait();
+                }
+            }
+            return Optional.empty();
+        }
+
+        @Override
+        public boolean timeBounded() {
+            return false;
+        }
+    }
+
+    @Test
+    void theBudgetIsOneForTheWholeSpecSharedByItsProperties() {
+        assertThat(SPEC.properties()).hasSizeGreaterThan(1);
+        // The first property's proof uses up the spec's budget: no search is asked about any property,
+        // although the others cost nothing so far.
+        Recording search = recording("explorer", null, Verdict.values());
+        List<PropertyResult> results = new Checker(List.of(new SlowOnFirst("proof", 20), search)).check("x", SPEC,
+                CheckOptions.DEFAULTS.withTimeLimit(Duration.ofMillis(10))).results();
+        assertThat(search.asked).isEmpty();
+        assertThat(results).allSatisfy(r -> assertThat(r.reason()).hasValueSatisfying(why -> assertThat(why)
+                .contains("time limit of 10 ms", "before engine explorer")));
+        // With budget left, every search gets the same deadline: the spec's, not one per property.
+        Recording later = recording("explorer", null, Verdict.values());
+        long before = System.nanoTime();
+        new Checker(List.of(new SlowOnFirst("proof", 1), later)).check("x", SPEC,
+                CheckOptions.DEFAULTS.withTimeLimit(Duration.ofSeconds(30)));
+        long after = System.nanoTime();
+        long thirty = Duration.ofSeconds(30).toNanos();
+        assertThat(later.asked).hasSize(SPEC.properties().size())
+                .allSatisfy(o -> assertThat(o.deadline().getAsLong()).isBetween(before + thirty, after + thirty))
+                .extracting(o -> o.deadline().getAsLong()).containsOnly(later.asked.get(0).deadline().getAsLong());
+    }
+
     @Test
     void anUnknownOnASpecWithOpenLevelsPointsAtAssignmentAndSynthesis() {
         SystemSpec open = SpecLoader.load(Path.of("..", "case-studies", "specs", "coral-synthesis.gang")).orThrow();

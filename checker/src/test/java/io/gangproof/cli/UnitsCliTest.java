@@ -15,8 +15,9 @@ class UnitsCliTest {
     private static final Path SPECS = GangproofCliTest.SPECS;
 
     /**
-     * 10 us ticks. L runs [0, 3.15 ms) without preemption, so H, arriving at 50 us, misses its
-     * deadline 2.45 ms and finishes at 4.15 ms; its response time is 4.1 ms.
+     * 10 us ticks, every time literal in ms (so the spec's unit is ms). L runs [0, 3.15 ms)
+     * without preemption, so H, arriving at 0.05 ms, misses its deadline 2.45 ms and finishes at
+     * 4.15 ms; its response time is 4.1 ms.
      */
     private static final String BLOCKED = """
             system blocked {
@@ -42,7 +43,7 @@ class UnitsCliTest {
 
     @Test
     void everyEngineWordsTheSameViolationTheSameWayInTheSpecsUnits() throws IOException {
-        String miss = "job H#0 (arrival 50 us) is unfinished at its deadline 2.45 ms";
+        String miss = "job H#0 (arrival 0.05 ms) is unfinished at its deadline 2.45 ms";
         for (String engine : new String[] {"simulation", "explorer", "smt"}) {
             CliRun r = CliRun.of("check", "--engine", engine, "--out", tmp.toString(), blocked().toString());
             assertThat(r.exitCode()).as(engine + ": " + r.out() + r.err()).isEqualTo(ExitCodes.VIOLATED);
@@ -51,15 +52,34 @@ class UnitsCliTest {
         }
         CliRun simulated = CliRun.of("check", "--engine", "simulation", "--out", tmp.toString(),
                 blocked().toString());
-        assertThat(simulated.out()).contains("periodic 20ms offset 50us").contains("3.15ms")
+        assertThat(simulated.out()).contains("periodic 20ms offset 0.05ms").contains("3.15ms")
                 .contains("TPU-time load 0.208 of 1 TPU (20.8%); hyperperiod 20 ms");
         assertThat(simulated.out()).contains(miss + "; it finishes at 4.15 ms")
-                .contains("VIOLATED  response(H) <= 2.4 ms  job H#0 (arrival 50 us) has response time 4.1 ms, "
+                .contains("VIOLATED  response(H) <= 2.4 ms  job H#0 (arrival 0.05 ms) has response time 4.1 ms, "
                         + "more than 2.4 ms");
         CliRun explored = CliRun.of("check", "--engine", "explorer", "--out", tmp.toString(), blocked().toString());
         // The explorer's trace ends at the violation instant: the job has not finished by then.
-        assertThat(explored.out()).contains("job H#0 (arrival 50 us) is unfinished at 2.45 ms, so its response "
+        assertThat(explored.out()).contains("job H#0 (arrival 0.05 ms) is unfinished at 2.45 ms, so its response "
                 + "time exceeds 2.4 ms");
+    }
+
+    @Test
+    void aSpecWrittenInMicrosecondsIsAnsweredInMicroseconds() throws IOException {
+        Path spec = tmp.resolve("blocked-us.gang");
+        Files.writeString(spec, BLOCKED.replace("1 ms", "1000 us").replace("3.15 ms", "3150 us")
+                .replace("20 ms", "20000 us").replace("0.05 ms", "50 us").replace("2.4 ms", "2400 us")
+                .replace("0 ms", "0 us").replace("5 ms", "5000 us"));
+        CliRun r = CliRun.of("check", "--engine", "simulation", "--out", tmp.toString(), spec.toString());
+        assertThat(r.exitCode()).as(r.out() + r.err()).isEqualTo(ExitCodes.VIOLATED);
+        assertThat(r.out()).contains("job H#0 (arrival 50 us) is unfinished at its deadline 2450 us; it finishes at "
+                + "4150 us").contains("response(H) <= 2400 us").contains("has response time 4100 us, more than 2400 us")
+                .contains("horizon 5000 us").doesNotContain(" ms");
+        CliRun json = CliRun.of("check", "--engine", "simulation", "--format", "json", "--out", tmp.toString(),
+                spec.toString());
+        JsonNode doc = new ObjectMapper().readTree(json.out()).path("specs").path(0);
+        assertThat(doc.path("time_unit").asText()).isEqualTo("us");
+        assertThat(doc.path("properties").path(1).path("bound").asLong()).isEqualTo(240);
+        assertThat(doc.path("properties").path(1).path("bound_text").asText()).isEqualTo("2400 us");
     }
 
     @Test
@@ -68,6 +88,7 @@ class UnitsCliTest {
                 blocked().toString());
         JsonNode spec = new ObjectMapper().readTree(r.out()).path("specs").path(0);
         assertThat(spec.path("resolution").asText()).isEqualTo("10 us");
+        assertThat(spec.path("time_unit").asText()).isEqualTo("ms");
         JsonNode response = spec.path("properties").path(1);
         assertThat(response.path("property").asText()).isEqualTo("response(H) <= 2400 us");
         assertThat(response.path("bound").asLong()).isEqualTo(240);

@@ -47,7 +47,9 @@ public final class ArtifactsCli implements Runnable {
     }
 
     public static void main(String[] args) {
-        System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true), System.err));
+        // The progress bar only on a terminal: a log (or CI) gets the results without it.
+        System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true),
+                io.gangproof.cli.StandardError.isTerminal() ? System.err : null));
     }
 
     /** Runs the command line and returns its exit code; {@code progress} receives the progress bar (or null for none). */
@@ -323,7 +325,7 @@ public final class ArtifactsCli implements Runnable {
 
     @Command(name = "plot", mixinStandardHelpOptions = true,
             description = {"Plots a CSV written by run or merge as DIR/NAME.png (1600 px wide) and DIR/NAME.svg, "
-                + "with 95% Wilson intervals."})
+                + "with 95%% Wilson intervals."})
     static final class Plot implements Callable<Integer> {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,14 +19,19 @@ import java.util.Properties;
  * file has one more comment line naming the shard; merging the shards gives byte for byte the
  * file a single run writes. Counts are per bin (sets whose exact utilisation is nearest to the
  * point); {@code ratio = accepted / samples}, an exact fraction rendered with 4 decimals
- * (half-even), empty for a bin without sets.
+ * (half-even), empty for a bin without sets. The last two columns are the bin's 95% Wilson
+ * interval (the error bar the figure draws), rounded outwards to 4 decimals (low down, high up)
+ * so the printed interval contains the computed one; they are derived from the counts and
+ * recomputed whenever a file is rendered, so a merge gives the intervals of the summed counts.
  */
 public final class Csv {
-    public static final String FORMAT = "1";
-    public static final String COLUMNS = "point,method,samples,accepted,unknown,ratio";
+    public static final String FORMAT = "2";
+    public static final String COLUMNS = "point,method,samples,accepted,unknown,ratio,wilson95_low,wilson95_high";
+    private static final int FIELDS = 8;
     public static final String AXIS_LINE = "# x = normalised TPU-time utilisation sum_i(k_i*C_i/T_i)/m of each "
-            + "generated set (exact), binned to the nearest point; ratio = accepted/samples; unknown sets are "
-            + "not accepted";
+            + "generated set (exact), binned to the nearest point; samples = sets in the bin; ratio = "
+            + "accepted/samples; unknown sets are not accepted; wilson95_low..wilson95_high = 95% Wilson score "
+            + "interval of the ratio, rounded outwards";
 
     private Csv() {
     }
@@ -33,9 +39,18 @@ public final class Csv {
     /** One data row. */
     public record Row(String point, String method, long samples, long accepted, long unknown) {
         String render() {
-            String ratio = samples == 0 ? "" : Fraction.of(accepted, samples).toDecimal(4);
-            return point + "," + method + "," + samples + "," + accepted + "," + unknown + "," + ratio;
+            if (samples == 0) {
+                return point + "," + method + ",0," + accepted + "," + unknown + ",,,";
+            }
+            String ratio = Fraction.of(accepted, samples).toDecimal(4);
+            WilsonInterval ci = WilsonInterval.of95(accepted, samples);
+            return point + "," + method + "," + samples + "," + accepted + "," + unknown + "," + ratio + ","
+                    + decimal(ci.low(), RoundingMode.FLOOR) + "," + decimal(ci.high(), RoundingMode.CEILING);
         }
+    }
+
+    private static String decimal(double value, RoundingMode rounding) {
+        return new BigDecimal(value).setScale(4, rounding).toPlainString();
     }
 
     /** A parsed file: its header line, its shard (for shard files) and its rows. */
@@ -146,8 +161,9 @@ public final class Csv {
         List<Row> rows = new ArrayList<>();
         for (; i < lines.size(); i++) {
             String[] f = lines.get(i).split(",", -1);
-            if (f.length != 6) {
-                throw new IllegalArgumentException(file + ":" + (i + 1) + ": expected 6 fields, got " + f.length);
+            if (f.length != FIELDS) {
+                throw new IllegalArgumentException(file + ":" + (i + 1) + ": expected " + FIELDS + " fields, got "
+                        + f.length);
             }
             try {
                 new BigDecimal(f[0]);

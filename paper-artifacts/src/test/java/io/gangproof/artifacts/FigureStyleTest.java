@@ -46,12 +46,22 @@ class FigureStyleTest {
     }
 
     @Test
+    void csvRowsCarryTheBinCountAndItsWilsonIntervalRoundedOutwards() {
+        // Same reference values as above, rounded outwards: low down, high up.
+        assertThat(new Csv.Row("0.2", "m", 10, 5, 0).render()).isEqualTo("0.2,m,10,5,0,0.5000,0.2365,0.7635");
+        assertThat(new Csv.Row("0.3", "m", 263, 81, 2).render()).isEqualTo("0.3,m,263,81,2,0.3080,0.2552,0.3663");
+        assertThat(new Csv.Row("0.4", "m", 3, 0, 0).render()).isEqualTo("0.4,m,3,0,0,0.0000,0.0000,0.5615");
+        assertThat(new Csv.Row("0.5", "m", 10, 10, 0).render()).isEqualTo("0.5,m,10,10,0,1.0000,0.7224,1.0000");
+        assertThat(new Csv.Row("0.6", "m", 0, 0, 0).render()).isEqualTo("0.6,m,0,0,0,,,");
+    }
+
+    @Test
     void thePngIs1600PixelsWide() throws IOException {
         Path csv = tmp.resolve("x.csv");
         Files.writeString(csv, "# experiment=x seed=1 tpus=4 tasks=2..3 samplesPerPoint=10 size=smoke "
-                + "definition=0 tool=t format=1\n" + Csv.AXIS_LINE + "\n" + Csv.COLUMNS + "\n"
-                + "0.2,global-strict,10,7,0,0.7000\n0.2,global-greedy,10,5,0,0.5000\n"
-                + "0.4,global-strict,3,0,0,0.0000\n0.4,global-greedy,0,0,0,\n");
+                + "definition=0 tool=t format=2\n" + Csv.AXIS_LINE + "\n" + Csv.COLUMNS + "\n"
+                + "0.2,global-strict,10,7,0,0.7000,0.3967,0.8923\n0.2,global-greedy,10,5,0,0.5000,0.2365,0.7635\n"
+                + "0.4,global-strict,3,0,0,0.0000,0.0000,0.5615\n0.4,global-greedy,0,0,0,,,\n");
         Plotter.plot(csv, tmp, "x");
         BufferedImage png = ImageIO.read(tmp.resolve("x.png").toFile());
         assertThat(png.getWidth()).isEqualTo(1600);

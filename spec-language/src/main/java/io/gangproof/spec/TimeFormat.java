@@ -2,30 +2,40 @@ package io.gangproof.spec;
 
 import io.gangproof.spec.parse.Units;
 import java.math.BigInteger;
+import java.util.Optional;
 
 /**
  * Ticks written for a person, in time units (semantics §12): exactly, as a decimal in the
- * largest unit not above the value ({@code 615} ticks at 10 us is {@code 6.15 ms}), never
- * rounded. Every report, message and chart of every engine writes times with this class, so
- * one instant reads the same whichever engine found it.
+ * spec's time unit ({@code 615} ticks at 10 us is {@code 6.15 ms} in a spec written in ms),
+ * never rounded; without a unit of its own (a system built in code), in the largest unit not
+ * above the value. Every report, message and chart of every engine writes times with this
+ * class, so one instant reads the same whichever engine found it.
  */
 public final class TimeFormat {
     private final BigInteger nanosPerTick;
+    private final Optional<String> unit;
 
-    private TimeFormat(long nanosPerTick) {
+    private TimeFormat(long nanosPerTick, Optional<String> unit) {
         this.nanosPerTick = BigInteger.valueOf(nanosPerTick);
+        this.unit = unit;
     }
 
     public static TimeFormat of(Resolution resolution) {
-        return new TimeFormat(resolution.nanosPerTick());
+        return new TimeFormat(resolution.nanosPerTick(), resolution.unit());
     }
 
     public static TimeFormat of(SystemSpec spec) {
         return of(spec.resolution());
     }
 
-    /** {@code ticks} as a time, e.g. {@code 6.15 ms}; {@code 0 ms} for zero, a leading {@code -} when negative. */
+    /**
+     * {@code ticks} as a time, e.g. {@code 6.15 ms}; a leading {@code -} when negative; zero is
+     * {@code 0} in the spec's unit ({@code 0 ms} without one).
+     */
     public String format(long ticks) {
+        if (unit.isPresent()) {
+            return in(ticks, unit.get()).toPlainString() + " " + unit.get();
+        }
         if (ticks == 0) {
             return "0 ms";
         }
@@ -33,15 +43,15 @@ public final class TimeFormat {
         return (nanos.signum() < 0 ? "-" : "") + Units.formatNanosDecimal(nanos.abs());
     }
 
-    /** Equal when the tick length is: a format is a value, and records holding one compare by value. */
+    /** Equal when the tick length and the unit are: a format is a value, and records holding one compare by value. */
     @Override
     public boolean equals(Object o) {
-        return o instanceof TimeFormat t && t.nanosPerTick.equals(nanosPerTick);
+        return o instanceof TimeFormat t && t.nanosPerTick.equals(nanosPerTick) && t.unit.equals(unit);
     }
 
     @Override
     public int hashCode() {
-        return nanosPerTick.hashCode();
+        return nanosPerTick.hashCode() * 31 + unit.hashCode();
     }
 
     /** The length of one tick, e.g. {@code 10 us}: the {@code resolution} field of JSON reports. */
@@ -49,8 +59,16 @@ public final class TimeFormat {
         return Units.formatNanos(nanosPerTick);
     }
 
+    /** The spec's time unit, if it has one: the {@code time_unit} field of JSON reports. */
+    public Optional<String> unit() {
+        return unit;
+    }
+
     /** The time unit of {@code ticks}' text ({@code ms} for {@code 6.15 ms}), for chart axes that scale to it. */
     public String unitOf(long ticks) {
+        if (unit.isPresent()) {
+            return unit.get();
+        }
         String text = format(Math.max(1, Math.abs(ticks)));
         return text.substring(text.indexOf(' ') + 1);
     }
@@ -58,7 +76,10 @@ public final class TimeFormat {
     /** {@code ticks} as a decimal number of {@code unit} (one of {@code ns, us, ms, s}), exactly. */
     public java.math.BigDecimal in(long ticks, String unit) {
         BigInteger perUnit = Units.nanosPerUnit(unit);
-        return new java.math.BigDecimal(BigInteger.valueOf(ticks).multiply(nanosPerTick))
-                .divide(new java.math.BigDecimal(perUnit)).stripTrailingZeros();
+        java.math.BigDecimal value = new java.math.BigDecimal(BigInteger.valueOf(ticks).multiply(nanosPerTick))
+                .divide(new java.math.BigDecimal(perUnit));
+        // Without trailing zeros, but never with a negative scale (1000, not 1E+3, in toString too).
+        java.math.BigDecimal stripped = value.stripTrailingZeros();
+        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
     }
 }

@@ -16,6 +16,8 @@ final class Quantities {
 
     private final Diagnostics diag;
     private BigInteger nanosPerTick = BigInteger.valueOf(Resolution.DEFAULT.nanosPerTick());
+    /** How many time literals converted to ticks use each unit, for the spec's time unit (semantics §12). */
+    private final java.util.Map<String, Integer> literalsPerUnit = new java.util.HashMap<>();
 
     Quantities(Diagnostics diag) {
         this.diag = diag;
@@ -74,7 +76,25 @@ final class Quantities {
                     "use a coarser resolution");
             return Optional.empty();
         }
+        literalsPerUnit.merge(unit.getText(), 1, Integer::sum);
         return Optional.of(qr[0].longValueExact());
+    }
+
+    /**
+     * The spec's time unit (semantics §12): the unit of most time literals converted to ticks so
+     * far, a tie going to the larger unit; empty when there was none.
+     */
+    Optional<String> mostUsedTimeUnit() {
+        Optional<String> best = Optional.empty();
+        int most = 0;
+        for (String unit : Units.TIME_NANOS.keySet()) { // smallest to largest, so a tie ends at the larger
+            int n = literalsPerUnit.getOrDefault(unit, 0);
+            if (n > 0 && n >= most) {
+                best = Optional.of(unit);
+                most = n;
+            }
+        }
+        return best;
     }
 
     Optional<Long> positiveTicks(SourceFile f, GangParser.QuantityContext q, String what) {

@@ -164,8 +164,9 @@ final class Resolver {
             diag.warning(f, sys.name, "system '" + sys.name.getText() + "' has nothing to verify",
                     "add `verify { deadlines }`");
         }
-        return Optional.of(new SystemSpec(sys.name.getText(), resolution, platform.get(),
-                new ArrayList<>(dnns.values()), tasks, scheduler.get(), properties, exploration));
+        Resolution shown = resolution.shownIn(units.mostUsedTimeUnit());
+        return Optional.of(new SystemSpec(sys.name.getText(), shown, platform.get(), new ArrayList<>(dnns.values()),
+                tasks, scheduler.get(), properties, exploration));
     }
 
     /** Reports every declaration after the first as a duplicate and returns the first (if any). */
