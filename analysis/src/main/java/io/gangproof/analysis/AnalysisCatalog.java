@@ -13,7 +13,11 @@ public final class AnalysisCatalog {
     /** Every analysis, in a stable order. */
     public static List<ResponseTimeAnalysis> all() {
         return List.of(new NpFpResponseTime(), new NpEdfProcessorDemand(), new GlobalGangStrictResponseTime(),
-                GlobalGangStrictResponseTime.sequentialOnly(), new GlobalGangGreedyResponseTime());
+                GlobalGangStrictResponseTime.sequentialOnly(), new GlobalGangGreedyResponseTime(),
+                GlobalGangStrictResponseTime.unboundedCarryIn(),
+                new GlobalGangGreedyResponseTime(CarryInRule.UNBOUNDED),
+                new GlobalGangGreedyResponseTime(CarryInRule.PER_INSTANT),
+                new GlobalGangGreedyResponseTime(CarryInRule.ONE_PER_TASK_LP));
     }
 
     /** The analysis for the spec's scheduler (the tightest one where several apply), if any. */
