@@ -27,7 +27,14 @@ public final class SoundnessCampaign {
             {new Scheduler(Placement.PARTITIONED, Policy.FP, Protocol.GANG_STRICT), new NpFpResponseTime()},
             {new Scheduler(Placement.PARTITIONED, Policy.EDF, Protocol.GANG_GREEDY), new NpEdfProcessorDemand()},
             {new Scheduler(Placement.GLOBAL, Policy.FP, Protocol.GANG_STRICT), new GlobalGangStrictResponseTime()},
-            {new Scheduler(Placement.GLOBAL, Policy.FP, Protocol.GANG_GREEDY), new GlobalGangGreedyResponseTime()}};
+            {new Scheduler(Placement.GLOBAL, Policy.FP, Protocol.GANG_GREEDY), new GlobalGangGreedyResponseTime()},
+            {new Scheduler(Placement.GLOBAL, Policy.FP, Protocol.GANG_STRICT), GlobalGangStrictResponseTime.unboundedCarryIn()},
+            {new Scheduler(Placement.GLOBAL, Policy.FP, Protocol.GANG_GREEDY),
+                new GlobalGangGreedyResponseTime(CarryInRule.UNBOUNDED)},
+            {new Scheduler(Placement.GLOBAL, Policy.FP, Protocol.GANG_GREEDY),
+                new GlobalGangGreedyResponseTime(CarryInRule.PER_INSTANT)},
+            {new Scheduler(Placement.GLOBAL, Policy.FP, Protocol.GANG_GREEDY),
+                new GlobalGangGreedyResponseTime(CarryInRule.ONE_PER_TASK_LP)}};
         int failures = 0;
         for (Object[] k : kinds) {
             ResponseTimeAnalysis a = (ResponseTimeAnalysis) k[1];
