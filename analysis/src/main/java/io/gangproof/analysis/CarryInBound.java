@@ -74,8 +74,11 @@ final class CarryInBound {
 
     /**
      * {@code V[c][u]}: the most a multiset of carry-in jobs on at most {@code c} TPUs can be worth
-     * when only {@code u} unit slots count, a job of width k filling {@code s <= min(k, beta)} of
-     * them ({@code s < min(k, beta)} when the slots run out). Result {@code V[m][beta]}.
+     * when only {@code u} unit slots count, a job of width k filling at most {@code min(k, beta)}
+     * of them. Result {@code V[m][beta]}. Taking {@code min(k, u)} slots at each step suffices:
+     * in an optimal choice every job but the one of least {@code C - 1} fills all its slots, and
+     * with unlimited jobs the recurrence may add the full jobs first and that one last, when the
+     * slots left are fewer than its width ({@code CarryInBoundTest} compares it with enumeration).
      */
     static long perInstant(int tpus, int beta, long[] bestRemaining) {
         long[][] v = new long[tpus + 1][beta + 1];
@@ -84,7 +87,8 @@ final class CarryInBound {
                 long best = Math.max(v[c - 1][u], v[c][u - 1]);
                 for (int k = 1; k <= c; k++) {
                     long rem = bestRemaining[k];
-                    for (int s = 1; rem >= 0 && s <= Math.min(k, u); s++) {
+                    if (rem >= 0) {
+                        int s = Math.min(k, u);
                         best = Math.max(best, Ticks.add(v[c - k][u - s], Ticks.mul(s, rem)));
                     }
                 }
