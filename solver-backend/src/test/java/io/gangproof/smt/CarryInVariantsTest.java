@@ -14,7 +14,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.statistics.Statistics;
-import org.junit.jupiter.api.Test;
+import net.jqwik.api.Example;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -49,7 +49,7 @@ class CarryInVariantsTest {
     }
 
     /** The coral case studies under every variant: confirmed, and refuted with less carry-in (which they have). */
-    @Test
+    @Example
     void coralUnderEveryVariant() {
         int tampered = 0;
         for (String name : List.of("coral-quad-strict.gang", "coral-quad-greedy.gang")) {
