@@ -60,9 +60,11 @@ public final class ScaleBench {
             SystemSpec spec = ScaleSpecs.spec(n, partitioned, 1);
             long t1 = System.nanoTime();
             ResponseTimeAnalysis analysis = AnalysisCatalog.forSpec(spec).orElseThrow();
+            long p1 = processCpu();
             long c1 = cpu.getCurrentThreadCpuTime();
             boolean all = analysis.analyze(spec).allSchedulable();
             long c2 = cpu.getCurrentThreadCpuTime();
+            long p2 = processCpu();
             long t2 = System.nanoTime();
             Property deadlines = spec.properties().get(0);
             if (proof && n <= MAX_PROOF_TASKS) {
@@ -76,8 +78,9 @@ public final class ScaleBench {
             }
             if (analysisOnly) {
                 rows.add(new Row(n, s(t0, t1), s(t1, t2), Double.NaN, Double.NaN));
-                System.out.printf("%6d tasks (%s): parse %.3f s, analysis %s %.3f s (CPU %.3f s)%n", n,
-                        partitioned ? "partitioned" : "global", s(t0, t1), analysis.name(), s(t1, t2), (c2 - c1) / 1e9);
+                System.out.printf("%6d tasks (%s): parse %.3f s, analysis %s %.3f s (CPU: this thread %.3f s,"
+                        + " whole process with GC %.3f s)%n", n, partitioned ? "partitioned" : "global", s(t0, t1),
+                        analysis.name(), s(t1, t2), (c2 - c1) / 1e9, (p2 - p1) / 1e9);
                 continue;
             }
             new SimulationEngine(5).check(spec, deadlines, CheckOptions.DEFAULTS);
@@ -107,6 +110,12 @@ public final class ScaleBench {
                     a.tasks(), b.tasks(), Math.log(b.parse() / a.parse()) / x, Math.log(b.analysis() / a.analysis()) / x,
                     Math.log(b.simulation() / a.simulation()) / x, Math.log(b.explorer() / a.explorer()) / x);
         }
+    }
+
+    /** CPU time of the whole JVM (every thread, the garbage collector's included), in ns. */
+    private static long processCpu() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     private static double s(long from, long to) {

@@ -29,8 +29,8 @@ final class GangCarryInEncoding {
                 s.assertTerm("carry-in: carryIn >= min(best_m, beta * max(C_l - 1))", unbounded(s, pre, m, beta, carryOnly, carry));
                 return;
             case PER_INSTANT:
-                s.assertTerm("carry-in (per instant): carryIn >= L_n_m_beta",
-                        op(">=", carry, table(s, pre, m, (int) beta, repeated(m, bestPerWidth(m, carryOnly)))));
+                s.assertTerm("carry-in (per instant): carryIn >= V_m_beta",
+                        op(">=", carry, grid(s, pre, m, (int) beta, bestPerWidth(m, carryOnly))));
                 return;
             case ONE_PER_TASK_LP:
                 s.assertTerm("carry-in: carryIn >= min(best_m, beta * max(C_l - 1)), or the LP dual bound",
@@ -92,15 +92,36 @@ final class GangCarryInEncoding {
         return op("or", op(">=", carry, best.get(m)), op(">=", carry, op("*", num(beta), num(maxRem))));
     }
 
-    /** Each item {@code floor(m / k)} times: as many jobs of it as fit, so that a 0/1 table over them is unbounded. */
-    private static List<GangEncoding.Member> repeated(int m, List<GangEncoding.Member> items) {
-        List<GangEncoding.Member> out = new ArrayList<>();
-        for (GangEncoding.Member l : items) {
-            for (int c = 0; c < m / l.width(); c++) {
-                out.add(l);
+    /**
+     * The per-instant table with any number of jobs of each item: {@code V_c_u >= V_(c-1)_u},
+     * {@code V_c_u >= V_c_(u-1)}, {@code V_c_u >= V_(c-k)_(u-s) + s (C - 1)} with {@code s = min(k, u)}
+     * (the job of least {@code C - 1} may be added last, when fewer slots than its width are left:
+     * docs/analysis.md §5a); returns {@code V_m_beta}.
+     */
+    private static String grid(SmtScript s, String pre, int m, int beta, List<GangEncoding.Member> items) {
+        String[][] v = new String[m + 1][beta + 1];
+        for (int c = 0; c <= m; c++) {
+            for (int u = 0; u <= beta; u++) {
+                if (c == 0 || u == 0) {
+                    v[c][u] = "0";
+                    continue;
+                }
+                v[c][u] = s.declareInt(pre + "slots_" + c + "_" + u);
+                List<String> lbs = new ArrayList<>();
+                lbs.add(op(">=", v[c][u], v[c - 1][u]));
+                lbs.add(op(">=", v[c][u], v[c][u - 1]));
+                for (GangEncoding.Member l : items) {
+                    if (l.width() <= c) {
+                        int sl = Math.min(l.width(), u);
+                        lbs.add(op(">=", v[c][u], op("+", v[c - l.width()][u - sl],
+                                num(Math.multiplyExact((long) sl, l.exec() - 1)))));
+                    }
+                }
+                s.assertTerm("carry-in table: V_" + c + "_" + u + " >= V_" + (c - 1) + "_" + u + ", V_" + c + "_" + (u - 1)
+                        + " and, per width, V_(c-k)_(u-min(k,u)) + min(k,u) (C - 1)", op("and", lbs.toArray(new String[0])));
             }
         }
-        return out;
+        return v[m][beta];
     }
 
     /**
