@@ -20,7 +20,11 @@ public final class AnalysisCatalog {
                 new GlobalQueueOrderResponseTime(Policy.FIFO, Protocol.GANG_STRICT),
                 new GlobalQueueOrderResponseTime(Policy.FIFO, Protocol.GANG_GREEDY),
                 new GlobalQueueOrderResponseTime(Policy.EDF, Protocol.GANG_STRICT),
-                new GlobalQueueOrderResponseTime(Policy.EDF, Protocol.GANG_GREEDY));
+                new GlobalQueueOrderResponseTime(Policy.EDF, Protocol.GANG_GREEDY),
+                GlobalGangStrictResponseTime.unboundedCarryIn(),
+                new GlobalGangGreedyResponseTime(CarryInRule.UNBOUNDED),
+                new GlobalGangGreedyResponseTime(CarryInRule.PER_INSTANT),
+                new GlobalGangGreedyResponseTime(CarryInRule.ONE_PER_TASK_LP));
     }
 
     /** The analysis for the spec's scheduler (the tightest one where several apply), if any. */

@@ -1,7 +1,9 @@
 package io.gangproof.analysis;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -20,10 +22,14 @@ import java.util.Optional;
  *
  * <p>Workload {@code W_j}: Bertogna &amp; Cirinei (2007), "Response-time analysis for globally
  * scheduled symmetric multiprocessor platforms", RTSS, workload bound {@code W_k(L)} (see {@link Ticks#workload}).
- * Carry-in of jobs that can only have started before J's release: they all run from the
- * release on, each at most {@code C - 1} more ticks (semantics §5 event order), on at most m
- * TPUs together: an unbounded knapsack over widths (capacity m, value {@code min(k, beta)(C - 1)}),
- * capped at {@code beta * max(C - 1)} because per instant at most beta units count.
+ * Carry-in of jobs that can only have started before J's release: {@link CarryInBound}, by the
+ * test's {@link CarryInRule}.
+ *
+ * <p>Cost: interferers are grouped by (width, charged execution, period), each group with the
+ * largest response used by its members (sound: {@code W} grows with {@code R}), so one
+ * evaluation costs one pass over the groups; all betas are iterated together
+ * ({@code w <- min over beta of floor(RHS_beta(w) / beta)}, whose least fixed point is the least
+ * wait over every beta), and the witness holds the groups, not the tasks.
  */
 final class GangWaitBound {
     /** Fixed-point steps before the iteration accelerates (bounds stay sound, may loosen). */
@@ -36,122 +42,87 @@ final class GangWaitBound {
     record Interferer(ChargedTask task, long responseUsed) {
     }
 
-    /**
-     * The smallest wait over every admissible beta, or empty when every beta exceeds
-     * {@code waitLimit}. Throws {@link ArithmeticException} on overflow. The witness is built
-     * for the best beta only.
-     */
-    static Optional<Witness.Gang> best(String argument, int tpus, ChargedTask job, int headWidth,
-            List<Interferer> interferers, List<ChargedTask> carryInOnly, long waitLimit) {
-        CarryIn carryIn = CarryIn.of(tpus, carryInOnly);
-        Attempt best = null;
-        for (int beta = 1; beta <= tpus - headWidth + 1; beta++) {
-            Attempt a = attempt(tpus, carryIn, beta, interferers, waitLimit, carryInOnly);
-            if (a != null && (best == null || a.waitBound() < best.waitBound())) {
-                best = a;
-            }
+    /** {@code count} interferers of one width, charged execution and period, with the largest response used. */
+    record Group(String firstTask, int width, long exec, long period, long count, long responseUsed) {
+    }
+
+    /** Groups interferers in order of first appearance. */
+    static final class Grouping {
+        private record Key(int width, long exec, long period) {
         }
-        return best == null ? Optional.empty()
-                : Optional.of(witness(argument, tpus, job, headWidth, best, interferers, carryInOnly));
-    }
 
-    /** As {@link #best} for one {@code beta}. */
-    static Optional<Witness.Gang> forBeta(String argument, int tpus, ChargedTask job, int headWidth, int beta,
-            List<Interferer> interferers, List<ChargedTask> carryInOnly, long waitLimit) {
-        Attempt a = attempt(tpus, CarryIn.of(tpus, carryInOnly), beta, interferers, waitLimit, carryInOnly);
-        return a == null ? Optional.empty()
-                : Optional.of(witness(argument, tpus, job, headWidth, a, interferers, carryInOnly));
-    }
+        private final Map<Key, Integer> index = new HashMap<>();
+        private final List<Group> groups = new ArrayList<>();
 
-    /** {@code carryIn + sum_j min(k_j, beta) W_j(w + 1)}: the coverage available in {@code [r, r + w]}. */
-    private static long rhs(long carry, int beta, long w, List<Interferer> interferers) {
-        long rhs = carry;
-        for (Interferer f : interferers) {
-            ChargedTask t = f.task();
-            rhs = Ticks.add(rhs, Ticks.mul(Math.min(t.width(), beta),
-                    Ticks.workload(Ticks.add(w, 1), t.exec(), t.period(), f.responseUsed())));
-        }
-        return rhs;
-    }
-
-    /**
-     * The carry-in-only tasks as the knapsack sees them: per width, only the first task of the
-     * largest {@code C - 1} can be worth choosing (any other of that width is worth no more and
-     * comes later), so the knapsack runs over at most {@code m} items instead of every task.
-     * {@code items} holds their indexes in increasing order, which keeps the tie-breaking of a
-     * scan over every task (the earliest task of the largest value wins).
-     */
-    private record CarryIn(int[] items, long maxRemaining) {
-        static CarryIn of(int tpus, List<ChargedTask> carryInOnly) {
-            int[] byWidth = new int[tpus + 1];
-            java.util.Arrays.fill(byWidth, -1);
-            long maxRemaining = 0;
-            for (int x = 0; x < carryInOnly.size(); x++) {
-                ChargedTask l = carryInOnly.get(x);
-                maxRemaining = Math.max(maxRemaining, l.exec() - 1);
-                int k = l.width();
-                if (k <= tpus && (byWidth[k] < 0 || l.exec() > carryInOnly.get(byWidth[k]).exec())) {
-                    byWidth[k] = x;
-                }
-            }
-            return new CarryIn(java.util.Arrays.stream(byWidth).filter(x -> x >= 0).sorted().toArray(), maxRemaining);
-        }
-    }
-
-    /** One beta's result: the carry-in bound, the knapsack's choice (task index to count) and the wait bound. */
-    private record Attempt(int beta, long carry, java.util.SortedMap<Integer, Long> choice, long waitBound) {
-    }
-
-    /** The least wait for {@code beta}, or null when it exceeds {@code waitLimit}. */
-    private static Attempt attempt(int tpus, CarryIn carryIn, int beta, List<Interferer> interferers, long waitLimit,
-            List<ChargedTask> carryInOnly) {
-        // Unbounded knapsack over carry-in widths, with reconstruction for the witness.
-        long[] value = new long[tpus + 1];
-        int[] pick = new int[tpus + 1];
-        for (int c = 1; c <= tpus; c++) {
-            value[c] = value[c - 1];
-            pick[c] = -1; // "one TPU left unused"
-            for (int x : carryIn.items()) {
-                ChargedTask l = carryInOnly.get(x);
-                if (l.width() <= c) {
-                    long v = Ticks.add(value[c - l.width()], Ticks.mul(Math.min(l.width(), beta), l.exec() - 1));
-                    if (v > value[c]) {
-                        value[c] = v;
-                        pick[c] = x;
-                    }
-                }
-            }
-        }
-        long carry = Math.min(value[tpus], Ticks.mul(beta, carryIn.maxRemaining()));
-        java.util.SortedMap<Integer, Long> choice = new java.util.TreeMap<>();
-        for (int c = tpus; c > 0;) {
-            if (pick[c] < 0) {
-                c -= 1;
+        void add(ChargedTask t, long responseUsed) {
+            Key k = new Key(t.width(), t.exec(), t.period());
+            Integer at = index.get(k);
+            if (at == null) {
+                index.put(k, groups.size());
+                groups.add(new Group(t.name(), t.width(), t.exec(), t.period(), 1, responseUsed));
             } else {
-                choice.merge(pick[c], 1L, Long::sum);
-                c -= carryInOnly.get(pick[c]).width();
+                Group g = groups.get(at);
+                groups.set(at, new Group(g.firstTask(), g.width(), g.exec(), g.period(), g.count() + 1,
+                        Math.max(g.responseUsed(), responseUsed)));
             }
         }
 
-        long w = carry / beta;
+        List<Group> groups() {
+            return List.copyOf(groups);
+        }
+
+        static List<Group> of(List<Interferer> interferers) {
+            Grouping g = new Grouping();
+            for (Interferer f : interferers) {
+                g.add(f.task(), f.responseUsed());
+            }
+            return g.groups();
+        }
+    }
+
+    /**
+     * The smallest wait over every beta in {@code [minBeta, maxBeta]} (capped at
+     * {@code tpus - headWidth + 1}), or empty when it exceeds {@code waitLimit}. Throws
+     * {@link ArithmeticException} on overflow. {@code bestRemaining} is
+     * {@link CarryInBound#bestRemainingByWidth} of {@code carryInOnly}.
+     */
+    static Optional<Witness.Gang> best(String argument, CarryInRule rule, int tpus, ChargedTask job, int headWidth,
+            int minBeta, int maxBeta, List<Group> groups, long[] bestRemaining, List<ChargedTask> carryInOnly,
+            long waitLimit) {
+        int hi = Math.min(maxBeta, tpus - headWidth + 1);
+        if (hi < minBeta) {
+            return Optional.empty();
+        }
+        CarryInBound.Value[] carry = new CarryInBound.Value[hi + 1];
+        for (int beta = minBeta; beta <= hi; beta++) {
+            carry[beta] = CarryInBound.of(rule, tpus, beta, bestRemaining, carryInOnly);
+        }
+        Coverage cov = new Coverage(tpus, minBeta, hi, carry, groups);
+        long w = Long.MAX_VALUE;
+        for (int beta = minBeta; beta <= hi; beta++) {
+            w = Math.min(w, carry[beta].value() / beta);
+        }
         long steps = 0;
         long lastNonSolution = -1;
         while (true) {
-            long next = rhs(carry, beta, w, interferers) / beta;
+            if (w > waitLimit) {
+                return Optional.empty();
+            }
+            long next = cov.next(w);
             if (next <= w) {
                 if (steps > ACCELERATE_AFTER && lastNonSolution >= 0) {
                     // Bisect back towards the least solution; whatever is returned is a solution.
                     long lo = lastNonSolution;
-                    long hi = w;
-                    while (hi - lo > 1) {
-                        long mid = lo + (hi - lo) / 2;
-                        if (rhs(carry, beta, mid, interferers) / beta <= mid) {
-                            hi = mid;
+                    long top = w;
+                    while (top - lo > 1) {
+                        long mid = lo + (top - lo) / 2;
+                        if (cov.next(mid) <= mid) {
+                            top = mid;
                         } else {
                             lo = mid;
                         }
                     }
-                    w = hi;
+                    w = top;
                 }
                 break;
             }
@@ -161,32 +132,88 @@ final class GangWaitBound {
             // many steps, grow w by 1/8 per step instead: every w with beta (w + 1) > RHS(w)
             // bounds the wait (see the class comment), the least one is only the tightest.
             w = ++steps > ACCELERATE_AFTER ? Math.max(next, Ticks.add(w, (w >> 3) + 1)) : next;
-            if (w > waitLimit) {
-                return null;
-            }
         }
-        return w > waitLimit ? null : new Attempt(beta, carry, choice, w);
+        return Optional.of(witness(argument, rule, tpus, job, headWidth, cov.bestBeta(w), w, carry, groups));
     }
 
-    private static Witness.Gang witness(String argument, int tpus, ChargedTask job, int headWidth, Attempt a,
-            List<Interferer> interferers, List<ChargedTask> carryInOnly) {
-        List<Witness.CarryInItem> candidates = new ArrayList<>(carryInOnly.size());
-        for (ChargedTask l : carryInOnly) {
-            candidates.add(new Witness.CarryInItem(l.name(), l.width(), l.exec() - 1, 1));
+    /** Strict's and the assignment's entry: every beta, interferers not yet grouped. */
+    static Optional<Witness.Gang> best(String argument, CarryInRule rule, int tpus, ChargedTask job, int headWidth,
+            List<Interferer> interferers, List<ChargedTask> carryInOnly, long waitLimit) {
+        return best(argument, rule, tpus, job, headWidth, 1, tpus, Grouping.of(interferers),
+                CarryInBound.bestRemainingByWidth(tpus, carryInOnly), carryInOnly, waitLimit);
+    }
+
+    /**
+     * {@code RHS_beta(w) = carry_beta + sum_k min(k, beta) A_k(w + 1)}, {@code A_k} the workload of
+     * the groups of width k: one pass over the groups serves every beta.
+     */
+    private static final class Coverage {
+        private final int lo;
+        private final int hi;
+        private final CarryInBound.Value[] carry;
+        private final List<Group> groups;
+        private final long[] byWidth;
+
+        Coverage(int tpus, int lo, int hi, CarryInBound.Value[] carry, List<Group> groups) {
+            this.lo = lo;
+            this.hi = hi;
+            this.carry = carry;
+            this.groups = groups;
+            this.byWidth = new long[tpus + 1];
         }
-        List<Witness.CarryInItem> choice = new ArrayList<>();
-        a.choice().forEach((x, count) -> {
-            ChargedTask l = carryInOnly.get(x);
-            choice.add(new Witness.CarryInItem(l.name(), l.width(), l.exec() - 1, count));
-        });
-        List<Witness.GangInterferer> used = new ArrayList<>(interferers.size());
-        for (Interferer f : interferers) {
-            ChargedTask t = f.task();
-            used.add(new Witness.GangInterferer(t.name(), t.width(), Math.min(t.width(), a.beta()), t.exec(), t.period(),
-                    f.responseUsed(), Ticks.workload(Ticks.add(a.waitBound(), 1), t.exec(), t.period(), f.responseUsed())));
+
+        private void fill(long w) {
+            java.util.Arrays.fill(byWidth, 0);
+            long len = Ticks.add(w, 1);
+            for (Group g : groups) {
+                byWidth[g.width()] = Ticks.add(byWidth[g.width()],
+                        Ticks.mul(g.count(), Ticks.workload(len, g.exec(), g.period(), g.responseUsed())));
+            }
         }
-        long response = Ticks.add(Ticks.add(job.jitter(), a.waitBound()), job.exec());
-        return new Witness.Gang(argument, tpus, job.width(), headWidth, job.exec(), job.jitter(), a.beta(), a.carry(),
-                candidates, choice, used, a.waitBound(), response);
+
+        private long rhs(int beta) {
+            long rhs = carry[beta].value();
+            for (int k = 1; k < byWidth.length; k++) {
+                if (byWidth[k] != 0) {
+                    rhs = Ticks.add(rhs, Ticks.mul(Math.min(k, beta), byWidth[k]));
+                }
+            }
+            return rhs;
+        }
+
+        /** {@code min over beta of floor(RHS_beta(w) / beta)}: w is a solution iff this is {@code <= w}. */
+        long next(long w) {
+            fill(w);
+            long next = Long.MAX_VALUE;
+            for (int beta = lo; beta <= hi; beta++) {
+                next = Math.min(next, rhs(beta) / beta);
+            }
+            return next;
+        }
+
+        /** The smallest beta for which the solution w holds. */
+        int bestBeta(long w) {
+            fill(w);
+            for (int beta = lo; beta <= hi; beta++) {
+                if (rhs(beta) / beta <= w) {
+                    return beta;
+                }
+            }
+            throw new IllegalStateException("not a solution: " + w);
+        }
+    }
+
+    private static Witness.Gang witness(String argument, CarryInRule rule, int tpus, ChargedTask job, int headWidth,
+            int beta, long wait, CarryInBound.Value[] carry, List<Group> groups) {
+        List<Witness.InterferenceGroup> used = new ArrayList<>(groups.size());
+        long len = Ticks.add(wait, 1);
+        for (Group g : groups) {
+            used.add(new Witness.InterferenceGroup(g.firstTask(), g.width(), g.exec(), g.period(), g.count(),
+                    Math.min(g.width(), beta), g.responseUsed(), Ticks.workload(len, g.exec(), g.period(), g.responseUsed())));
+        }
+        long response = Ticks.add(Ticks.add(job.jitter(), wait), job.exec());
+        CarryInBound.Value c = carry[beta];
+        return new Witness.Gang(argument, rule.keyword(), tpus, job.width(), headWidth, job.exec(), job.jitter(), beta,
+                c.value(), c.dualNumerator(), c.dualDenominator(), used, wait, response);
     }
 }

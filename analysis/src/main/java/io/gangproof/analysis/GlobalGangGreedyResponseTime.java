@@ -38,10 +38,23 @@ import java.util.Optional;
 public final class GlobalGangGreedyResponseTime implements ResponseTimeAnalysis {
     public static final String NAME = "global-fp-gang-greedy";
     private static final int REFINEMENT_ROUNDS = 16;
+    /** The default carry-in rule: the tightest (docs/analysis.md §5a). */
+    static final CarryInRule DEFAULT_CARRY_IN = CarryInRule.ONE_PER_TASK_DP;
+
+    private final CarryInRule carryIn;
+
+    public GlobalGangGreedyResponseTime() {
+        this(DEFAULT_CARRY_IN);
+    }
+
+    /** A variant with its own carry-in rule (every rule is sound under the first-miss argument). */
+    public GlobalGangGreedyResponseTime(CarryInRule carryIn) {
+        this.carryIn = carryIn;
+    }
 
     @Override
     public String name() {
-        return NAME;
+        return carryIn == DEFAULT_CARRY_IN ? NAME : NAME + "/" + carryIn.keyword();
     }
 
     @Override
@@ -58,7 +71,7 @@ public final class GlobalGangGreedyResponseTime implements ResponseTimeAnalysis 
     public AnalysisResult analyze(SystemSpec spec, TimeBudget budget) {
         GlobalView.Result gv = GlobalView.of(spec, Protocol.GANG_GREEDY);
         if (gv.view().isEmpty()) {
-            return GlobalView.notApplicable(NAME, spec, gv.notApplicable());
+            return GlobalView.notApplicable(name(), spec, gv.notApplicable());
         }
         GlobalView view = gv.view().get();
         List<ChargedTask> ts = view.byPriority();
@@ -68,7 +81,7 @@ public final class GlobalGangGreedyResponseTime implements ResponseTimeAnalysis 
         }
         Map<String, TaskBound> byName = new HashMap<>();
         try {
-            Witness.Gang[] round = round(view, assumed, "first-miss", budget);
+            Witness.Gang[] round = round(view, assumed, "first-miss", budget, carryIn);
             List<String> failing = new ArrayList<>();
             for (int x = 0; x < ts.size(); x++) {
                 if (round[x] == null || round[x].response() > ts.get(x).deadline()) {
@@ -84,7 +97,7 @@ public final class GlobalGangGreedyResponseTime implements ResponseTimeAnalysis 
                                     + " may not (first-miss argument)";
                     byName.put(n, TaskBound.unknown(n, reason, new Witness.None(reason)));
                 }
-                return new AnalysisResult(NAME, spec.name(), GlobalView.inSpecOrder(spec, byName));
+                return new AnalysisResult(name(), spec.name(), GlobalView.inSpecOrder(spec, byName));
             }
             List<List<Witness.Gang>> rounds = new ArrayList<>();
             Witness.Gang[] best = round.clone();
@@ -102,7 +115,7 @@ public final class GlobalGangGreedyResponseTime implements ResponseTimeAnalysis 
                 if (!changed) {
                     break;
                 }
-                Witness.Gang[] next = round(view, assumed, "refined-" + k, budget);
+                Witness.Gang[] next = round(view, assumed, "refined-" + k, budget, carryIn);
                 for (int x = 0; x < ts.size(); x++) {
                     if (next[x] == null) {
                         // Cannot happen (smaller assumed bounds only shrink the wait); keep the chain valid anyway.
@@ -123,11 +136,12 @@ public final class GlobalGangGreedyResponseTime implements ResponseTimeAnalysis 
                         new Witness.None("overflow")));
             }
         }
-        return new AnalysisResult(NAME, spec.name(), GlobalView.inSpecOrder(spec, byName));
+        return new AnalysisResult(name(), spec.name(), GlobalView.inSpecOrder(spec, byName));
     }
 
     /** One pass over all tasks with the other tasks' response bounds {@code assumed}. */
-    private static Witness.Gang[] round(GlobalView view, long[] assumed, String argument, TimeBudget budget) {
+    private static Witness.Gang[] round(GlobalView view, long[] assumed, String argument, TimeBudget budget,
+            CarryInRule rule) {
         List<ChargedTask> ts = view.byPriority();
         Witness.Gang[] out = new Witness.Gang[ts.size()];
         for (int x = 0; x < ts.size(); x++) {
@@ -141,7 +155,7 @@ public final class GlobalGangGreedyResponseTime implements ResponseTimeAnalysis 
                     (y < x ? higher : lower).add(new GangWaitBound.Interferer(ts.get(y), assumed[y]));
                 }
             }
-            out[x] = wait(argument, view.tpus(), ts.get(x), higher, lower).orElse(null);
+            out[x] = wait(argument, rule, view.tpus(), ts.get(x), higher, lower).orElse(null);
         }
         return out;
     }
@@ -152,6 +166,11 @@ public final class GlobalGangGreedyResponseTime implements ResponseTimeAnalysis 
      * them: the per-level check of {@link GlobalPriorityAssignment} (round 0, {@code R_j = D_j}).
      */
     static Optional<Witness.Gang> wait(String argument, int tpus, ChargedTask i,
+            List<GangWaitBound.Interferer> higher, List<GangWaitBound.Interferer> lower) {
+        return wait(argument, DEFAULT_CARRY_IN, tpus, i, higher, lower);
+    }
+
+    static Optional<Witness.Gang> wait(String argument, CarryInRule rule, int tpus, ChargedTask i,
             List<GangWaitBound.Interferer> higher, List<GangWaitBound.Interferer> lower) {
         long waitLimit = i.deadline() - i.jitter() - i.exec();
         if (waitLimit < 0) {
@@ -166,11 +185,22 @@ public final class GlobalGangGreedyResponseTime implements ResponseTimeAnalysis 
                 carryOnly.add(l.task());
             }
         }
-        return GangWaitBound.best(argument, tpus, i, i.width(), interferers, carryOnly, waitLimit);
+        return GangWaitBound.best(argument, rule, tpus, i, i.width(), interferers, carryOnly, waitLimit);
+    }
+
+    /** The response bound a round used for the interference group of {@code l}, or 0 if none holds it. */
+    private static long groupResponse(Witness.Gang round, ChargedTask l) {
+        for (Witness.InterferenceGroup f : round.interference()) {
+            if (f.width() == l.width() && f.exec() == l.exec() && f.period() == l.period()) {
+                return f.responseUsed();
+            }
+        }
+        return 0;
     }
 
     private static TaskBound bound(GlobalView view, int x, Witness.GangRounds chain, long[] assumed) {
         Witness.Gang g = chain.best();
+        Witness.Gang last = chain.rounds().get(chain.rounds().size() - 1);
         List<ChargedTask> ts = view.byPriority();
         ChargedTask i = ts.get(x);
         long carryMax = 0;
@@ -179,7 +209,9 @@ public final class GlobalGangGreedyResponseTime implements ResponseTimeAnalysis 
         for (int y = x + 1; y < ts.size(); y++) {
             ChargedTask l = ts.get(y);
             if (l.width() < i.width()) {
-                narrowWork = Ticks.add(narrowWork, Ticks.workload(g.waitBound(), l.exec(), l.period(), assumed[y]));
+                // The last round charged l's whole interference group with the group's bound.
+                long used = Math.max(assumed[y], groupResponse(last, l));
+                narrowWork = Ticks.add(narrowWork, Ticks.workload(g.waitBound(), l.exec(), l.period(), used));
                 long span = g.waitBound() + assumed[y] - l.exec();
                 if (g.waitBound() > 0 && span > 0) {
                     overtakes = Ticks.add(overtakes, Ticks.ceilDiv(span, l.period()));

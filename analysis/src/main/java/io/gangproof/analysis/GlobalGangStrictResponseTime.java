@@ -4,7 +4,6 @@ import io.gangproof.spec.Protocol;
 import io.gangproof.spec.SystemSpec;
 import io.gangproof.spec.TimeBudget;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,13 +33,25 @@ public final class GlobalGangStrictResponseTime implements ResponseTimeAnalysis 
 
     /** When false only beta = 1 is tried: the sequential bound, kept for comparison. */
     private final boolean useTpuTime;
+    private final CarryInRule carryIn;
 
+    /** The default: every beta, the per-instant carry-in bound (docs/analysis.md §5a). */
     public GlobalGangStrictResponseTime() {
-        this(true);
+        this(true, CarryInRule.PER_INSTANT);
     }
 
     public GlobalGangStrictResponseTime(boolean useTpuTime) {
+        this(useTpuTime, CarryInRule.PER_INSTANT);
+    }
+
+    /** A variant with its own carry-in rule; rules that need the first-miss argument do not apply here. */
+    public GlobalGangStrictResponseTime(boolean useTpuTime, CarryInRule carryIn) {
+        if (carryIn.needsFirstMiss()) {
+            throw new IllegalArgumentException("carry-in rule " + carryIn.keyword()
+                    + " needs the first-miss argument, which gang-strict's priority induction does not have");
+        }
         this.useTpuTime = useTpuTime;
+        this.carryIn = carryIn;
     }
 
     /** The sequential bound alone (beta = 1), for comparison tables. */
@@ -48,9 +59,15 @@ public final class GlobalGangStrictResponseTime implements ResponseTimeAnalysis 
         return new GlobalGangStrictResponseTime(false);
     }
 
+    /** The test as it was before the carry-in tightening: unbounded knapsack capped at beta max(C - 1). */
+    public static GlobalGangStrictResponseTime unboundedCarryIn() {
+        return new GlobalGangStrictResponseTime(true, CarryInRule.UNBOUNDED);
+    }
+
     @Override
     public String name() {
-        return useTpuTime ? NAME : NAME + "-sequential";
+        String base = useTpuTime ? NAME : NAME + "-sequential";
+        return carryIn == CarryInRule.PER_INSTANT ? base : base + "/" + carryIn.keyword();
     }
 
     @Override
@@ -71,8 +88,18 @@ public final class GlobalGangStrictResponseTime implements ResponseTimeAnalysis 
         }
         GlobalView view = gv.view().get();
         List<ChargedTask> ts = view.byPriority();
+        int m = view.tpus();
+        // Suffix summaries of the lower-priority tasks: best C - 1 per width (the carry-in of the
+        // rules with unlimited jobs per task needs no more) and the largest C - 1 (inversion).
+        long[][] lpBest = new long[ts.size() + 1][];
+        lpBest[ts.size()] = CarryInBound.bestRemainingByWidth(m, List.of());
+        for (int x = ts.size() - 1; x >= 0; x--) {
+            lpBest[x] = lpBest[x + 1].clone();
+            ChargedTask t = ts.get(x);
+            lpBest[x][t.width()] = Math.max(lpBest[x][t.width()], t.exec() - 1);
+        }
         Map<String, TaskBound> byName = new HashMap<>();
-        List<GangWaitBound.Interferer> hp = new ArrayList<>();
+        GangWaitBound.Grouping hp = new GangWaitBound.Grouping();
         Optional<String> unbounded = Optional.empty();
         int hpWidth = 0;
         for (int x = 0; x < ts.size(); x++) {
@@ -80,18 +107,18 @@ public final class GlobalGangStrictResponseTime implements ResponseTimeAnalysis 
                 throw new AnalysisStopped(budget, x, ts.size());
             }
             ChargedTask i = ts.get(x);
-            List<ChargedTask> lp = ts.subList(x + 1, ts.size());
             TaskBound b;
             if (unbounded.isPresent()) {
                 b = TaskBound.unknown(i.name(), "higher-priority task " + unbounded.get()
                         + " has no bound <= its period, so its interference is unbounded by this test",
                         new Witness.None("depends on " + unbounded.get()));
             } else {
-                b = analyseTask(view.tpus(), i, Math.max(hpWidth, i.width()), hp, lp);
+                b = analyseTask(m, i, Math.max(hpWidth, i.width()), hp.groups(), lpBest[x + 1],
+                        ts.subList(x + 1, ts.size()));
             }
             byName.put(i.name(), b);
             if (b.responseBound().isPresent() && unbounded.isEmpty()) {
-                hp.add(new GangWaitBound.Interferer(i, b.responseBound().get()));
+                hp.add(i, b.responseBound().get());
             } else if (unbounded.isEmpty()) {
                 unbounded = Optional.of(i.name());
             }
@@ -100,7 +127,7 @@ public final class GlobalGangStrictResponseTime implements ResponseTimeAnalysis 
         return new AnalysisResult(name(), spec.name(), GlobalView.inSpecOrder(spec, byName));
     }
 
-    private TaskBound analyseTask(int m, ChargedTask i, int headWidth, List<GangWaitBound.Interferer> hp,
+    private TaskBound analyseTask(int m, ChargedTask i, int headWidth, List<GangWaitBound.Group> hp, long[] lpBest,
             List<ChargedTask> lp) {
         long waitLimit = i.period() - i.jitter() - i.exec();
         if (waitLimit < 0) {
@@ -110,9 +137,8 @@ public final class GlobalGangStrictResponseTime implements ResponseTimeAnalysis 
         }
         Optional<Witness.Gang> w;
         try {
-            w = useTpuTime
-                    ? GangWaitBound.best("priority-induction", m, i, headWidth, hp, lp, waitLimit)
-                    : GangWaitBound.forBeta("priority-induction", m, i, headWidth, 1, hp, lp, waitLimit);
+            w = GangWaitBound.best("priority-induction", carryIn, m, i, headWidth, 1, useTpuTime ? m : 1, hp, lpBest,
+                    lp, waitLimit);
         } catch (ArithmeticException overflow) {
             return TaskBound.unknown(i.name(), "exact arithmetic overflowed: no bound from this test",
                     new Witness.None("overflow"));
@@ -123,8 +149,8 @@ public final class GlobalGangStrictResponseTime implements ResponseTimeAnalysis 
         }
         Witness.Gang g = w.get();
         long maxRemaining = 0;
-        for (ChargedTask l : lp) {
-            maxRemaining = Math.max(maxRemaining, l.exec() - 1);
+        for (long rem : lpBest) {
+            maxRemaining = Math.max(maxRemaining, rem);
         }
         long inversion = Math.min(g.waitBound(), maxRemaining);
         boolean ok = g.response() <= i.deadline();

@@ -171,7 +171,7 @@ public final class GlobalPriorityAssignment {
                 headWidth = Math.max(headWidth, j.width());
                 hp.add(new GangWaitBound.Interferer(j, Math.min(j.deadline(), j.period())));
             }
-            Optional<Witness.Gang> w = GangWaitBound.best("deadline-based", tpus, i, headWidth, hp, lower, waitLimit);
+            Optional<Witness.Gang> w = GangWaitBound.best("deadline-based", CarryInRule.PER_INSTANT, tpus, i, headWidth, hp, lower, waitLimit);
             return w.isPresent() && w.get().response() <= i.deadline();
         } catch (ArithmeticException overflow) {
             return false;

@@ -66,24 +66,26 @@ public sealed interface Witness {
     /**
      * A global gang bound (see {@code docs/analysis.md}, "global fp"). {@code argument} names the
      * proof: {@code priority-induction} (gang-strict) or {@code first-miss} (gang-greedy: valid
-     * only because every task of the spec passes). A checker verifies, with
-     * {@code W(L, C, T, R) = N C + min(C, L + R - C - N T)}, {@code N = floor((L + R - C) / T)}, capped at L:
+     * only because every task of the spec passes). Its size does not grow with the number of
+     * tasks: the interferers come as {@code interference} groups of tasks with the same width,
+     * charged execution and period (each group's {@code responseUsed} at least every member's
+     * bound), and the carry-in as one number with the rule that bounds it. A checker re-derives the
+     * groups and the carry-in tasks from the spec and verifies, with
+     * {@code W(L, C, T, R) = min(L, N C + min(C, L + R - C - N T))}, {@code N = floor((L + R - C) / T)}:
      * <ul>
      * <li>{@code 1 <= beta <= tpus - headWidth + 1};</li>
-     * <li>{@code carryIn >= min(beta * max remaining, max over multisets of carryInCandidates with
-     * sum count * width <= tpus of sum count * min(width, beta) * remaining)} (an unbounded
-     * knapsack; {@code carryInChoice} is the maximising multiset, for display);</li>
-     * <li>{@code beta * (waitBound + 1) > carryIn + sum over interferers of weight * W(waitBound + 1, exec, period, responseUsed)};</li>
+     * <li>{@code carryIn >=} the bound of {@code carryInRule} ({@link CarryInRule}; for
+     * {@code one-per-task-lp} the dual price {@code carryInDualNumerator / carryInDualDenominator}
+     * certifies the LP bound);</li>
+     * <li>{@code beta * (waitBound + 1) > carryIn + sum over groups of weight * count * W(waitBound + 1, exec, period, responseUsed)};</li>
      * <li>{@code response == jitter + waitBound + exec}.</li>
      * </ul>
      */
-    record Gang(String argument, int tpus, int width, int headWidth, long exec, long jitter, int beta,
-            long carryIn, List<CarryInItem> carryInCandidates, List<CarryInItem> carryInChoice,
-            List<GangInterferer> interferers, long waitBound, long response) implements Witness {
+    record Gang(String argument, String carryInRule, int tpus, int width, int headWidth, long exec, long jitter,
+            int beta, long carryIn, long carryInDualNumerator, long carryInDualDenominator,
+            List<InterferenceGroup> interference, long waitBound, long response) implements Witness {
         public Gang {
-            carryInCandidates = List.copyOf(carryInCandidates);
-            carryInChoice = List.copyOf(carryInChoice);
-            interferers = List.copyOf(interferers);
+            interference = List.copyOf(interference);
         }
     }
 
@@ -116,15 +118,12 @@ public sealed interface Witness {
     }
 
     /**
-     * {@code count} jobs of {@code task}, each running at most {@code remaining} ticks after the
-     * release (among the candidates, count is 1: "may be running").
+     * {@code count} tasks that may start while the job waits, all of {@code width}, charged
+     * {@code exec} and {@code period} (the first in priority order is {@code firstTask}), each with
+     * the workload {@code workload} in the window, computed with {@code responseUsed}.
      */
-    record CarryInItem(String task, int width, long remaining, long count) {
-    }
-
-    /** A task whose jobs may start while the analysed job waits, with its workload in the window. */
-    record GangInterferer(String task, int width, long weight, long exec, long period, long responseUsed,
-            long workload) {
+    record InterferenceGroup(String firstTask, int width, long exec, long period, long count, long weight,
+            long responseUsed, long workload) {
     }
     /**
      * A wait bound by counting the jobs that can run while the analysed job waits (pinned fp,

@@ -50,6 +50,20 @@ class AnalysisSoundnessTest {
         check(seed, new Scheduler(Placement.GLOBAL, Policy.FP, Protocol.GANG_GREEDY), new GlobalGangGreedyResponseTime());
     }
 
+    /** The carry-in variants (docs/analysis.md §5a) that are not the defaults above. */
+    @Property(tries = 300)
+    void globalStrictUnboundedCarryInBoundsHold(@ForAll long seed) {
+        check(seed, new Scheduler(Placement.GLOBAL, Policy.FP, Protocol.GANG_STRICT),
+                GlobalGangStrictResponseTime.unboundedCarryIn());
+    }
+
+    @Property(tries = 300)
+    void globalGreedyVariantBoundsHold(@ForAll long seed) {
+        CarryInRule[] rules = {CarryInRule.UNBOUNDED, CarryInRule.PER_INSTANT, CarryInRule.ONE_PER_TASK_LP};
+        check(seed, new Scheduler(Placement.GLOBAL, Policy.FP, Protocol.GANG_GREEDY),
+                new GlobalGangGreedyResponseTime(rules[(int) Math.floorMod(seed, 3L)]));
+    }
+
     private static void check(long seed, Scheduler scheduler, ResponseTimeAnalysis analysis) {
         AnalysisResult result = check(seed, scheduler, analysis, true);
         Statistics.label("some task bounded").collect(result.tasks().stream().anyMatch(b -> b.responseBound().isPresent()));

@@ -19,8 +19,10 @@ import java.util.Random;
  *     io.gangproof.analysis.AnalysisThroughputBench
  * </pre>
  * Reports task sets analysed per second for 10-task / 8-TPU sets (per analysis), and the time
- * for one 1,000-task spec. Warm-up 3 s, measurement 5 s per line.
+ * for one 1,000-task spec. Arguments: warm-up and measurement in CPU ms per line (3,000 and 5,000),
+ * rounds (5; every line once per round, the median is reported).
  */
+@SuppressWarnings("unchecked")
 public final class AnalysisThroughputBench {
     private AnalysisThroughputBench() {
     }
@@ -54,20 +56,50 @@ public final class AnalysisThroughputBench {
                 }
             }
         }
-        System.out.println("10 tasks, 8 TPUs, utilisation 0.3..0.9, one thread:");
-        line("partitioned fp", new NpFpResponseTime(), pfp, warmMs, measureMs);
-        line("partitioned edf", new NpEdfProcessorDemand(), pedf, warmMs, measureMs);
-        line("global fp gang-strict", new GlobalGangStrictResponseTime(), strict, warmMs, measureMs);
-        line("global fp gang-strict (sequential)", GlobalGangStrictResponseTime.sequentialOnly(), strict, warmMs,
-                measureMs);
-        line("global fp gang-greedy", new GlobalGangGreedyResponseTime(), greedy, warmMs, measureMs);
-        line("pinned fp gang-strict", new PinnedGangResponseTime(Protocol.GANG_STRICT), pinnedStrict, warmMs, measureMs);
-        line("pinned fp gang-greedy", new PinnedGangResponseTime(Protocol.GANG_GREEDY), pinnedGreedy, warmMs, measureMs);
-        for (Map.Entry<String, List<SystemSpec>> e : queue.entrySet()) {
-            String[] pp = e.getKey().split(" ");
-            line("global " + e.getKey(), new GlobalQueueOrderResponseTime(Policy.valueOf(pp[0].toUpperCase()),
-                    pp[1].equals("gang-strict") ? Protocol.GANG_STRICT : Protocol.GANG_GREEDY), e.getValue(), warmMs,
-                    measureMs);
+        int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 5;
+        List<Object[]> lines = List.of(
+                new Object[] {"partitioned fp", new NpFpResponseTime(), pfp},
+                new Object[] {"partitioned edf", new NpEdfProcessorDemand(), pedf},
+                new Object[] {"global fp gang-strict (default)", new GlobalGangStrictResponseTime(), strict},
+                new Object[] {"global fp gang-strict/unbounded", GlobalGangStrictResponseTime.unboundedCarryIn(), strict},
+                new Object[] {"global fp gang-strict (sequential)", GlobalGangStrictResponseTime.sequentialOnly(), strict},
+                new Object[] {"global fp gang-greedy (default)", new GlobalGangGreedyResponseTime(), greedy},
+                new Object[] {"global fp gang-greedy/unbounded", new GlobalGangGreedyResponseTime(CarryInRule.UNBOUNDED),
+                    greedy},
+                new Object[] {"global fp gang-greedy/per-instant",
+                    new GlobalGangGreedyResponseTime(CarryInRule.PER_INSTANT), greedy},
+                new Object[] {"global fp gang-greedy/one-per-task-lp",
+                    new GlobalGangGreedyResponseTime(CarryInRule.ONE_PER_TASK_LP), greedy},
+                new Object[] {"pinned fp gang-strict", new PinnedGangResponseTime(Protocol.GANG_STRICT), pinnedStrict},
+                new Object[] {"pinned fp gang-greedy", new PinnedGangResponseTime(Protocol.GANG_GREEDY), pinnedGreedy},
+                new Object[] {"global fifo gang-strict", new GlobalQueueOrderResponseTime(Policy.FIFO,
+                    Protocol.GANG_STRICT), queue.get("fifo gang-strict")},
+                new Object[] {"global fifo gang-greedy", new GlobalQueueOrderResponseTime(Policy.FIFO,
+                    Protocol.GANG_GREEDY), queue.get("fifo gang-greedy")},
+                new Object[] {"global edf gang-strict", new GlobalQueueOrderResponseTime(Policy.EDF,
+                    Protocol.GANG_STRICT), queue.get("edf gang-strict")},
+                new Object[] {"global edf gang-greedy", new GlobalQueueOrderResponseTime(Policy.EDF,
+                    Protocol.GANG_GREEDY), queue.get("edf gang-greedy")});
+        // Side by side: every line is measured once per round, rounds interleave, medians reported.
+        double[][] rates = new double[lines.size()][rounds];
+        for (Object[] l : lines) {
+            run((ResponseTimeAnalysis) l[1], (List<SystemSpec>) l[2], warmMs);
+        }
+        for (int r = 0; r < rounds; r++) {
+            for (int x = 0; x < lines.size(); x++) {
+                rates[x][r] = rate((ResponseTimeAnalysis) lines.get(x)[1], (List<SystemSpec>) lines.get(x)[2], measureMs);
+            }
+        }
+        System.out.printf("10 tasks, 8 TPUs, one thread, median of %d rounds (load average %.1f at the end):%n",
+                rounds, java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        for (int x = 0; x < lines.size(); x++) {
+            ResponseTimeAnalysis a = (ResponseTimeAnalysis) lines.get(x)[1];
+            List<SystemSpec> specs = (List<SystemSpec>) lines.get(x)[2];
+            double[] v = rates[x].clone();
+            java.util.Arrays.sort(v);
+            long accepted = specs.stream().filter(sp -> a.analyze(sp).allSchedulable()).count();
+            System.out.printf("  %-38s %,12.0f sets per CPU-second (min %,.0f, max %,.0f; %d%% of the sets accepted)%n",
+                    (String) lines.get(x)[0], v[v.length / 2], v[0], v[v.length - 1], accepted * 100 / specs.size());
         }
 
         SystemSpec big = TaskSetGenerator.partitioned(new Random(7), 8, 1_000, 700, Policy.FP);
@@ -82,28 +114,29 @@ public final class AnalysisThroughputBench {
         once("1,000 tasks, 8 TPUs, global edf gang-strict", new GlobalQueueOrderResponseTime(Policy.EDF,
                 Protocol.GANG_STRICT), TaskSetGenerator.global(new Random(7), 8, 1_000, 4, 100,
                         new Scheduler(Placement.GLOBAL, Policy.EDF, Protocol.GANG_STRICT), true));
+        once("1,000 tasks, 8 TPUs, global fp gang-strict/unbounded", GlobalGangStrictResponseTime.unboundedCarryIn(),
+                bigStrict);
+        SystemSpec bigGreedy = TaskSetGenerator.global(new Random(7), 8, 1_000, 4, 100,
+                new Scheduler(Placement.GLOBAL, Policy.FP, Protocol.GANG_GREEDY), true);
+        once("1,000 tasks, 8 TPUs, global fp gang-greedy", new GlobalGangGreedyResponseTime(), bigGreedy);
+    }
+
+    /** Sets per CPU-second over {@code ms} of this thread's CPU time. */
+    private static double rate(ResponseTimeAnalysis a, List<SystemSpec> specs, long ms) {
+        long cpuStart = CPU.getCurrentThreadCpuTime();
+        long n = run(a, specs, ms);
+        return n / ((CPU.getCurrentThreadCpuTime() - cpuStart) / 1e9);
     }
 
     private static long sink;
     /** CPU time of this thread: the machine is shared, so wall time says little about one core. */
     private static final java.lang.management.ThreadMXBean CPU = java.lang.management.ManagementFactory.getThreadMXBean();
 
-    private static void line(String label, ResponseTimeAnalysis a, List<SystemSpec> specs, long warmMs, long measureMs) {
-        run(a, specs, warmMs);
-        long start = System.nanoTime();
-        long cpuStart = CPU.getCurrentThreadCpuTime();
-        long n = run(a, specs, measureMs);
-        double secs = (System.nanoTime() - start) / 1e9;
-        double cpuSecs = (CPU.getCurrentThreadCpuTime() - cpuStart) / 1e9;
-        long accepted = specs.stream().filter(s -> a.analyze(s).allSchedulable()).count();
-        System.out.printf("  %-38s %,12.0f sets per CPU-second (%,.0f per wall second; %d%% of the sets accepted)%n",
-                label, n / cpuSecs, n / secs, accepted * 100 / specs.size());
-    }
-
+    /** Analyses specs until {@code ms} of this thread's CPU time are used (wall time says little on a loaded machine). */
     private static long run(ResponseTimeAnalysis a, List<SystemSpec> specs, long ms) {
-        long end = System.nanoTime() + ms * 1_000_000L;
+        long end = CPU.getCurrentThreadCpuTime() + ms * 1_000_000L;
         long n = 0;
-        while (System.nanoTime() < end) {
+        while (CPU.getCurrentThreadCpuTime() < end) {
             for (int x = 0; x < 64; x++) {
                 AnalysisResult r = a.analyze(specs.get((int) (n % specs.size())));
                 sink += r.tasks().size();
@@ -113,12 +146,21 @@ public final class AnalysisThroughputBench {
         return n;
     }
 
+    /** Median CPU time of 5 runs after 3 warm-up runs. */
     private static void once(String label, ResponseTimeAnalysis a, SystemSpec spec) {
-        a.analyze(spec);
-        long start = CPU.getCurrentThreadCpuTime();
-        AnalysisResult r = a.analyze(spec);
-        long ms = (CPU.getCurrentThreadCpuTime() - start) / 1_000_000;
+        for (int x = 0; x < 3; x++) {
+            a.analyze(spec);
+        }
+        long[] ms = new long[5];
+        AnalysisResult r = null;
+        for (int x = 0; x < ms.length; x++) {
+            long start = CPU.getCurrentThreadCpuTime();
+            r = a.analyze(spec);
+            ms[x] = (CPU.getCurrentThreadCpuTime() - start) / 1_000_000;
+        }
+        java.util.Arrays.sort(ms);
         long ok = r.tasks().stream().filter(TaskBound::schedulable).count();
-        System.out.printf("  %-38s %,8d CPU ms  (%d of %d tasks schedulable)%n", label, ms, ok, r.tasks().size());
+        System.out.printf("  %-52s %,8d CPU ms  (median of 5; %d of %d tasks schedulable)%n", label, ms[2], ok,
+                r.tasks().size());
     }
 }

@@ -62,13 +62,14 @@ class GlobalPriorityAssignmentTest {
 
     /**
      * Why neither per-level check meets Davis &amp; Burns' condition 3: on 4 TPUs, a width-1 task
-     * i (C = 2, D = 10) below a width-1 task j (C = 10) waits 0 (j's workload in a 1-tick window
-     * is 1 tick, beta = 4); above it, up to four jobs of j may be running at i's release (carry-in
-     * 4 x 9, capped at beta x 9), so i waits 9 and misses D = 10.
+     * i (C = 2, D = 3) below a width-1 task j (C = 10) waits 0 (j's workload in a 1-tick window
+     * is 1 tick, beta = 4); above it, a job of j may be running at i's release with 9 ticks left
+     * (gang-greedy, one job per task: carry-in 9, so i waits floor(9 / 4) = 2 with beta = 4;
+     * gang-strict, up to four jobs: 4 x 9, i waits 9), and i misses D = 3.
      */
     @Test
     void movingATaskUpCanMakeItFail() {
-        ChargedTask i = new ChargedTask("i", 2, 1, 2, 100, 10, 0, "di", 0, TimeFormat.of(Resolution.DEFAULT));
+        ChargedTask i = new ChargedTask("i", 2, 1, 2, 100, 3, 0, "di", 0, TimeFormat.of(Resolution.DEFAULT));
         ChargedTask j = new ChargedTask("j", 1, 1, 10, 100, 100, 0, "dj", 0, TimeFormat.of(Resolution.DEFAULT));
         for (Protocol p : List.of(Protocol.GANG_STRICT, Protocol.GANG_GREEDY)) {
             assertThat(GlobalPriorityAssignment.passes(4, p, i, List.of(j), List.of())).as(p.keyword()).isTrue();

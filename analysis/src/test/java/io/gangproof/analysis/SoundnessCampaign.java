@@ -38,7 +38,14 @@ public final class SoundnessCampaign {
             {new Scheduler(Placement.GLOBAL, Policy.EDF, Protocol.GANG_STRICT),
                 new GlobalQueueOrderResponseTime(Policy.EDF, Protocol.GANG_STRICT)},
             {new Scheduler(Placement.GLOBAL, Policy.EDF, Protocol.GANG_GREEDY),
-                new GlobalQueueOrderResponseTime(Policy.EDF, Protocol.GANG_GREEDY)}};
+                new GlobalQueueOrderResponseTime(Policy.EDF, Protocol.GANG_GREEDY)},
+            {new Scheduler(Placement.GLOBAL, Policy.FP, Protocol.GANG_STRICT), GlobalGangStrictResponseTime.unboundedCarryIn()},
+            {new Scheduler(Placement.GLOBAL, Policy.FP, Protocol.GANG_GREEDY),
+                new GlobalGangGreedyResponseTime(CarryInRule.UNBOUNDED)},
+            {new Scheduler(Placement.GLOBAL, Policy.FP, Protocol.GANG_GREEDY),
+                new GlobalGangGreedyResponseTime(CarryInRule.PER_INSTANT)},
+            {new Scheduler(Placement.GLOBAL, Policy.FP, Protocol.GANG_GREEDY),
+                new GlobalGangGreedyResponseTime(CarryInRule.ONE_PER_TASK_LP)}};
         int failures = 0;
         for (Object[] k : kinds) {
             ResponseTimeAnalysis a = (ResponseTimeAnalysis) k[1];

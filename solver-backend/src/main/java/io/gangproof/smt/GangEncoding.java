@@ -1,6 +1,7 @@
 package io.gangproof.smt;
 
 import io.gangproof.analysis.AnalysisResult;
+import io.gangproof.analysis.CarryInRule;
 import io.gangproof.analysis.TaskBound;
 import io.gangproof.analysis.Witness;
 import io.gangproof.spec.Binding;
@@ -8,7 +9,10 @@ import io.gangproof.spec.SystemSpec;
 import io.gangproof.spec.Task;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import static io.gangproof.smt.SmtScript.num;
@@ -22,6 +26,12 @@ import static io.gangproof.smt.SmtScript.times;
  * width = level, charged exec = {@code wcet + reload} (every job reloads under global placement).
  * The witness' {@code beta} is written as a literal (it is a small witness number), which keeps
  * {@code min(width, beta) * W} linear.
+ *
+ * <p>The witness holds interference groups (tasks of one width, charged execution and period),
+ * not tasks: the encoder re-derives the groups from the spec, computes each group's least usable
+ * response (the largest over its members of the least bound that member may use) and asserts
+ * the group's {@code responseUsed} is at least that; one group is one workload term. So a
+ * certificate grows with the number of distinct task kinds, not with the number of tasks.
  */
 final class GangEncoding {
     private GangEncoding() {
@@ -69,10 +79,14 @@ final class GangEncoding {
         }
         Global g = of(spec).orElseThrow(() -> new WitnessCheck.Mismatch("not a global spec with fixed levels"));
         SmtScript s = WitnessCheck.header(spec, analysis, bound, claim, "Gang (priority-induction)");
+        Map<String, TaskBound> byName = byName(result);
         UsedBound used = new UsedBound() {
             @Override
             public List<Long> lowerBounds(String task) throws WitnessCheck.Mismatch {
-                TaskBound hb = result.task(task).orElseThrow(() -> new WitnessCheck.Mismatch("no task " + task));
+                TaskBound hb = byName.get(task);
+                if (hb == null) {
+                    throw new WitnessCheck.Mismatch("no task " + task);
+                }
                 return List.of(hb.responseBound().orElseThrow(
                         () -> new WitnessCheck.Mismatch("higher-priority " + task + " has no response bound")));
             }
@@ -107,6 +121,7 @@ final class GangEncoding {
         String r = WitnessCheck.pin(s, "response_bound", bound.responseBound().orElseThrow(
                 () -> new WitnessCheck.Mismatch("no response bound")), "result: response bound R");
         List<String> some = new ArrayList<>();
+        Map<String, TaskBound> byName = byName(result);
         for (int n = 0; n < chain.rounds().size(); n++) {
             Witness.Gang w = chain.rounds().get(n);
             if (n == 0 ? !"first-miss".equals(w.argument()) : !w.argument().startsWith("refined-")) {
@@ -118,8 +133,11 @@ final class GangEncoding {
                 public List<Long> lowerBounds(String task) throws WitnessCheck.Mismatch {
                     List<Long> out = new ArrayList<>();
                     out.add(spec.task(task).deadline());
-                    Witness other = result.task(task).orElseThrow(() -> new WitnessCheck.Mismatch("no task " + task))
-                            .witness();
+                    TaskBound ob = byName.get(task);
+                    if (ob == null) {
+                        throw new WitnessCheck.Mismatch("no task " + task);
+                    }
+                    Witness other = ob.witness();
                     if (round > 0) {
                         if (!(other instanceof Witness.GangRounds)) {
                             throw new WitnessCheck.Mismatch(task + " has no chain of rounds");
@@ -180,105 +198,90 @@ final class GangEncoding {
         expect("width", w.width(), me.width());
         expect("exec", w.exec(), me.exec());
         expect("jitter", w.jitter(), me.jitter());
-        if (w.interferers().size() != interfering.size()) {
-            throw new WitnessCheck.Mismatch(w.interferers().size() + " interferers in the witness, "
-                    + interfering.size() + " interfering tasks in the spec");
+        CarryInRule rule;
+        try {
+            rule = CarryInRule.byKeyword(w.carryInRule());
+        } catch (IllegalArgumentException unknown) {
+            throw new WitnessCheck.Mismatch("unknown carry-in rule " + w.carryInRule());
         }
-        for (int k = 0; k < interfering.size(); k++) {
-            Witness.GangInterferer f = w.interferers().get(k);
-            Member h = interfering.get(k);
-            if (!f.task().equals(h.name())) {
-                throw new WitnessCheck.Mismatch("interferer " + k + " is " + f.task() + ", expected " + h.name());
+        if (rule.needsFirstMiss() && !greedy) {
+            throw new WitnessCheck.Mismatch("carry-in rule " + rule.keyword() + " needs the first-miss argument");
+        }
+        // The interference groups, re-derived from the spec in order of first appearance.
+        Map<List<Long>, List<Member>> groups = new LinkedHashMap<>();
+        for (Member h : interfering) {
+            groups.computeIfAbsent(List.of((long) h.width(), h.exec(), h.period()), k -> new ArrayList<>()).add(h);
+        }
+        if (w.interference().size() != groups.size()) {
+            throw new WitnessCheck.Mismatch(w.interference().size() + " interference groups in the witness, "
+                    + groups.size() + " kinds of interfering task in the spec");
+        }
+        List<List<Member>> members = new ArrayList<>(groups.values());
+        for (int k = 0; k < members.size(); k++) {
+            Witness.InterferenceGroup f = w.interference().get(k);
+            Member h = members.get(k).get(0);
+            if (!f.firstTask().equals(h.name())) {
+                throw new WitnessCheck.Mismatch("group " + k + " starts with " + f.firstTask() + ", expected " + h.name());
             }
-            expect("width of " + h.name(), f.width(), h.width());
-            expect("exec of " + h.name(), f.exec(), h.exec());
-            expect("period of " + h.name(), f.period(), h.period());
-            expect("weight of " + h.name(), f.weight(), Math.min(h.width(), beta));
-        }
-        if (w.carryInCandidates().size() != carryOnly.size()) {
-            throw new WitnessCheck.Mismatch(w.carryInCandidates().size() + " carry-in candidates in the witness, "
-                    + carryOnly.size() + " carry-in-only tasks in the spec");
-        }
-        for (int k = 0; k < carryOnly.size(); k++) {
-            Witness.CarryInItem c = w.carryInCandidates().get(k);
-            Member l = carryOnly.get(k);
-            if (!c.task().equals(l.name())) {
-                throw new WitnessCheck.Mismatch("carry-in candidate " + k + " is " + c.task() + ", expected " + l.name());
-            }
-            expect("width of " + l.name(), c.width(), l.width());
-            expect("remaining of " + l.name(), c.remaining(), l.exec() - 1);
+            expect("width of group " + h.name(), f.width(), h.width());
+            expect("exec of group " + h.name(), f.exec(), h.exec());
+            expect("period of group " + h.name(), f.period(), h.period());
+            expect("size of group " + h.name(), f.count(), members.get(k).size());
+            expect("weight of group " + h.name(), f.weight(), Math.min(h.width(), beta));
         }
 
         s.comment("Global task set from the spec, by priority; m = " + g.tpus() + " TPUs; exec = wcet + reload");
         s.comment("  analysed task " + me.name() + ": k = " + me.width() + ", C = " + me.exec() + ", T = " + me.period()
                 + ", D = " + me.deadline() + ", J = " + me.jitter());
-        for (Member h : interfering) {
-            s.comment("  may start while it waits: " + h.name() + ": k = " + h.width() + ", C = " + h.exec() + ", T = "
-                    + h.period());
+        for (List<Member> grp : members) {
+            Member h = grp.get(0);
+            s.comment("  may start while it waits: " + grp.size() + " task(s) from " + h.name() + ": k = " + h.width()
+                    + ", C = " + h.exec() + ", T = " + h.period());
         }
-        for (Member l : carryOnly) {
-            s.comment("  carry-in only: " + l.name() + ": k = " + l.width() + ", C = " + l.exec());
-        }
+        s.comment("  carry-in only: " + carryOnly.size() + " task(s); rule " + rule.keyword());
         s.comment("beta = " + beta + " (witness), written as a literal; head width K = " + head + " (from the spec)");
         s.assertTerm("beta: 1 <= beta <= m - K + 1", op("and", op("<=", "1", num(beta)),
                 op("<=", num(beta), num(g.tpus() - head + 1))));
         String wait = WitnessCheck.pin(s, pre + "wait_bound", w.waitBound(), "witness: wait bound w");
         String carry = WitnessCheck.pin(s, pre + "carry_in", w.carryIn(), "witness: lower-priority carry-in");
         s.assertTerm("wait: w >= 0", op(">=", wait, "0"));
+        GangCarryInEncoding.assertCarryIn(s, pre, rule, g.tpus(), beta, carryOnly, w, carry);
 
-        // Carry-in: carryIn >= min(knapsack optimum, beta * max remaining). best_c is only bounded
-        // below by the DP recurrences, so any model has best_c >= the optimum.
-        long maxRem = 0;
-        for (Member l : carryOnly) {
-            maxRem = Math.max(maxRem, l.exec() - 1);
-        }
-        List<String> best = new ArrayList<>();
-        best.add(s.declareInt(pre + "knapsack_0"));
-        s.assertTerm("knapsack: best_0 = 0", op("=", best.get(0), "0"));
-        for (int c = 1; c <= g.tpus(); c++) {
-            String b = s.declareInt(pre + "knapsack_" + c);
-            best.add(b);
-            s.assertTerm("knapsack: best_" + c + " >= best_" + (c - 1), op(">=", b, best.get(c - 1)));
-            for (Member l : carryOnly) {
-                if (l.width() <= c) {
-                    long v = Math.multiplyExact(Math.min(l.width(), beta), l.exec() - 1);
-                    s.assertTerm("knapsack: best_" + c + " >= best_" + (c - l.width()) + " + min(k, beta) * (C - 1) of "
-                            + l.name(), op(">=", b, op("+", best.get(c - l.width()), num(v))));
-                }
-            }
-        }
-        s.assertTerm("carry-in: carryIn >= min(best_m, beta * max(C_l - 1))",
-                op("or", op(">=", carry, best.get(g.tpus())), op(">=", carry, op("*", num(beta), num(maxRem)))));
-
-        // Interference: W(L, C, T, R) with L = w + 1.
+        // Interference: one W(L, C, T, R) per group, L = w + 1.
         List<String> rhs = new ArrayList<>();
         rhs.add(carry);
         String len = op("+", wait, "1");
-        for (int k = 0; k < interfering.size(); k++) {
-            Member h = interfering.get(k);
-            Witness.GangInterferer f = w.interferers().get(k);
-            String ru = WitnessCheck.pin(s, pre + "response_used_" + h.name(), f.responseUsed(),
-                    "witness: response bound used for " + h.name());
-            List<String> alts = new ArrayList<>();
-            List<Long> lbs = used.lowerBounds(h.name());
-            for (long lb : lbs) {
-                alts.add(op(">=", ru, num(lb)));
+        for (int k = 0; k < members.size(); k++) {
+            List<Member> grp = members.get(k);
+            Member h = grp.get(0);
+            Witness.InterferenceGroup f = w.interference().get(k);
+            String tag = "g" + k + "_" + h.name();
+            long need = Long.MIN_VALUE;
+            for (Member j : grp) {
+                long least = Long.MAX_VALUE;
+                for (long lb : used.lowerBounds(j.name())) {
+                    least = Math.min(least, lb);
+                }
+                need = Math.max(need, least);
             }
-            s.assertTerm("response used for " + h.name() + " >= one of " + lbs + " (" + used.why() + ")",
-                    SmtScript.or(alts));
+            String ru = WitnessCheck.pin(s, pre + "response_used_" + tag, f.responseUsed(),
+                    "witness: response bound used for the group of " + h.name());
+            s.assertTerm("response used for the group of " + h.name() + " >= " + need + ", the largest over its "
+                    + grp.size() + " member(s) of the least bound each may use (" + used.why() + ")",
+                    op(">=", ru, num(need)));
             String span = op("-", op("+", len, op("ite", op(">=", ru, num(h.exec())), ru, num(h.exec()))),
                     num(h.exec()));
-            String n = s.floorDiv(pre + "jobs_in_window_" + h.name(), span, h.period(),
+            String n = s.floorDiv(pre + "jobs_in_window_" + tag, span, h.period(),
                     "workload of " + h.name() + ": N = floor((L + max(R, C) - C) / T)");
             String rest = op("-", span, times(h.period(), n));
             String inner = op("+", times(h.exec(), n), op("ite", op("<=", num(h.exec()), rest), num(h.exec()), rest));
-            String wl = WitnessCheck.pin(s, pre + "workload_" + h.name(), f.workload(),
-                    "witness: workload of " + h.name());
-            s.assertTerm("workload of " + h.name() + " = min(L, N C + min(C, L + max(R, C) - C - N T))",
+            String wl = WitnessCheck.pin(s, pre + "workload_" + tag, f.workload(),
+                    "witness: workload of one task of the group of " + h.name());
+            s.assertTerm("workload of the group of " + h.name() + " = min(L, N C + min(C, L + max(R, C) - C - N T))",
                     op("=", wl, op("ite", op("<=", len, inner), len, inner)));
-            rhs.add(times(Math.min(h.width(), beta), wl));
+            rhs.add(times(Math.multiplyExact(Math.min(h.width(), beta), (long) grp.size()), wl));
         }
-        s.assertTerm("wait condition: beta (w + 1) > carryIn + sum min(k_j, beta) W_j(w + 1)",
+        s.assertTerm("wait condition: beta (w + 1) > carryIn + sum over groups min(k, beta) count W(w + 1)",
                 op(">", times(beta, len), sum(rhs)));
         String resp = op("+", num(me.jitter()), wait, num(me.exec()));
         if (greedy) {
@@ -315,8 +318,8 @@ final class GangEncoding {
      * Gang-greedy inversion (docs/analysis.md §6): lower-priority jobs run during {@code [r, s)},
      * at most {@code w} long, only as carry-in of the wide ones (their union from r: the largest
      * {@code C - 1}) or as jobs of the narrow ones, at most {@code W_l(w)} each, with {@code w} the
-     * best round's wait and {@code R_l} the bound the last round used (that round's constraints
-     * check it against {@code D_l} and the responses of the earlier rounds).
+     * best round's wait and {@code R_l} the bound the last round used for {@code l}'s interference group
+     * (that round's constraints check it against {@code D_l} and the responses of the earlier rounds).
      */
     private static void greedyInversion(SmtScript s, Global g, int x, Witness.GangRounds chain, TaskBound bound,
             WitnessCheck.Claim claim) throws WitnessCheck.Mismatch {
@@ -332,11 +335,12 @@ final class GangEncoding {
                 wideRem = Math.max(wideRem, l.exec() - 1);
                 continue;
             }
-            Witness.GangInterferer f = w.interferers().stream().filter(i -> i.task().equals(l.name())).findFirst()
+            Witness.InterferenceGroup f = w.interference().stream()
+                    .filter(i -> i.width() == l.width() && i.exec() == l.exec() && i.period() == l.period()).findFirst()
                     .orElseThrow(() -> new WitnessCheck.Mismatch("narrow lower-priority " + l.name()
-                            + " is not an interferer of the last round"));
+                            + " is in no interference group of the last round"));
             String ru = WitnessCheck.pin(s, "inversion_response_used_" + l.name(), f.responseUsed(),
-                    "inversion: response bound the last round used for " + l.name());
+                    "inversion: response bound the last round used for the group of " + l.name());
             String span = op("-", op("+", wait, op("ite", op(">=", ru, num(l.exec())), ru, num(l.exec()))),
                     num(l.exec()));
             String n = s.floorDiv("inversion_jobs_" + l.name(), span, l.period(),
@@ -352,6 +356,26 @@ final class GangEncoding {
         s.assertTerm("inversion: I >= min(w, max wide C_l - 1 + sum narrow W_l(w))",
                 op(">=", inv, op("ite", op("<=", wait, lower), wait, lower)));
         s.assertTerm("claim: I <= " + claim.limit(), op("<=", inv, num(claim.limit())));
+    }
+
+    private static Map<String, TaskBound> byName(AnalysisResult result) {
+        Map<String, TaskBound> out = new HashMap<>();
+        for (TaskBound t : result.tasks()) {
+            out.put(t.task(), t);
+        }
+        return out;
+    }
+
+    /** The tasks above {@code task} in priority order (spec order on ties), as gang-strict's induction needs. */
+    static List<String> higherPriority(SystemSpec spec, String task) {
+        List<String> out = new ArrayList<>();
+        for (Task t : spec.tasksByPriority()) {
+            if (t.name().equals(task)) {
+                return out;
+            }
+            out.add(t.name());
+        }
+        return out;
     }
 
     private static void expect(String what, long witness, long spec) throws WitnessCheck.Mismatch {

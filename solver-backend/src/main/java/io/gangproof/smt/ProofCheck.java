@@ -141,7 +141,7 @@ public final class ProofCheck {
         Set<String> done = new HashSet<>(tasks);
         Deque<String> support = new ArrayDeque<>();
         for (String name : tasks) {
-            addInterferers(result, name, done, support);
+            addInterferers(spec, result, name, done, support);
         }
         while (!support.isEmpty()) {
             String name = support.poll();
@@ -154,17 +154,19 @@ public final class ProofCheck {
             if (failed.isPresent()) {
                 return new ProofOutcome.NotProved("induction: " + failed.get());
             }
-            addInterferers(result, name, done, support);
+            addInterferers(spec, result, name, done, support);
         }
         return new ProofOutcome.Proved(certificates, proved, result.analysis());
     }
 
-    private static void addInterferers(AnalysisResult result, String name, Set<String> done, Deque<String> out) {
+    private static void addInterferers(SystemSpec spec, AnalysisResult result, String name, Set<String> done,
+            Deque<String> out) {
         Witness w = result.task(name).orElseThrow().witness();
         if (w instanceof Witness.Gang) {
-            for (Witness.GangInterferer f : ((Witness.Gang) w).interferers()) {
-                if (done.add(f.task())) {
-                    out.add(f.task());
+            // The witness' interference groups use the bounds of every higher-priority task.
+            for (String h : GangEncoding.higherPriority(spec, name)) {
+                if (done.add(h)) {
+                    out.add(h);
                 }
             }
         }

@@ -35,14 +35,15 @@ class GangGreedyTest {
     }
 
     private static Witness.Gang withUsed(Witness.Gang g, long delta) {
-        List<Witness.GangInterferer> fs = new ArrayList<>();
-        for (Witness.GangInterferer f : g.interferers()) {
+        List<Witness.InterferenceGroup> fs = new ArrayList<>();
+        for (Witness.InterferenceGroup f : g.interference()) {
             long ru = f.responseUsed() + delta;
-            fs.add(new Witness.GangInterferer(f.task(), f.width(), f.weight(), f.exec(), f.period(), ru,
+            fs.add(new Witness.InterferenceGroup(f.firstTask(), f.width(), f.exec(), f.period(), f.count(), f.weight(), ru,
                     WitnessCheckTestSupport.workload(g.waitBound() + 1, f.exec(), f.period(), ru)));
         }
-        return new Witness.Gang(g.argument(), g.tpus(), g.width(), g.headWidth(), g.exec(), g.jitter(), g.beta(),
-                g.carryIn(), g.carryInCandidates(), g.carryInChoice(), fs, g.waitBound(), g.response());
+        return new Witness.Gang(g.argument(), g.carryInRule(), g.tpus(), g.width(), g.headWidth(), g.exec(), g.jitter(),
+                g.beta(), g.carryIn(), g.carryInDualNumerator(), g.carryInDualDenominator(), fs, g.waitBound(),
+                g.response());
     }
 
     @Test
@@ -59,7 +60,7 @@ class GangGreedyTest {
                     .isInstanceOf(WitnessVerdict.Refuted.class);
             // Round 0 assuming interferers respond faster than their deadlines (first-miss forbids it).
             Witness.Gang r0 = chain.rounds().get(0);
-            if (!r0.interferers().isEmpty()) {
+            if (!r0.interference().isEmpty()) {
                 List<Witness.Gang> rounds = new ArrayList<>(chain.rounds());
                 rounds.set(0, withUsed(r0, -1));
                 WitnessVerdict v = check(spec, r, b, new Witness.GangRounds(rounds), b.responseBound().get());

@@ -37,10 +37,15 @@ class TamperedGangWitnessTest {
     }
 
     private static Witness.Gang with(Witness.Gang g, long waitBound, long carryIn,
-            List<Witness.GangInterferer> interferers) {
-        return new Witness.Gang(g.argument(), g.tpus(), g.width(), g.headWidth(), g.exec(), g.jitter(), g.beta(),
-                carryIn, g.carryInCandidates(), g.carryInChoice(), interferers, waitBound,
+            List<Witness.InterferenceGroup> groups) {
+        return new Witness.Gang(g.argument(), g.carryInRule(), g.tpus(), g.width(), g.headWidth(), g.exec(), g.jitter(),
+                g.beta(), carryIn, g.carryInDualNumerator(), g.carryInDualDenominator(), groups, waitBound,
                 g.jitter() + waitBound + g.exec());
+    }
+
+    private static Witness.InterferenceGroup used(Witness.InterferenceGroup f, long ru, long window) {
+        return new Witness.InterferenceGroup(f.firstTask(), f.width(), f.exec(), f.period(), f.count(), f.weight(), ru,
+                WitnessCheckTestSupport.workload(window, f.exec(), f.period(), ru));
     }
 
     private static WitnessVerdict check(TaskBound b, Witness w, long response) {
@@ -68,13 +73,11 @@ class TamperedGangWitnessTest {
         TaskBound b = task("segment");
         Witness.Gang g = gang(b);
         assertThat(g.waitBound()).isPositive();
-        Witness.Gang t = with(g, g.waitBound() - 1, g.carryIn(), g.interferers());
-        List<Witness.GangInterferer> fs = new ArrayList<>();
-        for (Witness.GangInterferer f : g.interferers()) {
-            long wl = WitnessCheckTestSupport.workload(g.waitBound(), f.exec(), f.period(), f.responseUsed());
-            fs.add(new Witness.GangInterferer(f.task(), f.width(), f.weight(), f.exec(), f.period(), f.responseUsed(), wl));
+        List<Witness.InterferenceGroup> fs = new ArrayList<>();
+        for (Witness.InterferenceGroup f : g.interference()) {
+            fs.add(used(f, f.responseUsed(), g.waitBound()));
         }
-        t = with(g, g.waitBound() - 1, g.carryIn(), fs);
+        Witness.Gang t = with(g, g.waitBound() - 1, g.carryIn(), fs);
         assertThat(refutation(check(b, t, t.response()))).contains("wait condition");
     }
 
@@ -83,7 +86,7 @@ class TamperedGangWitnessTest {
         TaskBound b = task("recognize");
         Witness.Gang g = gang(b);
         assertThat(g.carryIn()).isPositive();
-        assertThat(refutation(check(b, with(g, g.waitBound(), g.carryIn() - 1, g.interferers()), b.responseBound().get())))
+        assertThat(refutation(check(b, with(g, g.waitBound(), g.carryIn() - 1, g.interference()), b.responseBound().get())))
                 .contains("carry-in");
     }
 
@@ -91,10 +94,9 @@ class TamperedGangWitnessTest {
     void anInterfererBoundBelowItsOwnIsRefuted() {
         TaskBound b = task("detect");
         Witness.Gang g = gang(b);
-        Witness.GangInterferer f = g.interferers().get(0);
-        long ru = f.responseUsed() - 1;
-        List<Witness.GangInterferer> fs = List.of(new Witness.GangInterferer(f.task(), f.width(), f.weight(), f.exec(),
-                f.period(), ru, WitnessCheckTestSupport.workload(g.waitBound() + 1, f.exec(), f.period(), ru)));
+        Witness.InterferenceGroup f = g.interference().get(0);
+        List<Witness.InterferenceGroup> fs = new ArrayList<>(g.interference());
+        fs.set(0, used(f, f.responseUsed() - 1, g.waitBound() + 1));
         assertThat(refutation(check(b, with(g, g.waitBound(), g.carryIn(), fs), b.responseBound().get())))
                 .contains("induction");
     }
@@ -103,8 +105,8 @@ class TamperedGangWitnessTest {
     void aWitnessLeavingOutAnInterfererIsRefuted() {
         TaskBound b = task("segment");
         Witness.Gang g = gang(b);
-        assertThat(refutation(check(b, with(g, g.waitBound(), g.carryIn(), g.interferers().subList(1,
-                g.interferers().size())), b.responseBound().get()))).contains("does not fit the spec");
+        assertThat(refutation(check(b, with(g, g.waitBound(), g.carryIn(), g.interference().subList(1,
+                g.interference().size())), b.responseBound().get()))).contains("does not fit the spec");
     }
 
     @Test

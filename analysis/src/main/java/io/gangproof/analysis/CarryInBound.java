@@ -1,0 +1,149 @@
+package io.gangproof.analysis;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The carry-in bound of one {@link CarryInRule} for one beta (proofs in docs/analysis.md §5a).
+ * Carry-in jobs all run from the release on, each at most {@code C - 1} more ticks, on at most
+ * {@code m} TPUs together (semantics §5 event order); job l covers {@code min(k_l, beta)} units per
+ * instant. Exact longs throughout; the LP relaxation is computed as an exact fraction and rounded
+ * down (the carry-in is an integer number of ticks).
+ */
+final class CarryInBound {
+    private CarryInBound() {
+    }
+
+    /**
+     * The bound, and for the LP rule the dual price {@code y = dualNumerator / dualDenominator}
+     * that certifies it (weak LP duality: {@code m y + sum max(0, v_l - k_l y)} bounds the LP
+     * optimum for every {@code y >= 0}); {@code 0 / 1} for the other rules.
+     */
+    record Value(long value, long dualNumerator, long dualDenominator) {
+    }
+
+    /**
+     * Per width {@code k} (index), the largest {@code C - 1} among {@code tasks} of that width, or
+     * -1. For the rules with unlimited jobs per task only this task per width can matter: another
+     * of the same width takes the same TPUs and slots and is worth no more.
+     */
+    static long[] bestRemainingByWidth(int tpus, List<ChargedTask> tasks) {
+        long[] best = new long[tpus + 1];
+        Arrays.fill(best, -1);
+        for (ChargedTask l : tasks) {
+            if (l.width() <= tpus) {
+                best[l.width()] = Math.max(best[l.width()], l.exec() - 1);
+            }
+        }
+        return best;
+    }
+
+    static Value of(CarryInRule rule, int tpus, int beta, long[] bestRemaining, List<ChargedTask> items) {
+        switch (rule) {
+            case UNBOUNDED:
+                return new Value(unbounded(tpus, beta, bestRemaining), 0, 1);
+            case PER_INSTANT:
+                return new Value(perInstant(tpus, beta, bestRemaining), 0, 1);
+            case ONE_PER_TASK_LP:
+                return oneOfEachRelaxed(tpus, beta, bestRemaining, items);
+            case ONE_PER_TASK_DP:
+                return new Value(perInstantOneOfEach(tpus, beta, items), 0, 1);
+            default:
+                throw new IllegalStateException(rule.name());
+        }
+    }
+
+    /** {@code min(beta * max(C - 1), max over multisets with sum k <= m of sum min(k, beta) (C - 1))}. */
+    static long unbounded(int tpus, int beta, long[] bestRemaining) {
+        long[] value = new long[tpus + 1];
+        long maxRemaining = 0;
+        for (int k = 1; k <= tpus; k++) {
+            maxRemaining = Math.max(maxRemaining, bestRemaining[k]);
+        }
+        for (int c = 1; c <= tpus; c++) {
+            value[c] = value[c - 1];
+            for (int k = 1; k <= c; k++) {
+                if (bestRemaining[k] >= 0) {
+                    value[c] = Math.max(value[c], Ticks.add(value[c - k], Ticks.mul(Math.min(k, beta), bestRemaining[k])));
+                }
+            }
+        }
+        return Math.min(value[tpus], Ticks.mul(beta, maxRemaining));
+    }
+
+    /**
+     * {@code V[c][u]}: the most a multiset of carry-in jobs on at most {@code c} TPUs can be worth
+     * when only {@code u} unit slots count, a job of width k filling at most {@code min(k, beta)}
+     * of them. Result {@code V[m][beta]}. Taking {@code min(k, u)} slots at each step suffices:
+     * in an optimal choice every job but the one of least {@code C - 1} fills all its slots, and
+     * with unlimited jobs the recurrence may add the full jobs first and that one last, when the
+     * slots left are fewer than its width ({@code CarryInBoundTest} compares it with enumeration).
+     */
+    static long perInstant(int tpus, int beta, long[] bestRemaining) {
+        long[][] v = new long[tpus + 1][beta + 1];
+        for (int c = 1; c <= tpus; c++) {
+            for (int u = 1; u <= beta; u++) {
+                long best = Math.max(v[c - 1][u], v[c][u - 1]);
+                for (int k = 1; k <= c; k++) {
+                    long rem = bestRemaining[k];
+                    if (rem >= 0) {
+                        int s = Math.min(k, u);
+                        best = Math.max(best, Ticks.add(v[c - k][u - s], Ticks.mul(s, rem)));
+                    }
+                }
+                v[c][u] = best;
+            }
+        }
+        return v[tpus][beta];
+    }
+
+    /** As {@link #perInstant}, each task at most once (0/1 items), over every carry-in task. */
+    static long perInstantOneOfEach(int tpus, int beta, List<ChargedTask> items) {
+        long[][] v = new long[tpus + 1][beta + 1];
+        for (ChargedTask l : items) {
+            int k = l.width();
+            long rem = l.exec() - 1;
+            for (int c = tpus; c >= k; c--) {
+                for (int u = beta; u >= 1; u--) {
+                    for (int s = 1; s <= Math.min(Math.min(k, beta), u); s++) {
+                        v[c][u] = Math.max(v[c][u], Ticks.add(v[c - k][u - s], Ticks.mul(s, rem)));
+                    }
+                }
+            }
+        }
+        return v[tpus][beta];
+    }
+
+    /**
+     * {@code min(unbounded rule, floor(LP))} where LP is the fractional 0/1 knapsack (each task at
+     * most once, any fraction of it): items by decreasing {@code min(k, beta)(C - 1) / k} (exact
+     * cross-multiplication), whole while they fit, then the fitting fraction of the first that
+     * does not, whose ratio is the dual price.
+     */
+    static Value oneOfEachRelaxed(int tpus, int beta, long[] bestRemaining, List<ChargedTask> items) {
+        List<long[]> byRatio = new ArrayList<>(items.size());
+        for (ChargedTask l : items) {
+            byRatio.add(new long[] {Ticks.mul(Math.min(l.width(), beta), l.exec() - 1), l.width()});
+        }
+        byRatio.sort((a, b) -> Long.compare(Ticks.mul(b[0], a[1]), Ticks.mul(a[0], b[1])));
+        long room = tpus;
+        long whole = 0;
+        long p = 0;
+        long q = 1;
+        long fraction = 0;
+        for (long[] it : byRatio) {
+            if (it[1] <= room) {
+                whole = Ticks.add(whole, it[0]);
+                room -= it[1];
+            } else {
+                p = it[0];
+                q = it[1];
+                fraction = Ticks.mul(p, room) / q;
+                break;
+            }
+        }
+        long lp = Ticks.add(whole, fraction);
+        return new Value(Math.min(lp, unbounded(tpus, beta, bestRemaining)), p, q);
+    }
+}
