@@ -13,63 +13,129 @@ import io.gangproof.symbolic.SymbolicExplorer;
 import io.gangproof.symbolic.SymbolicOptions;
 import io.gangproof.symbolic.SymbolicOutcome;
 import io.gangproof.symbolic.SymbolicResult;
+import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 
 /**
- * The symbolic engine against the tick explorer (docs/symbolic.md), not a test: time and
- * symbolic states per coral-* spec, and one system written at 1 ms, 100 us, 10 us and 1 us
- * (latencies rounded up to the resolution). Run from the repository root:
- *
- * <pre>
- * mvn -q -o test-compile -pl checker -am
- * mvn -q -o dependency:build-classpath -pl solver-backend -Dmdep.outputFile=target/bench-classpath.txt
- * java -cp checker/target/classes:checker/target/test-classes:explorer/target/classes:scheduler/target/classes:\
- *   spec-language/target/classes:analysis/target/classes:solver-backend/target/classes:\
- *   $(cat solver-backend/target/bench-classpath.txt):JAVAPOET_JAR io.gangproof.model.SymbolicBench
- * </pre>
- *
- * ({@code dependency:build-classpath} on {@code checker} alone cannot resolve the unreleased
- * {@code explorer} module offline; JAVAPOET_JAR is the javapoet jar in the local repository.)
- * Both engines get {@code -Dlimit.seconds} (default 10) each; results in docs/symbolic.md.
+ * The symbolic engine against the tick explorer (docs/symbolic.md §11), not a test. Run it with
+ * {@code explorer/bench-symbolic.sh}. Three tables: (a) every coral-* spec, (b) one system
+ * written at 1 ms, 100 us, 10 us and 1 us (every time rounded up to the resolution), (c) every
+ * bundled spec with the ratio of the tick explorer's time to the symbolic engine's where both
+ * decide. Each figure is the median of {@code -Drepeats} runs (default 3); times are CPU
+ * seconds of the process (all threads: the machine is shared, so wall time says little) with
+ * the wall time beside. {@code -Dlimit.seconds} (default 10) bounds each engine's wall time.
+ * Analysis-derived bounds ({@code <= bound}) have no number here, so those properties are left
+ * out; the load ({@code /proc/loadavg}) is printed before and after.
  */
 public final class SymbolicBench {
+    private static final String[] CORAL = {"coral-dynamic", "coral-quad-strict", "coral-quad-partitioned",
+        "coral-quad-greedy", "coral-octo-strict"};
+    private static final String[] OTHERS = {"starvation-strict", "starvation-greedy", "deadlock-free-ascending",
+        "deadlock-per-tpu", "timing-anomaly", "textbook-buttazzo-ex8-1", "textbook-buttazzo-ex8-2",
+        "textbook-buttazzo-fig8-6"};
+
     private SymbolicBench() {
     }
 
-    public static void main(String[] args) {
-        long limit = Long.getLong("limit.seconds", 10) * 1000;
-        System.out.println("spec | symbolic: s, states, closed, verdicts | tick explorer: s, verdicts");
-        for (String name : new String[] {"coral-dynamic", "coral-quad-strict", "coral-quad-partitioned",
-            "coral-quad-greedy", "coral-octo-strict", "starvation-strict", "deadlock-free-ascending",
-            "timing-anomaly", "textbook-buttazzo-ex8-1"}) {
-            row(name, BundledSpecs.load(name), limit);
-        }
-        SystemSpec base = BundledSpecs.load("coral-dynamic");
-        for (long ns : new long[] {1_000_000, 100_000, 10_000, 1_000}) {
-            row("coral-dynamic at " + ns / 1000 + " us", rescaled(base, ns), limit);
-        }
+    /** One engine's run: median process CPU and wall seconds, and what it answered. */
+    private record Run(double cpu, double wall, String summary, boolean decided) {
     }
 
-    private static void row(String name, SystemSpec spec, long limit) {
+    public static void main(String[] args) throws Exception {
+        long limit = Long.getLong("limit.seconds", 10) * 1000;
+        int repeats = Integer.getInteger("repeats", 3);
+        System.out.println("load before: " + load());
+        System.out.println("\n(a) coral-* specs, symbolic engine (median of " + repeats + ")\n");
+        System.out.println("| spec | CPU s | wall s | symbolic states | closed | verdicts |");
+        System.out.println("|---|---|---|---|---|---|");
+        for (String name : CORAL) {
+            Run s = symbolic(BundledSpecs.load(name), limit, repeats);
+            System.out.printf("| %s | %.2f | %.2f | %s |%n", name, s.cpu, s.wall, s.summary);
+        }
+        for (String base : System.getProperty("rescale", "coral-dynamic").split(",")) {
+            System.out.println("\n(b) " + base + " at four resolutions (latencies rounded up)\n");
+            System.out.println("| resolution | symbolic CPU s | wall s | states | closed | verdicts"
+                    + " | tick explorer CPU s | wall s | verdicts |");
+            System.out.println("|---|---|---|---|---|---|---|---|---|");
+            SystemSpec spec = BundledSpecs.load(base);
+            for (long ns : new long[] {1_000_000, 100_000, 10_000, 1_000}) {
+                SystemSpec r = rescaled(spec, ns);
+                Run s = symbolic(r, limit, repeats);
+                Run t = tick(r, limit, repeats);
+                System.out.printf("| %s | %.2f | %.2f | %s | %.2f | %.2f | %s |%n",
+                        ns >= 1_000_000 ? ns / 1_000_000 + " ms" : ns / 1000 + " us", s.cpu, s.wall, s.summary,
+                        t.cpu, t.wall, t.summary);
+            }
+        }
+        System.out.println("\n(c) every bundled spec: tick explorer / symbolic (CPU) where both decide\n");
+        System.out.println("| spec | symbolic CPU s | states | closed | verdicts | tick CPU s | verdicts | ratio |");
+        System.out.println("|---|---|---|---|---|---|---|---|");
+        List<String> all = new ArrayList<>(Arrays.asList(CORAL));
+        all.addAll(Arrays.asList(OTHERS));
+        for (String name : all) {
+            SystemSpec spec = BundledSpecs.load(name);
+            Run s = symbolic(spec, limit, repeats);
+            Run t = tick(spec, limit, repeats);
+            String ratio = s.decided && t.decided ? String.format("%.1f", t.cpu / Math.max(s.cpu, 0.001)) : "-";
+            System.out.printf("| %s | %.2f | %s | %.2f | %s | %s |%n", name, s.cpu, s.summary, t.cpu, t.summary, ratio);
+        }
+        System.out.println("\nload after: " + load());
+    }
+
+    private static Run symbolic(SystemSpec spec, long limit, int repeats) {
         long horizon = Horizons.resolve(spec, OptionalLong.empty());
-        SymbolicOutcome s = SymbolicExplorer.check(spec, new SymbolicOptions(limit, 5_000_000, horizon, Map.of()));
-        long t0 = System.nanoTime();
-        List<ExplorerResult> tick = Explorer.check(spec, ExplorerOptions.DEFAULTS.withTimeLimitMillis(limit));
-        double tickSeconds = (System.nanoTime() - t0) / 1e9;
-        List<String> sv = new ArrayList<>();
-        for (SymbolicResult r : s.results()) {
-            sv.add(r.getClass().getSimpleName());
+        SymbolicOutcome[] last = new SymbolicOutcome[1];
+        double[][] t = measure(repeats, () -> last[0] = SymbolicExplorer.check(spec,
+                new SymbolicOptions(limit, 5_000_000, horizon, Map.of())));
+        SymbolicOutcome o = last[0];
+        TreeMap<String, Integer> kinds = new TreeMap<>();
+        for (SymbolicResult r : o.results()) {
+            kinds.merge(r.getClass().getSimpleName(), 1, Integer::sum);
         }
-        List<String> tv = new ArrayList<>();
-        for (ExplorerResult r : tick) {
-            tv.add(r.verdict().toString());
+        boolean decided = o.results().stream().noneMatch(r -> r instanceof SymbolicResult.Unknown);
+        return new Run(t[0][repeats / 2], t[1][repeats / 2], String.format("%,d | %s | %s", o.states(),
+                o.closed() ? "yes" : "no", kinds), decided);
+    }
+
+    private static Run tick(SystemSpec spec, long limit, int repeats) {
+        List<ExplorerResult>[] last = new List[1];
+        double[][] t = measure(repeats, () -> last[0] = Explorer.check(spec,
+                ExplorerOptions.DEFAULTS.withTimeLimitMillis(limit)));
+        TreeMap<String, Integer> kinds = new TreeMap<>();
+        for (ExplorerResult r : last[0]) {
+            kinds.merge(r.verdict().toString(), 1, Integer::sum);
         }
-        System.out.printf("%s | %.2f s, %d states, closed %s, %s | %.2f s, %s%n", name, s.seconds(), s.states(),
-                s.closed(), sv, tickSeconds, tv);
+        boolean decided = last[0].stream().noneMatch(r -> r instanceof ExplorerResult.Unknown);
+        return new Run(t[0][repeats / 2], t[1][repeats / 2], kinds.toString(), decided);
+    }
+
+    /** Sorted CPU and wall seconds of {@code repeats} runs. */
+    private static double[][] measure(int repeats, Supplier<?> run) {
+        double[] cpu = new double[repeats];
+        double[] wall = new double[repeats];
+        com.sun.management.OperatingSystemMXBean os =
+                (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        for (int k = 0; k < repeats; k++) {
+            System.gc();
+            long c0 = os.getProcessCpuTime();
+            long w0 = System.nanoTime();
+            run.get();
+            cpu[k] = (os.getProcessCpuTime() - c0) / 1e9;
+            wall[k] = (System.nanoTime() - w0) / 1e9;
+        }
+        Arrays.sort(cpu);
+        Arrays.sort(wall);
+        return new double[][] {cpu, wall};
+    }
+
+    private static String load() throws Exception {
+        return java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).trim();
     }
 
     /** The same system at another resolution: every time rounded up to a whole number of ticks. */

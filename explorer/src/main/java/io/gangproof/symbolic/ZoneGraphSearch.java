@@ -46,6 +46,8 @@ final class ZoneGraphSearch {
     long states;
     long transitions;
     String limit;
+    /** The search stopped because every property already has a violation (docs/symbolic.md §8). */
+    boolean allViolated;
 
     ZoneGraphSearch(SymbolicSpec s, SymbolicOptions options) {
         this.s = s;
@@ -93,10 +95,18 @@ final class ZoneGraphSearch {
             }
             if (node.state.settled) {
                 checkDelayed(node);
+                if (everyPropertyViolated()) {
+                    allViolated = true;
+                    return;
+                }
             }
             for (Transitions.Successor succ : t.successors(node.state)) {
                 transitions++;
                 observe(node, succ);
+                if (everyPropertyViolated()) {
+                    allViolated = true;
+                    return;
+                }
                 if (succ.state().jobs.length > MAX_JOBS) {
                     limit = "limit of " + MAX_JOBS + " jobs alive at once (jobs that never finish pile up:"
                             + " starvation or deadlock)";
@@ -105,6 +115,15 @@ final class ZoneGraphSearch {
                 store(passed, queue, new Node(succ.state(), node, succ.step()), extrapolate(succ.state()));
             }
         }
+    }
+
+    private boolean everyPropertyViolated() {
+        for (Witness w : witness) {
+            if (w == null) {
+                return false;
+            }
+        }
+        return witness.length > 0;
     }
 
     private void observe(Node node, Transitions.Successor succ) {
