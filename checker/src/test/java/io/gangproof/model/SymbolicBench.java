@@ -20,16 +20,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.TreeMap;
-import java.util.function.Supplier;
+import java.util.function.BooleanSupplier;
 
 /**
  * The symbolic engine against the tick explorer (docs/symbolic.md §11), not a test. Run it with
  * {@code explorer/bench-symbolic.sh}. Three tables: (a) every coral-* spec, (b) one system
  * written at 1 ms, 100 us, 10 us and 1 us (every time rounded up to the resolution), (c) every
  * bundled spec with the ratio of the tick explorer's time to the symbolic engine's where both
- * decide. Each figure is the median of {@code -Drepeats} runs (default 3); times are CPU
+ * decide. Each figure is the median of {@code -Drepeats} runs (default 3; a run that hits a
+ * limit is not repeated); times are CPU
  * seconds of the process (all threads: the machine is shared, so wall time says little) with
- * the wall time beside. {@code -Dlimit.seconds} (default 10) bounds each engine's wall time.
+ * the wall time beside. {@code -Dlimit.seconds} (default 10) bounds the symbolic engine's wall
+ * time, {@code -Dtick.limit.seconds} (default the same) the tick explorer's.
  * Analysis-derived bounds ({@code <= bound}) have no number here, so those properties are left
  * out; the load ({@code /proc/loadavg}) is printed before and after.
  */
@@ -49,13 +51,16 @@ public final class SymbolicBench {
 
     public static void main(String[] args) throws Exception {
         long limit = Long.getLong("limit.seconds", 10) * 1000;
+        long tickLimit = Long.getLong("tick.limit.seconds", limit / 1000) * 1000;
         int repeats = Integer.getInteger("repeats", 3);
+        Map<String, Run> coral = new java.util.HashMap<>();
         System.out.println("load before: " + load());
         System.out.println("\n(a) coral-* specs, symbolic engine (median of " + repeats + ")\n");
         System.out.println("| spec | CPU s | wall s | symbolic states | closed | verdicts |");
         System.out.println("|---|---|---|---|---|---|");
         for (String name : CORAL) {
             Run s = symbolic(BundledSpecs.load(name), limit, repeats);
+            coral.put(name, s);
             System.out.printf("| %s | %.2f | %.2f | %s |%n", name, s.cpu, s.wall, s.summary);
         }
         for (String base : System.getProperty("rescale", "coral-dynamic").split(",")) {
@@ -67,7 +72,7 @@ public final class SymbolicBench {
             for (long ns : new long[] {1_000_000, 100_000, 10_000, 1_000}) {
                 SystemSpec r = rescaled(spec, ns);
                 Run s = symbolic(r, limit, repeats);
-                Run t = tick(r, limit, repeats);
+                Run t = tick(r, tickLimit, repeats);
                 System.out.printf("| %s | %.2f | %.2f | %s | %.2f | %.2f | %s |%n",
                         ns >= 1_000_000 ? ns / 1_000_000 + " ms" : ns / 1000 + " us", s.cpu, s.wall, s.summary,
                         t.cpu, t.wall, t.summary);
@@ -80,10 +85,10 @@ public final class SymbolicBench {
         all.addAll(Arrays.asList(OTHERS));
         for (String name : all) {
             SystemSpec spec = BundledSpecs.load(name);
-            Run s = symbolic(spec, limit, repeats);
-            Run t = tick(spec, limit, repeats);
+            Run s = coral.containsKey(name) ? coral.get(name) : symbolic(spec, limit, repeats);
+            Run t = tick(spec, tickLimit, repeats);
             String ratio = s.decided && t.decided ? String.format("%.1f", t.cpu / Math.max(s.cpu, 0.001)) : "-";
-            System.out.printf("| %s | %.2f | %s | %.2f | %s | %s |%n", name, s.cpu, s.summary, t.cpu, t.summary, ratio);
+            System.out.printf("| %s | %.3f | %s | %.3f | %s | %s |%n", name, s.cpu, s.summary, t.cpu, t.summary, ratio);
         }
         System.out.println("\nload after: " + load());
     }
@@ -91,46 +96,55 @@ public final class SymbolicBench {
     private static Run symbolic(SystemSpec spec, long limit, int repeats) {
         long horizon = Horizons.resolve(spec, OptionalLong.empty());
         SymbolicOutcome[] last = new SymbolicOutcome[1];
-        double[][] t = measure(repeats, () -> last[0] = SymbolicExplorer.check(spec,
-                new SymbolicOptions(limit, 5_000_000, horizon, Map.of())));
+        double[][] t = measure(repeats, () -> {
+            last[0] = SymbolicExplorer.check(spec, new SymbolicOptions(limit, 5_000_000, horizon, Map.of()));
+            return last[0].results().stream().noneMatch(r -> r instanceof SymbolicResult.Unknown);
+        });
         SymbolicOutcome o = last[0];
         TreeMap<String, Integer> kinds = new TreeMap<>();
         for (SymbolicResult r : o.results()) {
             kinds.merge(r.getClass().getSimpleName(), 1, Integer::sum);
         }
         boolean decided = o.results().stream().noneMatch(r -> r instanceof SymbolicResult.Unknown);
-        return new Run(t[0][repeats / 2], t[1][repeats / 2], String.format("%,d | %s | %s", o.states(),
+        return new Run(t[0][t[0].length / 2], t[1][t[1].length / 2], String.format("%,d | %s | %s", o.states(),
                 o.closed() ? "yes" : "no", kinds), decided);
     }
 
     private static Run tick(SystemSpec spec, long limit, int repeats) {
+        @SuppressWarnings("unchecked")
         List<ExplorerResult>[] last = new List[1];
-        double[][] t = measure(repeats, () -> last[0] = Explorer.check(spec,
-                ExplorerOptions.DEFAULTS.withTimeLimitMillis(limit)));
+        double[][] t = measure(repeats, () -> {
+            last[0] = Explorer.check(spec, ExplorerOptions.DEFAULTS.withTimeLimitMillis(limit));
+            return last[0].stream().noneMatch(r -> r instanceof ExplorerResult.Unknown);
+        });
         TreeMap<String, Integer> kinds = new TreeMap<>();
         for (ExplorerResult r : last[0]) {
             kinds.merge(r.verdict().toString(), 1, Integer::sum);
         }
         boolean decided = last[0].stream().noneMatch(r -> r instanceof ExplorerResult.Unknown);
-        return new Run(t[0][repeats / 2], t[1][repeats / 2], kinds.toString(), decided);
+        return new Run(t[0][t[0].length / 2], t[1][t[1].length / 2], kinds.toString(), decided);
     }
 
-    /** Sorted CPU and wall seconds of {@code repeats} runs. */
-    private static double[][] measure(int repeats, Supplier<?> run) {
-        double[] cpu = new double[repeats];
-        double[] wall = new double[repeats];
+    /**
+     * Sorted CPU and wall seconds of up to {@code repeats} runs; a run that hits a limit
+     * (answers false) is not repeated: its time is the limit's.
+     */
+    private static double[][] measure(int repeats, BooleanSupplier run) {
+        List<double[]> times = new ArrayList<>();
         com.sun.management.OperatingSystemMXBean os =
                 (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         for (int k = 0; k < repeats; k++) {
             System.gc();
             long c0 = os.getProcessCpuTime();
             long w0 = System.nanoTime();
-            run.get();
-            cpu[k] = (os.getProcessCpuTime() - c0) / 1e9;
-            wall[k] = (System.nanoTime() - w0) / 1e9;
+            boolean decided = run.getAsBoolean();
+            times.add(new double[] {(os.getProcessCpuTime() - c0) / 1e9, (System.nanoTime() - w0) / 1e9});
+            if (!decided) {
+                break;
+            }
         }
-        Arrays.sort(cpu);
-        Arrays.sort(wall);
+        double[] cpu = times.stream().mapToDouble(t -> t[0]).sorted().toArray();
+        double[] wall = times.stream().mapToDouble(t -> t[1]).sorted().toArray();
         return new double[][] {cpu, wall};
     }
 
