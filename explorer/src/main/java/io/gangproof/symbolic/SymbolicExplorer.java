@@ -79,7 +79,7 @@ public final class SymbolicExplorer {
                 max.put(s.name(i), search.maxResponse[i]);
             }
         }
-        return new SymbolicOutcome(results, max, search.limit == null, search.states, search.transitions,
+        return new SymbolicOutcome(results, max, search.limit == null && !search.allViolated, search.states, search.transitions,
                 (System.nanoTime() - start) / 1e9);
     }
 
