@@ -22,7 +22,7 @@ import java.util.TreeSet;
  * relation contains the reference scheduler's behaviours (docs/symbolic.md §12). Given traces
  * of the reference scheduler, every instant with an event is turned into the concrete state
  * after its dispatch (the discrete part as the zone graph writes it, and the clock values) and
- * must lie in a stored state. This is a sampled check (the traces given), not a proof.
+ * must be LU-simulated by a point of a stored state (the coverage of §12). This is a sampled check (the traces given), not a proof.
  */
 final class TraceCoverage {
     private final ZoneGraphFile f;

@@ -125,7 +125,7 @@ public final class ZoneGraphChecker {
     /**
      * The sampled check of what closure cannot see (docs/symbolic.md §12): {@code runs} random
      * scenarios of the reference scheduler up to {@code horizon} (seeds {@code seed}, {@code seed + 1},
-     * ...), every instant with an event must lie in a stored state. The first instant that does
+     * ...), every instant with an event must be simulated by a stored state. The first instant that does
      * not, described; empty when all do. Only for a certificate {@link #check} accepted.
      */
     public static java.util.Optional<String> uncoveredRun(SystemSpec spec, String text, int runs, long horizon,
