@@ -24,7 +24,7 @@ import picocli.CommandLine.Parameters;
                 + "property. This command re-checks it with code independent of the engine: the initial state is "
                 + "covered, every successor of every stored state (derived again from the spec) is included in the "
                 + "stored state the file names, and no stored state violates a proved property; then random runs of "
-                + "the reference scheduler must lie in its stored states (--runs; docs/symbolic.md)."},
+                + "the reference scheduler must be simulated by its stored states (--runs; docs/symbolic.md)."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:accepted: every property it lists as proved holds at every instant",
@@ -46,7 +46,7 @@ final class CertifyCommand implements Callable<Integer> {
 
     @CommandLine.Option(names = "--runs", defaultValue = "20", paramLabel = "N",
             description = "Also run N random scenarios of the reference scheduler up to the spec's horizon and check"
-                    + " that every instant with an event lies in a stored state (a sampled check that the zone graph"
+                    + " that every instant with an event is simulated by a stored state (a sampled check that the zone graph"
                     + " contains the scheduler's behaviours; 0 skips it). Default: ${DEFAULT-VALUE}.")
     int runs;
 
@@ -95,7 +95,7 @@ final class CertifyCommand implements Callable<Integer> {
             if (runs > 0) {
                 out.println("  every instant of " + runs + " random scenario" + (runs == 1 ? "" : "s")
                         + " of the reference scheduler up to " + SpecWriter.time(loaded.get(), horizon)
-                        + " lies in a stored state");
+                        + " is simulated by a stored state");
             }
             for (String p : v.claimed()) {
                 out.println("  PROVED  " + p);

@@ -32,7 +32,7 @@ class CertifyCliTest {
         CliRun r = CliRun.of("certify", SPEC, certificate().toString());
         assertThat(r.exitCode()).as(r.err()).isEqualTo(ExitCodes.OK);
         assertThat(r.out()).startsWith("accepted: 17 states").contains("  PROVED  deadlock-free", "  PROVED  deadlines",
-                "every instant of 20 random scenarios of the reference scheduler up to 20 ms lies in a stored state");
+                "every instant of 20 random scenarios of the reference scheduler up to 20 ms is simulated by a stored state");
     }
 
     @Test

@@ -159,17 +159,26 @@ final class Dbm {
         d = e;
     }
 
+    /** The bound of a clock that no guard or invariant compares in that direction. */
+    static final long NONE = -INF;
+
     /**
-     * The maximal-bound abstraction Extra_M in integer form (docs/symbolic.md §6):
-     * {@code x_i - x_j <= c} with {@code c > M(x_i)} is dropped, and with {@code -c > M(x_j)}
-     * weakened to {@code <= -(M(x_j) + 1)}. {@code bound[0]} must be 0.
+     * The lower/upper-bound abstraction Extra+_LU in integer form (docs/symbolic.md §6;
+     * Behrmann, Bouyer, Larsen, Pelanek 2006): {@code lower[x]} is the largest constant of a
+     * guard {@code x >= c}, {@code upper[x]} the largest of a guard or invariant {@code x <= c}
+     * ({@link #NONE} when there is none). Entry {@code x_i - x_j <= c} is dropped when
+     * {@code c > lower[i]}, when {@code x_i} surely exceeds {@code lower[i]}, or (for
+     * {@code i != 0}) when {@code x_j} surely exceeds {@code upper[j]}; in that last case the
+     * lower bound of {@code x_j} becomes {@code upper[j] + 1}. Index 0 must have bounds 0.
      */
-    void extrapolate(long[] bound) {
+    void extrapolate(long[] lower, long[] upper) {
         if (empty) {
             return;
         }
-        boolean changed = false;
+        long[] e = d.clone();
         for (int i = 0; i < n; i++) {
+            long li = lower[i];
+            boolean above = -d[i] > li;
             for (int j = 0; j < n; j++) {
                 if (i == j) {
                     continue;
@@ -178,16 +187,16 @@ final class Dbm {
                 if (c >= INF) {
                     continue;
                 }
-                if (c > bound[i]) {
-                    d[i * n + j] = INF;
-                    changed = true;
-                } else if (-c > bound[j]) {
-                    d[i * n + j] = -(bound[j] + 1);
-                    changed = true;
+                boolean jAbove = -d[j] > upper[j];
+                if (i != 0 && (c > li || above || jAbove)) {
+                    e[i * n + j] = INF;
+                } else if (i == 0 && jAbove) {
+                    e[j] = upper[j] < 0 ? 0 : -(upper[j] + 1);
                 }
             }
         }
-        if (changed) {
+        if (!Arrays.equals(d, e)) {
+            d = e;
             close();
         }
     }
@@ -216,15 +225,39 @@ final class Dbm {
         }
     }
 
-    /** Whether every point of this zone is a point of {@code other} (same clocks). */
-    boolean includedIn(Dbm other) {
+    /**
+     * Whether every point of this zone is simulated by a point of {@code other} (same clocks)
+     * under the LU-simulation of docs/symbolic.md §5: {@code Z ⊆ a_LU(Z')} (Herbreteau,
+     * Srivathsan, Walukiewicz 2012). A point {@code v} is simulated by {@code v'} when, per
+     * clock, {@code v'} is smaller only above {@code lower} and larger only where {@code v}
+     * is above {@code upper}; the points simulating {@code v} form a box, and a box misses the
+     * canonical zone {@code Z'} exactly when one constraint {@code y - x <= Z'[y][x]} of
+     * {@code Z'} cuts it off. Such a {@code v} exists in this zone exactly when
+     * {@code Z[y][x] > Z'[y][x]} and the smallest {@code x} of this zone is at most
+     * {@code min(upper[x], max(lower[y] + 1, 0) - Z'[y][x] - 1)}.
+     */
+    boolean simulatedBy(Dbm other, long[] lower, long[] upper) {
         if (empty) {
             return true;
         }
+        if (other.empty) {
+            return false;
+        }
         long[] o = other.d;
-        for (int k = 0; k < d.length; k++) {
-            if (d[k] > o[k]) {
-                return false;
+        for (int x = 0; x < n; x++) {
+            long minX = -d[x];
+            if (minX > upper[x]) {
+                continue;
+            }
+            for (int y = 0; y < n; y++) {
+                long bound = o[y * n + x];
+                if (y == x || bound >= INF || d[y * n + x] <= bound) {
+                    continue;
+                }
+                long floorY = Math.max(lower[y] + 1, 0);
+                if (minX <= floorY - bound - 1) {
+                    return false;
+                }
             }
         }
         return true;

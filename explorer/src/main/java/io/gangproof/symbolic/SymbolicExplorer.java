@@ -53,13 +53,14 @@ public final class SymbolicExplorer {
             SymbolicSpec.Prop p = s.props.get(k);
             if (search.witness[k] != null) {
                 results.add(violated(s, p, concretiser.concretise(search.witness[k]), search.states));
-            } else if (search.limit != null) {
-                results.add(new SymbolicResult.Unknown(p.property(), search.states, "the symbolic engine hit its "
-                        + search.limit + " before the zone graph closed"));
             } else if (p.check() == SymbolicSpec.Check.INVERSION && search.stopwatch[p.task()]) {
+                // Reached in the search, so final: even a closed zone graph could not prove it.
                 results.add(new SymbolicResult.Unknown(p.property(), search.states, "inversion of " + s.name(p.task())
                         + " needs a stopwatch: a lower-priority job can start on a TPU eligible for one of its waiting"
                         + " jobs, so the inversion time is not a difference of clocks"));
+            } else if (search.limit != null) {
+                results.add(new SymbolicResult.Unknown(p.property(), search.states, "the symbolic engine hit its "
+                        + search.limit + " before the zone graph closed"));
             } else {
                 results.add(new SymbolicResult.Proved(p.property(), search.states, search.transitions));
             }
@@ -79,7 +80,7 @@ public final class SymbolicExplorer {
                 max.put(s.name(i), search.maxResponse[i]);
             }
         }
-        return new SymbolicOutcome(results, max, search.limit == null, search.states, search.transitions,
+        return new SymbolicOutcome(results, max, search.limit == null && !search.allViolated, search.states, search.transitions,
                 (System.nanoTime() - start) / 1e9);
     }
 

@@ -157,6 +157,25 @@ final class SymbolicSpec {
                 .map(b -> ((io.gangproof.spec.Bound.Value) b).value()).orElse(bounds.get(p));
     }
 
+    /**
+     * The largest constant an upper-bound comparison of the age of a job of {@code task}
+     * uses when a later job arrives (docs/symbolic.md §3): FIFO compares with 0, EDF with
+     * {@code D_task - D_i}; fixed priority compares nothing ({@link Dbm#NONE}).
+     */
+    long orderBound(int task) {
+        if (policy == Policy.FIFO) {
+            return 0;
+        }
+        if (policy != Policy.EDF) {
+            return Dbm.NONE;
+        }
+        long b = Dbm.NONE;
+        for (int i = 0; i < tasks; i++) {
+            b = Math.max(b, deadline[task] - deadline[i]);
+        }
+        return b;
+    }
+
     int taskIndex(String name) {
         return exec.taskIndex(name);
     }

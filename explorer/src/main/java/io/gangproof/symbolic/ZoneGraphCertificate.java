@@ -15,7 +15,7 @@ import java.util.Map;
 /**
  * Writes the closed zone graph of a search as a certificate (docs/symbolic.md §12): every
  * stored state (discrete part and zone), the state covering the initial state, and for every
- * stored state each successor with the stored state that includes it. States are sorted by
+ * stored state each successor with the stored state that simulates it (LU-simulation, §5). States are sorted by
  * discrete part and zone, so the same spec gives the same bytes. The engine's job ends here:
  * {@code io.gangproof.symbolic.cert} re-checks the file with code of its own.
  */
@@ -68,30 +68,30 @@ final class ZoneGraphCertificate {
         }
         out.append("states ").append(nodes.size()).append('\n');
         SymbolicState init = search.transitions().initial();
-        search.extrapolate(init);
-        out.append("initial ").append(id.get(cover(search, init))).append('\n');
+        out.append("initial ").append(id.get(cover(search, init, search.extrapolate(init)))).append('\n');
         for (ZoneGraphSearch.Node n : nodes) {
             state(out, id.get(n), n.state);
             for (Transitions.Successor succ : search.transitions().successors(n.state)) {
-                search.extrapolate(succ.state());
+                long[][] lu = search.extrapolate(succ.state());
                 if (succ.state().zone.isEmpty()) {
                     continue;
                 }
                 out.append("succ ").append(step(succ.step())).append(" -> ").append(id.get(cover(search,
-                        succ.state()))).append('\n');
+                        succ.state(), lu))).append('\n');
             }
         }
         out.append("end\n");
         return out.toString();
     }
 
-    private static ZoneGraphSearch.Node cover(ZoneGraphSearch search, SymbolicState st) {
+    /** The stored state that simulates {@code st} under the bounds {@code lu} = {lower, upper} of its discrete part. */
+    private static ZoneGraphSearch.Node cover(ZoneGraphSearch search, SymbolicState st, long[][] lu) {
         for (ZoneGraphSearch.Node n : search.passed.getOrDefault(st.key(), List.of())) {
-            if (!n.retired && st.zone.includedIn(n.state.zone)) {
+            if (!n.retired && st.zone.simulatedBy(n.state.zone, lu[0], lu[1])) {
                 return n;
             }
         }
-        throw new IllegalStateException("symbolic engine: a successor is included in no stored state,"
+        throw new IllegalStateException("symbolic engine: a successor is simulated by no stored state,"
                 + " although the zone graph closed");
     }
 

@@ -48,6 +48,8 @@ final class ZoneGraphSearch {
     String limit;
     /** The passed list: per discrete part, the stored zones (retired ones are marked); read by the certificate. */
     final Map<SymbolicState.Key, List<Node>> passed = new HashMap<>();
+    /** The search stopped because every property already has a violation (docs/symbolic.md §8). */
+    boolean allViolated;
 
     ZoneGraphSearch(SymbolicSpec s, SymbolicOptions options) {
         this.s = s;
@@ -67,8 +69,7 @@ final class ZoneGraphSearch {
         long deadline = System.currentTimeMillis() + options.timeLimitMillis();
         ArrayDeque<Node> queue = new ArrayDeque<>();
         Node root = new Node(t.initial(), null, null);
-        extrapolate(root.state);
-        store(passed, queue, root);
+        store(passed, queue, root, extrapolate(root.state));
         long memoryLimit = Runtime.getRuntime().maxMemory() / 10 * 7;
         while (!queue.isEmpty()) {
             if ((transitions & 1023) == 0) {
@@ -95,19 +96,35 @@ final class ZoneGraphSearch {
             }
             if (node.state.settled) {
                 checkDelayed(node);
+                if (everyPropertyViolated()) {
+                    allViolated = true;
+                    return;
+                }
             }
             for (Transitions.Successor succ : t.successors(node.state)) {
                 transitions++;
                 observe(node, succ);
+                if (everyPropertyViolated()) {
+                    allViolated = true;
+                    return;
+                }
                 if (succ.state().jobs.length > MAX_JOBS) {
                     limit = "limit of " + MAX_JOBS + " jobs alive at once (jobs that never finish pile up:"
                             + " starvation or deadlock)";
                     return;
                 }
-                extrapolate(succ.state());
-                store(passed, queue, new Node(succ.state(), node, succ.step()));
+                store(passed, queue, new Node(succ.state(), node, succ.step()), extrapolate(succ.state()));
             }
         }
+    }
+
+    private boolean everyPropertyViolated() {
+        for (Witness w : witness) {
+            if (w == null) {
+                return false;
+            }
+        }
+        return witness.length > 0;
     }
 
     private void observe(Node node, Transitions.Successor succ) {
@@ -179,35 +196,55 @@ final class ZoneGraphSearch {
         }
     }
 
-    void extrapolate(SymbolicState st) {
+    /** Extra+_LU with the bounds of docs/symbolic.md §6; returns the bounds {lower, upper}. */
+    long[][] extrapolate(SymbolicState st) {
+        long[][] b = bounds(st);
+        st.zone.extrapolate(b[0], b[1]);
+        return b;
+    }
+
+    /**
+     * Per clock the largest constant a guard {@code x >= c} (lower) and a guard or invariant
+     * {@code x <= c} (upper) compares it with before its next reset (docs/symbolic.md §6).
+     */
+    private long[][] bounds(SymbolicState st) {
         Dbm z = st.zone;
-        long[] b = new long[z.dimension()];
-        b[SymbolicState.Z] = 1;
+        long[] lo = new long[z.dimension()];
+        long[] up = new long[z.dimension()];
+        java.util.Arrays.fill(lo, Dbm.NONE);
+        java.util.Arrays.fill(up, Dbm.NONE);
+        lo[0] = 0;
+        up[0] = 0;
+        lo[SymbolicState.Z] = 1;
         for (int i = 0; i < s.tasks; i++) {
-            long m;
+            int c = SymbolicState.taskClock(i);
             if (st.arrived[i]) {
-                m = s.period[i];
+                lo[c] = s.period[i];
+                up[c] = s.kind[i] == SymbolicSpec.ArrivalKind.SPORADIC ? Dbm.NONE : s.period[i];
             } else if (s.kind[i] == SymbolicSpec.ArrivalKind.KNOWN_OFFSET) {
-                m = s.offset[i];
+                lo[c] = s.offset[i];
+                up[c] = s.offset[i];
             } else if (s.kind[i] == SymbolicSpec.ArrivalKind.UNKNOWN_OFFSET) {
-                m = s.period[i] - 1;
-            } else {
-                m = 0;
+                up[c] = s.period[i] - 1;
             }
-            b[SymbolicState.taskClock(i)] = m;
         }
         for (int q = 0; q < st.jobs.length; q++) {
             Job j = st.jobs[q];
-            b[st.age(s.tasks, q)] = s.ageBound;
-            long phase = 0;
-            if (j.status() == Job.Status.RUNNING) {
-                phase = j.hi();
-            } else if (j.inverting()) {
-                phase = inversionBound(j.task()) + 1;
+            int age = st.age(s.tasks, q);
+            lo[age] = s.ageBound;
+            up[age] = s.orderBound(j.task());
+            if (j.status() == Job.Status.ARRIVED) {
+                up[age] = Math.max(up[age], s.jitter[j.task()]);
             }
-            b[st.phase(s.tasks, q)] = phase;
+            int p = st.phase(s.tasks, q);
+            if (j.status() == Job.Status.RUNNING) {
+                lo[p] = j.lo();
+                up[p] = j.hi();
+            } else if (j.inverting()) {
+                lo[p] = inversionBound(j.task()) + 1;
+            }
         }
-        z.extrapolate(b);
+        return new long[][] {lo, up};
     }
 
     private long inversionBound(int task) {
@@ -220,19 +257,19 @@ final class ZoneGraphSearch {
         return b;
     }
 
-    private void store(Map<SymbolicState.Key, List<Node>> passed, ArrayDeque<Node> queue, Node node) {
+    private void store(Map<SymbolicState.Key, List<Node>> passed, ArrayDeque<Node> queue, Node node, long[][] b) {
         if (node.state.zone.isEmpty()) {
             return;
         }
         List<Node> same = passed.computeIfAbsent(node.state.key(), k -> new ArrayList<>(2));
         for (Node n : same) {
-            if (node.state.zone.includedIn(n.state.zone)) {
+            if (node.state.zone.simulatedBy(n.state.zone, b[0], b[1])) {
                 return;
             }
         }
         List<Node> kept = new ArrayList<>(same.size() + 1);
         for (Node n : same) {
-            if (n.state.zone.includedIn(node.state.zone)) {
+            if (n.state.zone.simulatedBy(node.state.zone, b[0], b[1])) {
                 n.retired = true;
                 states--;
             } else {

@@ -11,9 +11,14 @@ import org.junit.jupiter.api.Test;
 /**
  * The event order of semantics §5 (completions, then releases, then dispatch) decides these
  * verdicts. At 2, A finishes while B (two TPUs) and C (one TPU) are released: B must take both
- * TPUs, and C waits. A mutant whose dispatch may run before a same-instant completion
- * (completions without {@code z >= 1}; checked by hand) lets C start on the one free TPU at 2,
- * overtaking B: its counterexample does not replay on the reference scheduler, and this test fails.
+ * TPUs, and C waits. Two mutants, applied by hand, make this class fail with a counterexample
+ * that does not replay on the reference scheduler: "the dispatch may run before a same-instant
+ * completion" (the dispatch guard {@code p <= hi} instead of {@code p <= hi - 1}, and completions
+ * without {@code z >= 1}) lets C start on the one free TPU at 2; "an arrival may follow the
+ * dispatch of its instant" (arrivals without {@code z >= 1}) delays H in the starvation example.
+ * Dropping {@code z >= 1} from completions alone changes nothing observable: the dispatch guard
+ * still forces every due completion first, and an optional one taken after the dispatch is the
+ * same schedule as that completion one tick later.
  */
 class SameInstantOrderTest {
     private static final String SPEC = """

@@ -172,4 +172,71 @@ final class Zone {
         }
         return true;
     }
+
+    /**
+     * Both canonical, same clocks: every integer point of this zone is LU-simulated by some point
+     * of {@code other} (docs/symbolic.md §12). A point {@code w} simulates {@code v} when per clock
+     * {@code w(x) >= min(v(x), L(x) + 1)} and {@code w(x) <= v(x)} unless {@code v(x) > U(x)}: a box
+     * around {@code v}. A box misses the canonical {@code other} exactly when one of its entries
+     * {@code x_y - x_x <= other[y][x]} cuts it off, that is {@code min(v(y), L(y) + 1) - v(x) >
+     * other[y][x]} with {@code v(x) <= U(x)}. Such a {@code v} exists in this zone exactly when
+     * {@code this[y][x] > other[y][x]} and the smallest {@code x} here is at most
+     * {@code min(U(x), L(y) + 1 - other[y][x] - 1)}: adding both constraints to a canonical zone
+     * empties it only through a cycle with one of them.
+     */
+    boolean simulatedBy(Zone other, LuBounds lu) {
+        if (empty) {
+            return true;
+        }
+        if (other.empty || other.b.length != b.length) {
+            return false;
+        }
+        for (int y = 0; y < b.length; y++) {
+            for (int x = 0; x < b.length; x++) {
+                if (x == y || other.b[y][x] == NONE || b[y][x] <= other.b[y][x]) {
+                    continue;
+                }
+                if (x != 0 && lu.upper()[x] == LuBounds.ABSENT) {
+                    continue;
+                }
+                long least = -b[0][x];
+                long reach = Math.subtractExact(boxFloor(y, lu), Math.addExact(other.b[y][x], 1));
+                if (least <= reach && (x == 0 || least <= lu.upper()[x])) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The point {@code v} (clocks not {@code used} are free) is LU-simulated by some point of
+     * this canonical zone: no entry of the zone cuts off the box of {@link #simulatedBy}.
+     */
+    boolean simulates(long[] v, boolean[] used, LuBounds lu) {
+        if (empty) {
+            return false;
+        }
+        for (int y = 0; y < b.length; y++) {
+            for (int x = 0; x < b.length; x++) {
+                if (x == y || !used[x] || !used[y] || b[y][x] == NONE) {
+                    continue;
+                }
+                if (x != 0 && (lu.upper()[x] == LuBounds.ABSENT || v[x] > lu.upper()[x])) {
+                    continue;
+                }
+                long floor = y == 0 ? 0 : Math.min(v[y], boxFloor(y, lu));
+                if (Math.subtractExact(floor, v[x]) > b[y][x]) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /** {@code max(L(y) + 1, 0)}: below it a simulating point may not go; 0 for the reference clock. */
+    private static long boxFloor(int y, LuBounds lu) {
+        long l = lu.lower()[y];
+        return y == 0 || l == LuBounds.ABSENT ? 0 : Math.max(Math.addExact(l, 1), 0);
+    }
 }

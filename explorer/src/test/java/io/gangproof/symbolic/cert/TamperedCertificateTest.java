@@ -101,7 +101,7 @@ class TamperedCertificateTest {
                 : l.equals("initial " + last) ? "initial 0" : l);
         ZoneGraphChecker.Verdict v = check(String.join("\n", lines));
         assertThat(v.outcome()).isEqualTo(ZoneGraphChecker.Outcome.REJECTED);
-        assertThat(v.reason()).containsAnyOf("is not included in", "initial state");
+        assertThat(v.reason()).containsAnyOf("is not simulated by", "initial state");
     }
 
     @Test
@@ -133,7 +133,7 @@ class TamperedCertificateTest {
                     ZoneGraphChecker.Verdict v = ZoneGraphChecker.check(sporadic, String.join("\n", lines));
                     assertThat(v.outcome()).as("state %d clock %d", id, x).isEqualTo(ZoneGraphChecker.Outcome.REJECTED);
                     // Either a predecessor's successor is no longer included, or the smaller zone lost a successor.
-                    assertThat(v.reason()).containsAnyOf("is not included in stored state " + id, "state " + id + ":");
+                    assertThat(v.reason()).containsAnyOf("is not simulated by stored state " + id, "state " + id + ":");
                     return;
                 }
             }
@@ -152,7 +152,7 @@ class TamperedCertificateTest {
                 lines.set(k, l.substring(0, arrow) + " -> " + (target == 0 ? 1 : 0));
                 ZoneGraphChecker.Verdict v = check(String.join("\n", lines));
                 assertThat(v.outcome()).isEqualTo(ZoneGraphChecker.Outcome.REJECTED);
-                assertThat(v.reason()).contains("is not included in stored state");
+                assertThat(v.reason()).contains("is not simulated by stored state");
                 return;
             }
         }
