@@ -85,15 +85,9 @@ public final class ScaleBench {
             }
             new SimulationEngine(5).check(spec, deadlines, CheckOptions.DEFAULTS);
             long t3 = System.nanoTime();
-            String explorer;
-            try {
-                explorer = new ExplorerEngine(ExplorerOptions.DEFAULTS.withTimeLimitMillis(10_000)
-                        .withMemoryBytes(256L << 20)).check(spec, deadlines, CheckOptions.DEFAULTS)
-                        .flatMap(r -> r.reason()).orElse("no answer");
-            } catch (OutOfMemoryError e) {
-                // Reported, not hidden: the explorer's memory limit does not hold on such specs yet.
-                explorer = "out of memory";
-            }
+            String explorer = new ExplorerEngine(ExplorerOptions.DEFAULTS.withTimeLimitMillis(10_000)
+                    .withMemoryBytes(256L << 20)).check(spec, deadlines, CheckOptions.DEFAULTS)
+                    .flatMap(r -> r.reason()).orElse("no answer");
             long t4 = System.nanoTime();
             Row r = new Row(n, s(t0, t1), s(t1, t2), s(t2, t3), s(t3, t4));
             rows.add(r);
