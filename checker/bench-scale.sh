@@ -8,5 +8,5 @@ cd "$(dirname "$0")/.."
 mvn -q -o -pl checker -am test-compile >/dev/null
 mvn -q -o -pl checker dependency:build-classpath -Dmdep.outputFile=target/bench.classpath >/dev/null
 cp="checker/target/classes:checker/target/test-classes"
-for m in spec-language scheduler analysis solver-backend; do cp="$cp:$m/target/classes"; done
+for m in spec-language scheduler analysis solver-backend explorer; do cp="$cp:$m/target/classes"; done
 exec java -Xmx3g -cp "$cp:$(cat checker/target/bench.classpath)" io.gangproof.bench.ScaleBench "$@"
