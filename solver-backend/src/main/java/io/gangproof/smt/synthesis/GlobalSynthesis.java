@@ -3,7 +3,6 @@ package io.gangproof.smt.synthesis;
 import com.microsoft.z3.BoolExpr;
 import com.microsoft.z3.Context;
 import com.microsoft.z3.Model;
-import com.microsoft.z3.Params;
 import com.microsoft.z3.Solver;
 import com.microsoft.z3.Status;
 import io.gangproof.analysis.AnalysisCatalog;
@@ -258,17 +257,9 @@ public final class GlobalSynthesis {
         }
 
         private Status solve() {
-            long left = (deadline - System.nanoTime()) / 1_000_000;
-            if (left <= 0) {
-                return Status.UNKNOWN;
-            }
-            Params p = ctx.mkParams();
-            p.add("timeout", (int) Math.min(Integer.MAX_VALUE, left));
-            solver.setParameters(p);
-            long t0 = System.nanoTime();
-            Status st = solver.check(guard);
-            solverNanos += System.nanoTime() - t0;
-            return st;
+            DeadlineCheck.Outcome o = DeadlineCheck.check(ctx, solver, deadline, guard);
+            solverNanos += o.nanos();
+            return o.status();
         }
 
         private int[] extract(Model m) {
