@@ -2,6 +2,8 @@ package io.gangproof.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gangproof.spec.Binding;
 import io.gangproof.spec.SystemSpec;
 import io.gangproof.spec.Task;
@@ -42,6 +44,34 @@ class AnalyzeSynthesizePinnedCliTest {
         CliRun check = CliRun.of("check", "--out", dir.toString(), written.toString());
         assertThat(check.exitCode()).as(check.out() + check.err()).isEqualTo(ExitCodes.OK);
         assertThat(check.out()).contains("PROVED", "deadlines");
+    }
+
+    /** Both lists open, both levels fixed: nothing may be mistaken for a concrete list. */
+    private static final String OPEN_FIXED_LEVELS = """
+            system k_fixed {
+              resolution 1 ms
+              platform { tpus 2 }
+              dnn net { latency { 1: 2 ms, 2: 1 ms } }
+              task a { runs net, periodic 10 ms, priority 1, pinned any, tpus 1 }
+              task b { runs net, periodic 10 ms offset 0 ms, priority 2, pinned any, tpus 2 }
+              scheduler pinned fp with gang-greedy
+              verify { deadlines, deadlock-free, response(a) <= 5 ms, overtakes(a) <= 0, horizon 20 ms }
+            }
+            """;
+
+    @Test
+    void everyEngineAnswersUnknownWithTheHintWhileAListIsOpen() throws IOException {
+        Path spec = dir.resolve("k.gang");
+        Files.writeString(spec, OPEN_FIXED_LEVELS);
+        CliRun r = CliRun.of("check", "--cross-check", "--format", "json", "--out", dir.toString(), spec.toString());
+        assertThat(r.exitCode()).as(r.out() + r.err()).isEqualTo(ExitCodes.UNKNOWN);
+        JsonNode props = new ObjectMapper().readTree(r.out()).path("specs").get(0).path("properties");
+        assertThat(props).hasSize(4).allSatisfy(p -> {
+            assertThat(p.path("verdict").asText()).isEqualTo("UNKNOWN");
+            assertThat(p.path("reason").asText()).contains("analyze --synthesize");
+            assertThat(p.path("engines")).extracting(JsonNode::asText)
+                    .contains("analysis", "induction", "simulation", "symbolic", "explorer");
+        });
     }
 
     @Test
