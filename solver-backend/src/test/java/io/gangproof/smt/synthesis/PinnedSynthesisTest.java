@@ -125,6 +125,42 @@ class PinnedSynthesisTest {
         }
     }
 
+    @net.jqwik.api.Property(tries = 300)
+    void theOrderSearchFindsTheBestOrderOfEveryFixedChoice(@ForAll long seed) {
+        Random rnd = new Random(seed);
+        SystemSpec spec = pinned(rnd);
+        int m = spec.platform().tpus();
+        List<List<Integer>> sets = new ArrayList<>();
+        for (Task t : spec.tasks()) {
+            List<Integer> all = new ArrayList<>();
+            for (int x = 0; x < m; x++) {
+                all.add(x);
+            }
+            java.util.Collections.shuffle(all, rnd);
+            List<Integer> levels = GlobalSynthesis.levels(spec, t);
+            sets.add(all.subList(0, levels.get(rnd.nextInt(levels.size()))));
+        }
+        SystemSpec fixed = PinnedSynthesis.candidate(spec, sets, all(spec.tasks().size()));
+        Optional<Long> brute = Optional.empty();
+        for (List<Integer> order : permutations(fixed.tasks().size())) {
+            Optional<Long> sl = slack(GlobalSynthesisTest.withOrder(fixed, order));
+            if (sl.isPresent() && (brute.isEmpty() || sl.get() > brute.get())) {
+                brute = sl;
+            }
+        }
+        PinnedOrderSearch.Outcome o = PinnedOrderSearch.search(fixed, -1, Long.MAX_VALUE, Long.MAX_VALUE);
+        Statistics.label("outcome").collect(o.getClass().getSimpleName());
+        if (brute.isEmpty()) {
+            assertThat(o).isInstanceOf(PinnedOrderSearch.Outcome.Fail.class);
+        } else {
+            assertThat(o).isInstanceOf(PinnedOrderSearch.Outcome.Pass.class);
+            PinnedOrderSearch.Outcome.Pass p = (PinnedOrderSearch.Outcome.Pass) o;
+            assertThat(p.complete()).isTrue();
+            assertThat(p.slack()).isEqualTo(brute.get());
+            assertThat(slack(p.spec())).contains(brute.get());
+        }
+    }
+
     @net.jqwik.api.Property(tries = 15)
     void anOrderSearchThatGivesUpIsNeverClaimedOptimal(@ForAll long seed) {
         SystemSpec spec = pinned(new Random(seed));
