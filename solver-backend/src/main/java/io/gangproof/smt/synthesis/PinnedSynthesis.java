@@ -21,7 +21,10 @@ import io.gangproof.spec.TimeFormat;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 
@@ -160,6 +163,48 @@ public final class PinnedSynthesis {
                 solver.add(ctx.mkEq(used[p], ctx.mkOr(users.toArray(new BoolExpr[0]))));
             }
             this.fixedCount = fixed;
+            breakSymmetry();
+        }
+
+        /**
+         * TPUs that lie in exactly the same fixed lists are interchangeable: swapping two of them maps
+         * every choice to one with the same lists up to that swap, the same TPU count and, as the test
+         * reads lists only as sets, the same verdict. So only choices whose columns
+         * {@code (on_0_p, on_1_p, ...)} are non-increasing (lexicographically) within each such class
+         * are proposed; every choice has such an image (sort the columns), so no optimum is lost.
+         */
+        private void breakSymmetry() {
+            Map<BitSet, List<Integer>> classes = new LinkedHashMap<>();
+            for (int p = 0; p < m; p++) {
+                BitSet in = new BitSet();
+                for (int i = 0; i < n; i++) {
+                    if (spec.tasks().get(i).binding() instanceof Binding.Pinned fixed && fixed.tpus().contains(p)) {
+                        in.set(i);
+                    }
+                }
+                classes.computeIfAbsent(in, k -> new ArrayList<>()).add(p);
+            }
+            for (List<Integer> c : classes.values()) {
+                for (int x = 0; x + 1 < c.size(); x++) {
+                    lexAtLeast(c.get(x), c.get(x + 1));
+                }
+            }
+        }
+
+        /** Column {@code p} is lexicographically at least column {@code q} (over the open tasks, in spec order). */
+        private void lexAtLeast(int p, int q) {
+            BoolExpr equalSoFar = ctx.mkTrue();
+            for (int i = 0; i < n; i++) {
+                if (on[i] == null) {
+                    continue;
+                }
+                BoolExpr a = on[i][p];
+                BoolExpr b = on[i][q];
+                solver.add(ctx.mkImplies(equalSoFar, ctx.mkOr(a, ctx.mkNot(b))));
+                BoolExpr next = ctx.mkBoolConst("lex_" + p + "_" + q + "_" + i);
+                solver.add(ctx.mkEq(next, ctx.mkAnd(equalSoFar, ctx.mkEq(a, b))));
+                equalSoFar = next;
+            }
         }
 
         /** The assumption "at most {@code b} TPUs in all". */
