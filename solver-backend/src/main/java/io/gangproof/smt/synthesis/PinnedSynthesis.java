@@ -71,7 +71,13 @@ public final class PinnedSynthesis {
             }
         }
         try (Context ctx = new Context()) {
-            return new Run(spec, ctx, start, start + timeout.toNanos()).go();
+            long deadline;
+            try {
+                deadline = Math.addExact(start, timeout.toNanos());
+            } catch (ArithmeticException beyondLong) {
+                deadline = Long.MAX_VALUE;
+            }
+            return new Run(spec, ctx, start, deadline).go();
         }
     }
 
