@@ -17,8 +17,10 @@ import java.util.Optional;
  * analyses. Under gang-strict the test is a priority induction, so a task's bound depends only on
  * the order of the tasks above it and on the set below it: once an order's first task with slack
  * at most the target sits at position {@code x}, every order with the same first {@code x + 1}
- * tasks is skipped. Under gang-greedy the bound of one task is not reported when another fails
- * (first-miss), so nothing is skipped. The threshold rises with every order found
+ * tasks is skipped. Under gang-greedy a task's bound depends only on the set of tasks above it, but
+ * it is reported only when every task passes (first-miss): the same skip applies when the test
+ * accepted every task and only a slack was too small, and nothing is skipped after a failure.
+ * The threshold rises with every order found
  * (branch and bound), so the answer is the best order, not the first.
  */
 final class PinnedOrderSearch {
@@ -118,7 +120,9 @@ final class PinnedOrderSearch {
             threshold = smallest;
             return n;
         }
-        return prefixPruning ? firstLow : n;
+        // Gang-greedy: a task's bound depends only on which tasks are above it, but it is reported only
+        // when every task passes; so a prefix is known to fail only when the test accepted every task.
+        return prefixPruning || r.allSchedulable() ? firstLow : n;
     }
 
     /** The spec with priority {@code x + 1} for the task at position {@code x}. */
