@@ -4,6 +4,7 @@ import io.gangproof.scheduler.replay.ReplayResult;
 import io.gangproof.scheduler.replay.Replayer;
 import io.gangproof.scheduler.trace.Trace;
 import io.gangproof.spec.Binding;
+import io.gangproof.spec.Placement;
 import io.gangproof.spec.Property;
 import io.gangproof.spec.SystemSpec;
 import io.gangproof.spec.Task;
@@ -206,9 +207,11 @@ public final class Checker {
         if (open.isEmpty()) {
             return "";
         }
+        // Only synthesis chooses pinned TPU lists (`pinned any`); --assign does not.
+        String commands = spec.scheduler().placement() == Placement.PINNED ? "`gangproof analyze --synthesize SPEC` "
+                + "chooses them" : "`gangproof analyze --assign SPEC` or `gangproof analyze --synthesize SPEC` chooses them";
         return "; the spec leaves levels or pipelines open (task" + (open.size() == 1 ? " " : "s ")
-                + String.join(", ", open) + "): `gangproof analyze --assign SPEC` or `gangproof analyze --synthesize "
-                + "SPEC` chooses them and prints a spec to check (`--write FILE`)";
+                + String.join(", ", open) + "): " + commands + " and prints a spec to check (`--write FILE`)";
     }
 
     /**

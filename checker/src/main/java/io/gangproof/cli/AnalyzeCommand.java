@@ -15,6 +15,7 @@ import io.gangproof.check.PropertyResult;
 import io.gangproof.check.ProofEngine;
 import io.gangproof.smt.synthesis.GlobalSynthesis;
 import io.gangproof.smt.synthesis.PartitionSynthesis;
+import io.gangproof.smt.synthesis.PinnedSynthesis;
 import io.gangproof.smt.synthesis.SynthesisResult;
 import io.gangproof.spec.Binding;
 import io.gangproof.spec.Placement;
@@ -51,7 +52,8 @@ import picocli.CommandLine.Parameters;
             "With --synthesize (partitioned fp or edf, `pipeline any`), Z3 chooses levels, pipelines and "
                 + "priorities with the fewest TPUs, then the largest smallest slack, re-verifies the result and "
                 + "prints it as a spec (docs/smt.md, \"Synthesis\"); under global fp it chooses levels and "
-                + "priorities with the largest smallest slack.",
+                + "priorities with the largest smallest slack; under pinned fp (`pinned any`) levels, TPU lists and "
+                + "priorities with the fewest TPUs, then the largest smallest slack.",
             "With --write FILE, only the chosen attributes change in FILE: comments, order and units stay."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
@@ -79,7 +81,8 @@ final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = "--synthesize", description = "Partitioned fp/edf with `pipeline any` tasks: let Z3 choose levels, "
             + "pipelines and priorities so that the test accepts every task with the fewest TPUs, then the largest "
             + "smallest slack; the result is re-verified (analysis + Z3 witness checks). Prints the status, TPUs used "
-            + "vs the --assign heuristic, and the spec. Global fp: levels and priorities, largest smallest slack.")
+            + "vs the --assign heuristic, and the spec. Global fp: levels and priorities, largest smallest slack. Pinned fp "
+            + "with `pinned any` tasks: levels, TPU lists and priorities, fewest TPUs, then largest smallest slack.")
     boolean synthesize;
 
     @Option(names = "--timeout", paramLabel = "TIME", defaultValue = "60s", converter = TimeArgument.Converter.class,
@@ -207,8 +210,11 @@ final class AnalyzeCommand implements Callable<Integer> {
     private Optional<SystemSpec> synthesis(SystemSpec spec, PrintWriter out) {
         Duration limit = Duration.ofNanos(timeout.nanos().min(java.math.BigInteger.valueOf(Long.MAX_VALUE))
                 .longValueExact());
-        SynthesisResult r = spec.scheduler().placement() == Placement.PARTITIONED
-                ? new PartitionSynthesis().synthesize(spec, limit) : new GlobalSynthesis().synthesize(spec, limit);
+        SynthesisResult r = switch (spec.scheduler().placement()) {
+            case PARTITIONED -> new PartitionSynthesis().synthesize(spec, limit);
+            case PINNED -> new PinnedSynthesis().synthesize(spec, limit);
+            case GLOBAL -> new GlobalSynthesis().synthesize(spec, limit);
+        };
         out.println("synthesis: " + r.status() + " (" + r.explanation() + ")");
         if (r.status() == SynthesisResult.Status.NOT_APPLICABLE) {
             return Optional.empty();
@@ -220,6 +226,10 @@ final class AnalyzeCommand implements Callable<Integer> {
         }
         if (r.found() && spec.scheduler().placement() == Placement.GLOBAL) {
             out.println("TPUs: all " + r.tpusUsed() + " of the platform (global placement)");
+            out.println("smallest slack: " + TimeFormat.of(spec).format(r.smallestSlack()));
+        } else if (r.found() && spec.scheduler().placement() == Placement.PINNED) {
+            out.println("TPUs used: " + r.tpusUsed() + " of " + spec.platform().tpus() + " (the union of the pinned "
+                    + "lists" + (r.tpusProvedMinimal() ? ", proved minimal" : "") + ")");
             out.println("smallest slack: " + TimeFormat.of(spec).format(r.smallestSlack()));
         } else if (r.found()) {
             out.println("TPUs used: " + r.tpusUsed() + (r.tpusProvedMinimal() ? " (proved minimal)" : "")
@@ -255,6 +265,10 @@ final class AnalyzeCommand implements Callable<Integer> {
         }
         if (placement == Placement.GLOBAL && spec.tasks().stream().anyMatch(t -> !t.levelFixed())) {
             return new GlobalLevelAssignment().assign(spec);
+        }
+        if (placement == Placement.PINNED && open) {
+            return new AssignmentResult(Optional.empty(), "pinned TPU lists and levels left open (`pinned any`) are "
+                    + "chosen by `analyze --synthesize`, not by --assign");
         }
         if (placement == Placement.PARTITIONED && spec.scheduler().policy() == Policy.FP) {
             return new AudsleyPriorityAssignment().assign(spec);

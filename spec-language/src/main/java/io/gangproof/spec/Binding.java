@@ -12,7 +12,12 @@ public sealed interface Binding {
     record OnPipeline(String pipeline) implements Binding {
     }
 
-    /** {@code partitioned} placement whose pipeline is left to synthesis. */
+    /**
+     * The task's pipeline is left to synthesis: under {@code partitioned} placement ({@code pipeline any})
+     * a declared or new pipeline disjoint from the others, under {@code pinned} placement
+     * ({@code pinned any}) its own list of TPUs, which may overlap those of other tasks. One binding for
+     * both, so that every engine that needs concrete TPUs refuses both alike.
+     */
     record ChoosePipeline() implements Binding {
     }
 

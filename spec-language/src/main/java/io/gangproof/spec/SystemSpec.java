@@ -13,7 +13,8 @@ import java.util.Optional;
  * identifiers; priorities are distinct; every task's levels are in its DNN's table; under
  * {@code partitioned} placement every task is {@link Binding.OnPipeline} or
  * {@link Binding.ChoosePipeline} and pipelines are disjoint; under {@code pinned} placement
- * every task is {@link Binding.Pinned} with distinct in-range TPUs; under {@code global}
+ * every task is {@link Binding.Pinned} with distinct in-range TPUs, or {@link Binding.ChoosePipeline}
+ * (its TPU list left to synthesis, levels in {@code 1..m}); under {@code global}
  * placement every task is {@link Binding.AnyTpus} with levels in {@code 1..m};
  * {@code per-tpu-*} protocols come with {@code pinned} or {@code partitioned} placement.
  */

@@ -128,6 +128,8 @@ class SpecLanguageDocTest {
             "global fp", "partitioned fp"});
         m.put("task 'a' names a pipeline, but placement is global", new String[] {"tpus 1 }", "pipeline left }"});
         m.put("task 'a' pins TPUs, but placement is global", new String[] {"tpus 1 }", "pinned [0] }"});
+        m.put("task 'a' leaves its pinned TPUs open, but placement is global",
+                new String[] {"tpus 1 }", "pinned any }"});
         m.put("task 'a' has no pipeline, but placement is partitioned", new String[] {"global fp", "partitioned fp"});
         m.put("TPU 4 is out of range: the platform has TPUs 0..3",
                 new String[] {"platform { tpus 4 }", "platform { tpus 4, pipeline l = [3, 4] }"});

@@ -82,8 +82,7 @@ public final class GlobalSynthesis {
     public SynthesisResult synthesize(SystemSpec spec, Duration timeout) {
         long start = System.nanoTime();
         if (spec.scheduler().placement() == Placement.PINNED) {
-            return notApplicable(start, "pinned synthesis needs a response-time test for pinned placement, which "
-                    + "this build does not have (docs/smt.md §7.7)");
+            return notApplicable(start, "pinned placement is synthesised by PinnedSynthesis (docs/smt.md §7.8)");
         }
         if (spec.scheduler().placement() != Placement.GLOBAL || spec.scheduler().policy() != Policy.FP
                 || spec.scheduler().protocol().perTpu()) {

@@ -11,7 +11,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * What {@link PartitionSynthesis#synthesize} found. {@code spec} is present for {@link Status#OPTIMAL}
+ * What {@link PartitionSynthesis#synthesize}, {@link GlobalSynthesis#synthesize} or
+ * {@link PinnedSynthesis#synthesize} found. {@code spec} is present for {@link Status#OPTIMAL}
  * and {@link Status#FEASIBLE} only, and has then passed the normal proof path (analysis + Z3 witness
  * check of every task's deadline). {@code tpusUsed} and {@code smallestSlack} describe that spec
  * (0 when there is none). {@code tpusProvedMinimal}: no assignment passing the analysis uses fewer
@@ -33,7 +34,7 @@ public record SynthesisResult(Status status, Optional<SystemSpec> spec, int tpus
         INFEASIBLE,
         /** No assignment found before the timeout, or a result that did not re-verify. */
         UNKNOWN,
-        /** Not partitioned fp/edf, or nothing left to choose. */
+        /** Not a placement and policy synthesis covers, or nothing left to choose. */
         NOT_APPLICABLE
     }
 
@@ -41,20 +42,22 @@ public record SynthesisResult(Status status, Optional<SystemSpec> spec, int tpus
         return spec.isPresent();
     }
 
-    /** TPUs of the pipelines of {@code spec} that run at least one task. */
+    /** TPUs of the pipelines of {@code spec} that run at least one task, and of the tasks' pinned lists. */
     public static int tpusUsedBy(SystemSpec spec) {
         Set<String> used = new HashSet<>();
+        Set<Integer> tpus = new HashSet<>();
         for (Task t : spec.tasks()) {
             if (t.binding() instanceof Binding.OnPipeline) {
                 used.add(((Binding.OnPipeline) t.binding()).pipeline());
+            } else if (t.binding() instanceof Binding.Pinned p) {
+                tpus.addAll(p.tpus());
             }
         }
-        int n = 0;
         for (Pipeline p : spec.platform().pipelines()) {
             if (used.contains(p.name())) {
-                n += p.size();
+                tpus.addAll(p.tpus());
             }
         }
-        return n;
+        return tpus.size();
     }
 }

@@ -96,13 +96,13 @@ class GlobalSynthesisTest {
     }
 
     @Test
-    void pinnedPlacementSaysItNeedsThePinnedTest() {
+    void pinnedPlacementIsLeftToPinnedSynthesis() {
         SystemSpec g = global(new Random(1));
         SystemSpec pinned = new SystemSpec(g.name(), g.resolution(), g.platform(), g.dnns(), g.tasks(),
                 new Scheduler(Placement.PINNED, Policy.FP, Protocol.GANG_STRICT), g.properties(), g.exploration());
         SynthesisResult r = new GlobalSynthesis().synthesize(pinned, Duration.ofSeconds(5));
         assertThat(r.status()).isEqualTo(SynthesisResult.Status.NOT_APPLICABLE);
-        assertThat(r.explanation()).contains("pinned");
+        assertThat(r.explanation()).contains("PinnedSynthesis");
     }
 
     /** The smallest slack under the spec's analysis, when it accepts every task. */

@@ -117,4 +117,31 @@ final class SynthesisSpecs {
         return new SystemSpec("random_global", p.resolution(), new Platform(m, p.platform().cacheBytes(), List.of()),
                 p.dnns(), tasks, new Scheduler(Placement.GLOBAL, Policy.FP, protocol), p.properties(), p.exploration());
     }
+
+    /**
+     * As {@link #random}, under {@code pinned fp with protocol}: the first task pinned to a random
+     * list of the size of one of its levels when {@code oneFixed}, every other task {@code pinned any}
+     * among its subset of levels.
+     */
+    static SystemSpec pinned(Random rnd, int n, int m, Protocol protocol, boolean oneFixed, double load) {
+        SystemSpec p = random(rnd, n, m, Policy.FP, false, load);
+        List<Task> tasks = new ArrayList<>();
+        for (Task t : p.tasks()) {
+            Binding b = new Binding.ChoosePipeline();
+            TreeSet<Integer> levels = new TreeSet<>(t.levels());
+            if (oneFixed && tasks.isEmpty()) {
+                int k = new ArrayList<>(levels).get(rnd.nextInt(levels.size()));
+                List<Integer> all = new ArrayList<>();
+                for (int x = 0; x < m; x++) {
+                    all.add(x);
+                }
+                Collections.shuffle(all, rnd);
+                b = new Binding.Pinned(all.subList(0, k));
+                levels = new TreeSet<>(List.of(k));
+            }
+            tasks.add(new Task(t.name(), t.dnn(), t.arrival(), t.deadline(), t.jitter(), t.priority(), levels, b));
+        }
+        return new SystemSpec("random_pinned", p.resolution(), new Platform(m, p.platform().cacheBytes(), List.of()),
+                p.dnns(), tasks, new Scheduler(Placement.PINNED, Policy.FP, protocol), p.properties(), p.exploration());
+    }
 }

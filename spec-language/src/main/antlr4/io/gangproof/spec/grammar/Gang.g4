@@ -90,7 +90,7 @@ taskItem
     | 'priority' INT                                    # taskPriority
     | 'tpus' levels                                     # taskTpus
     | 'pipeline' (pipe=ID | any='any')                  # taskPipeline
-    | 'pinned' tpuList                                  # taskPinned
+    | 'pinned' (tpuList | any='any')                    # taskPinned
     ;
 
 levels

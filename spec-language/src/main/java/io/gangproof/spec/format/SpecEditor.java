@@ -144,8 +144,13 @@ public final class SpecEditor {
                         x -> replace(x.any != null ? x.any : x.pipe, p.pipeline()),
                         () -> added.add("pipeline " + p.pipeline()));
             } else if (t.binding() instanceof Binding.Pinned p) {
-                item(decl, GangParser.TaskPinnedContext.class).ifPresentOrElse(x -> replace(x.tpuList(),
-                        list(p.tpus())), () -> added.add("pinned " + list(p.tpus())));
+                item(decl, GangParser.TaskPinnedContext.class).ifPresentOrElse(x -> {
+                    if (x.any != null) {
+                        replace(x.any, list(p.tpus()));
+                    } else {
+                        replace(x.tpuList(), list(p.tpus()));
+                    }
+                }, () -> added.add("pinned " + list(p.tpus())));
             }
         }
         insert(decl, decl.taskItem(), added);

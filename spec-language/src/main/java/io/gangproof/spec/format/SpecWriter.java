@@ -8,6 +8,7 @@ import io.gangproof.spec.DnnExit;
 import io.gangproof.spec.Exploration;
 import io.gangproof.spec.Latency;
 import io.gangproof.spec.Pipeline;
+import io.gangproof.spec.Placement;
 import io.gangproof.spec.Property;
 import io.gangproof.spec.SystemSpec;
 import io.gangproof.spec.Task;
@@ -105,7 +106,7 @@ public final class SpecWriter {
                     : "{ " + t.levels().stream().map(String::valueOf).collect(Collectors.joining(", ")) + " }")
                     .append('\n');
             if (b instanceof Binding.ChoosePipeline) {
-                out.append("pipeline any\n");
+                out.append(spec.scheduler().placement() == Placement.PINNED ? "pinned any\n" : "pipeline any\n");
             }
         }
         out.append("}\n");

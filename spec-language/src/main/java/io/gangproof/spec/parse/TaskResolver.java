@@ -185,8 +185,17 @@ final class TaskResolver {
         Placement placement = scheduler.placement();
         if (pipelineDecl != null && placement != Placement.PARTITIONED) {
             diag.error(f, pipelineDecl.getStart(), "task '" + name + "' names a pipeline, but placement is "
-                    + placement.keyword(), placement == Placement.PINNED ? "under pinned placement use `pinned [...]`"
+                    + placement.keyword(), placement == Placement.PINNED
+                            ? "under pinned placement use `pinned [...]`, or `pinned any` to let synthesis choose"
                             : "use `scheduler partitioned ...` to bind tasks to pipelines");
+            return Optional.empty();
+        }
+        if (pinnedDecl != null && pinnedDecl.any != null && placement != Placement.PINNED) {
+            diag.error(f, pinnedDecl.getStart(), "task '" + name + "' leaves its pinned TPUs open, but placement is "
+                    + placement.keyword(), placement == Placement.PARTITIONED
+                            ? "under partitioned placement use `pipeline any`; `pinned any` needs `scheduler pinned ...`"
+                            : "`pinned any` needs `scheduler pinned ...`; under global placement every task may use "
+                                    + "any TPUs: remove it");
             return Optional.empty();
         }
         if (pinnedDecl != null && placement != Placement.PINNED) {
@@ -220,8 +229,13 @@ final class TaskResolver {
         if (placement == Placement.PINNED) {
             if (pinnedDecl == null) {
                 diag.error(f, d.name, "task '" + name + "' is not pinned to TPUs, but placement is pinned",
-                        "add `pinned [0, 1]`: the TPUs of its compiled pipeline, in order");
+                        "add `pinned [0, 1]`: the TPUs of its compiled pipeline, in order; or `pinned any` to let "
+                                + "synthesis choose them");
                 return Optional.empty();
+            }
+            if (pinnedDecl.any != null) {
+                return openLevels(f, pinnedDecl.getStart(), dnn, platform, declared)
+                        .map(levels -> Map.entry(levels, new Binding.ChoosePipeline()));
             }
             Optional<List<Integer>> list = platformResolver.tpuList(f, pinnedDecl.tpuList(), platform.tpus(), "task '" + name + "'");
             if (list.isEmpty()) {
@@ -242,14 +256,8 @@ final class TaskResolver {
             return Optional.empty();
         }
         if (pipelineDecl.any != null) {
-            SortedSet<Integer> levels = declared.orElseGet(() -> new TreeSet<>(dnn.levels()
-                    .headSet(platform.tpus() + 1)));
-            if (levels.isEmpty()) {
-                diag.error(f, pipelineDecl.getStart(), "DNN '" + dnn.name() + "' has no latency for at most "
-                        + platform.tpus() + " TPUs", null);
-                return Optional.empty();
-            }
-            return Optional.of(Map.entry(levels, new Binding.ChoosePipeline()));
+            return openLevels(f, pipelineDecl.getStart(), dnn, platform, declared)
+                    .map(levels -> Map.entry(levels, new Binding.ChoosePipeline()));
         }
         Optional<Pipeline> pipe = platform.pipeline(pipelineDecl.pipe.getText());
         if (pipe.isEmpty()) {
@@ -264,6 +272,17 @@ final class TaskResolver {
             return Optional.empty();
         }
         return Optional.of(Map.entry(new TreeSet<>(List.of(k)), new Binding.OnPipeline(pipe.get().name())));
+    }
+
+    /** The levels of a task whose pipeline or pinned TPUs synthesis chooses: from `tpus`, else every count of the table up to m. */
+    private Optional<SortedSet<Integer>> openLevels(SourceFile f, Token at, Dnn dnn, Platform platform,
+            Optional<SortedSet<Integer>> declared) {
+        SortedSet<Integer> levels = declared.orElseGet(() -> new TreeSet<>(dnn.levels().headSet(platform.tpus() + 1)));
+        if (levels.isEmpty()) {
+            diag.error(f, at, "DNN '" + dnn.name() + "' has no latency for at most " + platform.tpus() + " TPUs", null);
+            return Optional.empty();
+        }
+        return Optional.of(levels);
     }
 
     private boolean sameLevel(SourceFile f, GangParser.TaskTpusContext tpusDecl, Optional<SortedSet<Integer>> declared,

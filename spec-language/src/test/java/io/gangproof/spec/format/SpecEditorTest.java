@@ -74,6 +74,44 @@ class SpecEditorTest {
         assertThat(SpecLoader.loadText("cam.gang", edited, dir).orThrow()).isEqualTo(target);
     }
 
+    private static final String PINNED = """
+            system pin {
+              platform { tpus 3 }
+              dnn net { latency { 1: 4 ms, 2: 3 ms } }
+              task a { runs net, periodic 20 ms, priority 1, pinned [2] }
+              task b {
+                runs net
+                periodic 20 ms
+                priority 2
+                tpus 1 .. 2
+                pinned any     // synthesis chooses
+              }
+              task c { runs net, periodic 30 ms, priority 3, pinned any }
+              scheduler pinned fp with gang-strict
+              verify { deadlines }
+            }
+            """;
+
+    @Test
+    void pinnedAnyBecomesTheChosenListInPlace() {
+        SystemSpec original = SpecLoader.loadText("pin.gang", PINNED, dir).orThrow();
+        SystemSpec target = withTasks(original, t -> switch (t.name()) {
+            case "b" -> with(t, 3, 2, new Binding.Pinned(List.of(0, 1)));
+            case "c" -> with(t, 2, 1, new Binding.Pinned(List.of(2)));
+            default -> t;
+        });
+
+        SpecEditor.Result r = SpecEditor.edit(source(PINNED, dir), original, target, dir);
+
+        assertThat(r).isInstanceOf(SpecEditor.Result.Edited.class);
+        String edited = ((SpecEditor.Result.Edited) r).text();
+        String expected = PINNED.replace("priority 2\n", "priority 3\n").replace("tpus 1 .. 2", "tpus 2")
+                .replace("pinned any     //", "pinned [0, 1]     //")
+                .replace("priority 3, pinned any }", "priority 2, pinned [2], tpus 1 }");
+        assertThat(edited).isEqualTo(expected);
+        assertThat(SpecLoader.loadText("pin.gang", edited, dir).orThrow()).isEqualTo(target);
+    }
+
     private static final String PARTITIONED = """
             system part {
               platform {

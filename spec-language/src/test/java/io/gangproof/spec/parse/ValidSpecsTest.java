@@ -110,6 +110,17 @@ class ValidSpecsTest {
     }
 
     @Test
+    void pinnedAnyLeavesTheTpuListAndLevelToSynthesis() {
+        SystemSpec s = load("pinned-open.gang");
+        assertThat(s.task("x").binding()).isEqualTo(new Binding.Pinned(List.of(2, 0)));
+        assertThat(s.task("y").binding()).isEqualTo(new Binding.ChoosePipeline());
+        assertThat(s.task("y").levels()).as("every count of the table up to m").containsExactly(1, 2, 3);
+        assertThat(s.task("z").levels()).containsExactly(1, 2);
+        assertThat(s.task("w").binding()).isEqualTo(new Binding.ChoosePipeline());
+        assertThat(s.task("w").levels()).containsExactly(3);
+    }
+
+    @Test
     void pinnedTasksKeepTheirListedOrder() {
         SystemSpec s = load("pinned.gang");
         assertThat(s.resolution().nanosPerTick()).isEqualTo(1);

@@ -290,7 +290,12 @@ public final class SpecGenerator {
         Binding binding;
         SortedSet<Integer> levels;
         Dnn dnn;
-        if (placement == Placement.PINNED) {
+        if (placement == Placement.PINNED && !lim.fixedLevelsOnly() && c.chance(25)) {
+            List<SortedSet<Integer>> out = new ArrayList<>();
+            dnn = dnnForLevels(out);
+            levels = out.get(0);
+            binding = new Binding.ChoosePipeline();
+        } else if (placement == Placement.PINNED) {
             List<Integer> tpus = orderedSubset(c.between(1, m));
             levels = new TreeSet<>(List.of(tpus.size()));
             dnn = dnnSupporting(levels);

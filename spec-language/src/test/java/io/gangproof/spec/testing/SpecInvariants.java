@@ -128,6 +128,10 @@ public final class SpecInvariants {
                 if (!t.levels().equals(new java.util.TreeSet<>(List.of(p.tpus().size())))) {
                     out.add(where + " has levels " + t.levels() + " but " + p.tpus().size() + " pinned TPUs");
                 }
+            } else if (b instanceof Binding.ChoosePipeline) {
+                if (t.levels().last() > m) {
+                    out.add(where + " leaves its TPUs open with levels " + t.levels() + " above " + m);
+                }
             } else {
                 out.add(where + " is bound by " + b);
             }

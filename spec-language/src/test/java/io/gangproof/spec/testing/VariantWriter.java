@@ -214,7 +214,7 @@ public final class VariantWriter {
             items.add("pinned " + list(p.tpus()));
             levelImplied = true;
         } else if (b instanceof Binding.ChoosePipeline) {
-            items.add("pipeline any");
+            items.add(spec.scheduler().placement() == Placement.PINNED ? "pinned any" : "pipeline any");
         }
         String tpus = levels(t, levelImplied);
         if (tpus != null) {
