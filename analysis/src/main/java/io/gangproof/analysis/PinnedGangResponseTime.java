@@ -83,8 +83,7 @@ public final class PinnedGangResponseTime implements ResponseTimeAnalysis {
             return Optional.of("placement is " + spec.scheduler().placement().keyword() + ", not pinned");
         }
         if (spec.scheduler().policy() != Policy.FP) {
-            return Optional.of("policy is " + spec.scheduler().policy().keyword()
-                    + ": pinned placement is analysed under fp only");
+            return Optional.of("policy is " + spec.scheduler().policy().keyword() + ", not fp");
         }
         if (spec.scheduler().protocol() != protocol) {
             return Optional.of("protocol is " + spec.scheduler().protocol().keyword() + ", not " + protocol.keyword()
