@@ -144,9 +144,9 @@ public final class GlobalQueueOrderResponseTime implements ResponseTimeAnalysis 
                 continue;
             }
             if (greedy && j.width() < i.width()) {
-                out.add(new JobCountWait.Term(j, j.deadline(), true));
+                out.add(new JobCountWait.Term(j, j.deadline(), true, j.deadline()));
             } else {
-                out.add(new JobCountWait.Term(j, aheadSpan(policy, i, j), false));
+                out.add(new JobCountWait.Term(j, aheadSpan(policy, i, j), false, j.deadline()));
             }
         }
         return out;
@@ -185,7 +185,7 @@ public final class GlobalQueueOrderResponseTime implements ResponseTimeAnalysis 
             // edf, a later deadline (any task may have one).
             boolean canBeLower = policy == Policy.EDF || j.priority() > i.priority();
             if (canBeLower) {
-                lowerWork = Ticks.add(lowerWork, Ticks.mul(j.exec(), t.jobs(wait)));
+                lowerWork = Ticks.add(lowerWork, t.work(wait));
             }
             overtakes = Ticks.add(overtakes, wait == 0 ? 0 : lowerStarts(t, i, wait, greedy));
         }

@@ -147,8 +147,8 @@ public final class PinnedQueueOrderResponseTime implements ResponseTimeAnalysis 
             }
             ChargedTask j = o.task();
             boolean behind = greedy && !o.tpus().containsAll(me.tpus());
-            terms.add(behind ? new JobCountWait.Term(j, j.deadline(), true)
-                    : new JobCountWait.Term(j, GlobalQueueOrderResponseTime.aheadSpan(policy, i, j), false));
+            terms.add(behind ? new JobCountWait.Term(j, j.deadline(), true, j.deadline())
+                    : new JobCountWait.Term(j, GlobalQueueOrderResponseTime.aheadSpan(policy, i, j), false, j.deadline()));
             counted.add(o);
         }
         long limit = i.deadline() - i.jitter() - i.exec();
@@ -169,7 +169,7 @@ public final class PinnedQueueOrderResponseTime implements ResponseTimeAnalysis 
             if (!canBeLower || !o.meets(me.tpus())) {
                 continue;
             }
-            lowerWork = Ticks.add(lowerWork, Ticks.mul(j.exec(), terms.get(k).jobs(wait)));
+            lowerWork = Ticks.add(lowerWork, terms.get(k).work(wait));
             overtakes = Ticks.add(overtakes, wait == 0 ? 0 : lowerStarts(i, j, terms.get(k).grows(), wait));
         }
         boolean ok = g.response() <= i.deadline();

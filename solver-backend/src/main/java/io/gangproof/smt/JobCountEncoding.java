@@ -201,7 +201,7 @@ final class JobCountEncoding {
         }
         List<String> rhs = new ArrayList<>();
         rhs.add(carry);
-        List<String> jobsOf = new ArrayList<>();
+        List<String> workOf = new ArrayList<>();
         for (int k = 0; k < rule.terms().size(); k++) {
             Term t = rule.terms().get(k);
             Witness.CountedTask f = w.terms().get(k);
@@ -223,10 +223,14 @@ final class JobCountEncoding {
             String len = t.grows() ? op("+", span, wait) : span;
             String jobs = s.ceilDiv("jobs_" + t.m().name(), len, t.m().period(), "jobs of " + t.m().name()
                     + " in the window" + (t.grows() ? " (grows with w)" : ""));
-            jobsOf.add(jobs);
-            rhs.add(times(Math.multiplyExact(Math.min(t.m().width(), beta), t.m().exec()), jobs));
+            // Each job finishes within F of its arrival: its deadline before the first miss, or
+            // (priority induction) the response bound used for it.
+            long within = t.span() < 0 ? f.span() : t.m().deadline();
+            String work = work(s, t.m(), jobs, wait, within);
+            workOf.add(work);
+            rhs.add(times(Math.min(t.m().width(), beta), work));
         }
-        s.assertTerm("wait condition: beta (w + 1) > carryIn + sum min(k, beta) C jobs",
+        s.assertTerm("wait condition: beta (w + 1) > carryIn + sum min(k, beta) work",
                 op(">", times(beta, op("+", wait, "1")), sum(rhs)));
         String resp = op("+", num(me.jitter()), wait, num(me.exec()));
         s.assertTerm("J + w + C <= " + rule.limitName() + " (" + (induction ? "earlier jobs of the task do not interfere"
@@ -244,7 +248,7 @@ final class JobCountEncoding {
             List<String> work = new ArrayList<>();
             work.add(num(lowerCarry));
             for (Term t : rule.lowerWork()) {
-                work.add(times(t.m().exec(), jobsOf.get(rule.terms().indexOf(t))));
+                work.add(workOf.get(rule.terms().indexOf(t)));
             }
             String inv = WitnessCheck.pin(s, "inversion_bound", bound.inversionBound().orElseThrow(
                     () -> new WitnessCheck.Mismatch("no inversion bound")), "result: inversion bound I");
@@ -258,6 +262,24 @@ final class JobCountEncoding {
             s.assertTerm("claim: R <= " + claim.limit(), op("<=", r, num(claim.limit())));
         }
         return new WitnessCheck.Encoding(s.finish(), s.meanings());
+    }
+
+    /**
+     * What the jobs of {@code m} execute in the window {@code [r, r + w]}: at most {@code C} per
+     * counted job and, when {@code C <= F <= T}, at most the Bertogna-Cirinei workload of jobs that
+     * finish within {@code F} of their arrival, {@code N C + min(C, w + 1 + F - C - N T)} with
+     * {@code N = floor((w + 1 + F - C) / T)} (docs/analysis.md §6a).
+     */
+    private static String work(SmtScript s, Member m, String jobs, String wait, long within) {
+        String count = times(m.exec(), jobs);
+        if (m.exec() > within || within > m.period()) {
+            return count;
+        }
+        String x = op("+", wait, num(1 + within - m.exec()));
+        String n = s.floorDiv("bc_jobs_" + m.name(), x, m.period(), "whole jobs of " + m.name() + " in its workload");
+        String rem = op("-", x, times(m.period(), n));
+        String bc = op("+", times(m.exec(), n), op("ite", op("<=", rem, num(m.exec())), rem, num(m.exec())));
+        return op("ite", op("<=", count, bc), count, bc);
     }
 
     /**
