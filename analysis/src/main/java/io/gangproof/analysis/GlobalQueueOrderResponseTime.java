@@ -21,14 +21,14 @@ import java.util.Optional;
  * first-miss argument (Baker 2003's problem window ending at the first missed deadline, as
  * Bertogna &amp; Cirinei use it for global EDF): take the earliest missed deadline {@code d} of a
  * job J (arrival {@code a}, release {@code r}); every job with an earlier deadline met it. Then a
- * job of another task j that runs while J waits arrived after {@code a - D_j}, and
+ * job of another task j that runs at some instant {@code >= r} arrived after {@code r - D_j}, and
  * <ul>
- * <li>if it is ahead of J in the pending order (fifo: arrived by {@code a}; edf: deadline by
- * {@code d}, i.e. arrived by {@code a + D_i - D_j}) or started before {@code r} (arrived by
- * {@code a + J_i - 1}), it is one of the jobs arriving in an interval of
- * {@code D_j + max(0, J_i - 1)} (fifo) or {@code max(D_i, D_j + J_i - 1)} (edf) ticks;</li>
+ * <li>if it is ahead of J in the pending order (fifo: arrived by {@code a <= r}; edf: deadline by
+ * {@code d}, i.e. arrived by {@code a + D_i - D_j <= r + D_i - D_j}) or started before {@code r}
+ * (arrived by {@code r - 1}), it is one of the jobs arriving in an interval of {@code D_j} (fifo)
+ * or {@code max(D_i, D_j - 1)} (edf) ticks;</li>
  * <li>under gang-greedy a job of width {@code < k_i} may also start behind J while J waits: it
- * arrived by {@code r + w}, in an interval of {@code D_j + J_i + w} ticks.</li>
+ * arrived by {@code r + w}, in an interval of {@code D_j + w} ticks.</li>
  * </ul>
  * Gang-strict stops its scan at the first job that cannot start, whose width is at most the
  * widest task {@code K}; gang-greedy skips only J's own width. So at every instant of the wait at
@@ -144,14 +144,24 @@ public final class GlobalQueueOrderResponseTime implements ResponseTimeAnalysis 
                 continue;
             }
             if (greedy && j.width() < i.width()) {
-                out.add(new JobCountWait.Term(j, Ticks.add(j.deadline(), i.jitter()), true));
-            } else if (policy == Policy.FIFO) {
-                out.add(new JobCountWait.Term(j, Ticks.add(j.deadline(), Math.max(0, i.jitter() - 1)), false));
+                out.add(new JobCountWait.Term(j, j.deadline(), true, j.deadline()));
             } else {
-                out.add(new JobCountWait.Term(j, Math.max(i.deadline(), Ticks.add(j.deadline(), i.jitter() - 1)), false));
+                out.add(new JobCountWait.Term(j, aheadSpan(policy, i, j), false, j.deadline()));
             }
         }
         return out;
+    }
+
+    /**
+     * The arrivals of {@code j}'s jobs that are ahead of J in the pending order or started before
+     * its release {@code r}, and still run at an instant {@code >= r} before the first miss: after
+     * {@code r - D_j} (a job with an earlier deadline than J's met it; one with a later one arrived
+     * after {@code a + D_i - D_j >= r - J_i + D_i - D_j > r - D_j}), and by {@code r} (fifo: by
+     * {@code a}, or before {@code r}) or by {@code max(r + D_i - D_j, r - 1)} (edf). J's jitter
+     * only moves {@code r} and drops out.
+     */
+    static long aheadSpan(Policy policy, ChargedTask i, ChargedTask j) {
+        return policy == Policy.FIFO ? j.deadline() : Math.max(i.deadline(), j.deadline() - 1);
     }
 
     private TaskBound analyseTask(int m, int widest, List<ChargedTask> ts, ChargedTask i) {
@@ -175,7 +185,7 @@ public final class GlobalQueueOrderResponseTime implements ResponseTimeAnalysis 
             // edf, a later deadline (any task may have one).
             boolean canBeLower = policy == Policy.EDF || j.priority() > i.priority();
             if (canBeLower) {
-                lowerWork = Ticks.add(lowerWork, Ticks.mul(j.exec(), t.jobs(wait)));
+                lowerWork = Ticks.add(lowerWork, t.work(wait));
             }
             overtakes = Ticks.add(overtakes, wait == 0 ? 0 : lowerStarts(t, i, wait, greedy));
         }
@@ -190,8 +200,8 @@ public final class GlobalQueueOrderResponseTime implements ResponseTimeAnalysis 
     /**
      * Lower jobs of {@code t}'s task that can start in {@code [r, r + w)}, {@code w >= 1}: under
      * gang-strict only jobs ahead of J start, which under edf have deadlines {@code <= d} (not lower)
-     * and under fifo arrived in {@code (a - D_j, a]} (one job, {@code D_j <= T_j}); under gang-greedy
-     * also narrow jobs behind J, arrived by {@code r + w - 1}: under edf with deadline {@code > d}.
+     * and under fifo arrived in {@code (r - D_j, a]}; under gang-greedy also narrow jobs behind J,
+     * arrived by {@code r + w - 1}: under edf with deadline {@code > d}, so after {@code a + D_i - D_j}.
      */
     private long lowerStarts(JobCountWait.Term t, ChargedTask i, long w, boolean greedy) {
         ChargedTask j = t.task();
@@ -199,9 +209,9 @@ public final class GlobalQueueOrderResponseTime implements ResponseTimeAnalysis 
             return 0;
         }
         if (greedy && j.width() < i.width()) {
-            // fifo: arrivals in (a - D_j, a + J_i + w - 1]; edf (deadline > d): (a + D_i - D_j, a + J_i + w - 1].
-            long span = policy == Policy.FIFO ? j.deadline() + i.jitter() + w - 1
-                    : j.deadline() - i.deadline() + i.jitter() + w - 1;
+            // fifo: arrivals in (r - D_j, r + w - 1]; edf (deadline > d): (a + D_i - D_j, a + J_i + w - 1],
+            // which already lies after r - D_j as D_i > J_i.
+            long span = policy == Policy.FIFO ? j.deadline() + w - 1 : j.deadline() - i.deadline() + i.jitter() + w - 1;
             return span <= 0 ? 0 : Ticks.ceilDiv(span, j.period());
         }
         return policy == Policy.FIFO ? Ticks.ceilDiv(j.deadline(), j.period()) : 0;

@@ -11,8 +11,9 @@ import java.util.Optional;
  * at most {@code C}; plus a carry-in of jobs that started before J's release, at most
  * {@code C - 1} each and (for {@code beta = 1}) overlapping from the release on, so their union is
  * the largest {@code C - 1}. If at every instant of the wait at least {@code beta} TPUs that these
- * jobs may hold are busy, then {@code beta (w + 1) <= carryIn + sum min(k, beta) C N(w)} for every
- * {@code w} J still waits at; the least {@code w} where it fails bounds the wait.
+ * jobs may hold are busy, then {@code beta (w + 1) <= carryIn + sum min(k, beta) W(w)} for every
+ * {@code w} J still waits at, {@code W(w) <= C N(w)} what a task's jobs execute in the window
+ * ({@link Term#work}); the least {@code w} where it fails bounds the wait.
  */
 final class JobCountWait {
     /** Fixed-point steps before giving up (each step grows the wait by at least one tick). */
@@ -21,8 +22,12 @@ final class JobCountWait {
     private JobCountWait() {
     }
 
-    /** Jobs of {@code task} arriving in an interval of {@code span} (+ w when {@code grows}) ticks. */
-    record Term(ChargedTask task, long span, boolean grows) {
+    /**
+     * Jobs of {@code task} arriving in an interval of {@code span} (+ w when {@code grows}) ticks,
+     * each finishing within {@code finishWithin} ticks of its arrival once it runs after J's
+     * release (its deadline before the first miss, or its response bound).
+     */
+    record Term(ChargedTask task, long span, boolean grows, long finishWithin) {
         Term {
             if (span < 1) {
                 throw new IllegalArgumentException("span must be positive: " + span);
@@ -31,6 +36,27 @@ final class JobCountWait {
 
         long jobs(long w) {
             return Ticks.ceilDiv(grows ? Ticks.add(span, w) : span, task.period());
+        }
+
+        /**
+         * What the task's jobs execute in the window {@code [r, r + w]} ({@code L = w + 1} ticks):
+         * at most {@code C} per counted job, and at most the workload of Bertogna &amp; Cirinei
+         * (2007, the carry-in job ends at its deadline): a job arriving at {@code x} executes there
+         * at most {@code C}, between {@code max(x, r)} and {@code min(x + F, r + L)}; with arrivals
+         * at least {@code T} apart the sum is at most {@code N C + min(C, L + F - C - N T)},
+         * {@code N = floor((L + F - C) / T)}
+         * (valid for {@code C <= F <= T}; {@code docs/analysis.md} §6a).
+         */
+        long work(long w) {
+            long count = Ticks.mul(task.exec(), jobs(w));
+            long c = task.exec();
+            if (c > finishWithin || finishWithin > task.period()) {
+                return count;
+            }
+            long x = Ticks.add(Ticks.add(w, 1), finishWithin - c);
+            long n = x / task.period();
+            long bc = Ticks.add(Ticks.mul(n, c), Math.min(c, x - n * task.period()));
+            return Math.min(count, bc);
         }
     }
 
@@ -63,7 +89,7 @@ final class JobCountWait {
     static long rhs(int beta, long carry, List<Term> terms, long w) {
         long rhs = carry;
         for (Term t : terms) {
-            rhs = Ticks.add(rhs, Ticks.mul(Ticks.mul(Math.min(t.task().width(), beta), t.task().exec()), t.jobs(w)));
+            rhs = Ticks.add(rhs, Ticks.mul(Math.min(t.task().width(), beta), t.work(w)));
         }
         return rhs;
     }
@@ -89,7 +115,7 @@ final class JobCountWait {
         for (Term t : terms) {
             ChargedTask c = t.task();
             out.add(new Witness.CountedTask(c.name(), c.width(), Math.min(c.width(), beta), c.exec(), c.period(),
-                    t.span(), t.grows(), t.jobs(w)));
+                    t.span(), t.grows(), t.jobs(w), t.finishWithin(), t.work(w)));
         }
         return new Witness.JobCount(argument, beta, job.exec(), job.jitter(), carry, from, out, w,
                 Ticks.add(Ticks.add(job.jitter(), w), job.exec()));

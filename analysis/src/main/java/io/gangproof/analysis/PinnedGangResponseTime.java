@@ -83,8 +83,7 @@ public final class PinnedGangResponseTime implements ResponseTimeAnalysis {
             return Optional.of("placement is " + spec.scheduler().placement().keyword() + ", not pinned");
         }
         if (spec.scheduler().policy() != Policy.FP) {
-            return Optional.of("policy is " + spec.scheduler().policy().keyword()
-                    + ": pinned placement is analysed under fp only");
+            return Optional.of("policy is " + spec.scheduler().policy().keyword() + ", not fp");
         }
         if (spec.scheduler().protocol() != protocol) {
             return Optional.of("protocol is " + spec.scheduler().protocol().keyword() + ", not " + protocol.keyword()
@@ -173,7 +172,7 @@ public final class PinnedGangResponseTime implements ResponseTimeAnalysis {
             Witness.JobCount g = w.get();
             long inv = Math.min(g.waitBound(), inversion);
             byName.put(i.name(), bound(i, g, inv, 0));
-            hp.add(new JobCountWait.Term(i, g.response(), true));
+            hp.add(new JobCountWait.Term(i, g.response(), true, g.response()));
         }
     }
 
@@ -197,7 +196,7 @@ public final class PinnedGangResponseTime implements ResponseTimeAnalysis {
                 if (y > x && o.tpus().containsAll(me.tpus())) {
                     carry.add(o.task());
                 } else {
-                    JobCountWait.Term t = new JobCountWait.Term(o.task(), o.task().deadline(), true);
+                    JobCountWait.Term t = new JobCountWait.Term(o.task(), o.task().deadline(), true, o.task().deadline());
                     terms.add(t);
                     if (y > x) {
                         narrowLp.add(t);
@@ -218,7 +217,7 @@ public final class PinnedGangResponseTime implements ResponseTimeAnalysis {
             long lpWork = g.carryIn();
             long overtakes = 0;
             for (JobCountWait.Term t : narrowLp) {
-                lpWork = Ticks.add(lpWork, Ticks.mul(t.task().exec(), t.jobs(wait)));
+                lpWork = Ticks.add(lpWork, t.work(wait));
                 // Starts in [r, r + w): arrivals in (r - D_l, r + w - 1].
                 overtakes = Ticks.add(overtakes, wait == 0 ? 0 : Ticks.ceilDiv(t.span() + wait - 1, t.task().period()));
             }

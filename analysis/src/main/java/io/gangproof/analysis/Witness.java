@@ -152,9 +152,11 @@ public sealed interface Witness {
 
     /**
      * Jobs of {@code task} that may run in the analysed job's window: those arriving in an
-     * interval of {@code span} ticks (plus the wait when {@code grows}), each for {@code exec}.
+     * interval of {@code span} ticks (plus the wait when {@code grows}), each for {@code exec};
+     * {@code work}, what they execute in the window, is also at most the workload of jobs that
+     * finish within {@code finishWithin} of their arrival (docs/analysis.md §6a).
      */
     record CountedTask(String task, int width, long weight, long exec, long period, long span, boolean grows,
-            long jobs) {
+            long jobs, long finishWithin, long work) {
     }
 }

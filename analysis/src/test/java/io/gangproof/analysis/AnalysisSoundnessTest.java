@@ -80,6 +80,11 @@ class AnalysisSoundnessTest {
             int size) {
         Random rnd = new Random(seed);
         SystemSpec spec = size == 0 ? TestSpecs.random(rnd, scheduler) : TestSpecs.random(rnd, scheduler, size, size);
+        return check(rnd, spec, analysis, simulate);
+    }
+
+    /** The check on a given spec, with behaviours drawn from {@code rnd}. */
+    static AnalysisResult check(Random rnd, SystemSpec spec, ResponseTimeAnalysis analysis, boolean simulate) {
         AnalysisResult result = analysis.analyze(spec);
         assertThat(result.applicable()).as("applicable to %s", describe(spec)).isTrue();
         boolean anyBound = result.tasks().stream().anyMatch(b -> b.responseBound().isPresent());

@@ -91,6 +91,36 @@ class QueueAndPinnedKnownAnswerTest {
                 .contains(1L);
     }
 
+    /**
+     * The indirect effect under pinned fifo gang-strict: l (TPU 1, C = 5) runs from 0; h (TPU 1)
+     * and i (TPU 0) arrive together at 1, h first by priority. TPU 0 is free, but the one scan
+     * stops at h, so i starts only when l ends at 5: R_i = 5. The bound counts every other task,
+     * also those off S_i: h's job and l's (its workload in the window, 5), w = 6, R_i = 7; counting
+     * only the tasks on TPU 0 would claim R_i = 1. Under gang-greedy i starts at once (R_i = 1, exact).
+     */
+    @Test
+    void pinnedFifoStrictCountsTheTasksOffItsTpus() {
+        List<Task> ts = List.of(
+                task("h", flat("dh", 1, 0, 2), new Arrival.Periodic(20, 1), 20, 0, 1, 1, new Binding.Pinned(List.of(1))),
+                task("i", flat("di", 1, 0, 2), new Arrival.Periodic(20, 1), 20, 0, 2, 1, new Binding.Pinned(List.of(0))),
+                task("l", flat("dl", 5, 0, 2), new Arrival.Periodic(20, 0), 20, 0, 3, 1, new Binding.Pinned(List.of(1))));
+        SystemSpec s = spec("indirect-fifo", 2, List.of(), ts, scheduler(Placement.PINNED, Policy.FIFO,
+                Protocol.GANG_STRICT));
+        AnalysisResult r = new PinnedQueueOrderResponseTime(Policy.FIFO, Protocol.GANG_STRICT).analyze(s);
+        TaskBound i = r.task("i").orElseThrow();
+        assertThat(i.responseBound()).contains(7L);
+        assertThat(i.inversionBound()).as("no other task runs on TPU 0").contains(0L);
+        List<BruteForceGangSimulator.PlannedJob> plan = BruteForceGangSimulator.randomPlan(s, new java.util.Random(0), 19,
+                true);
+        assertThat(BruteForceGangSimulator.run(s, plan, 19).response().get("i")).isEqualTo(5L);
+
+        SystemSpec g = spec("indirect-fifo-greedy", 2, List.of(), ts, scheduler(Placement.PINNED, Policy.FIFO,
+                Protocol.GANG_GREEDY));
+        assertThat(BruteForceGangSimulator.run(g, plan, 19).response().get("i")).isEqualTo(1L);
+        assertThat(new PinnedQueueOrderResponseTime(Policy.FIFO, Protocol.GANG_GREEDY).analyze(g).task("i").orElseThrow()
+                .responseBound()).contains(1L);
+    }
+
     /** Per-TPU locking under pinned placement has no test: not applicable, with the reason. */
     @Test
     void perTpuProtocolsAreNotApplicableWithAReason() {

@@ -4,16 +4,20 @@ import io.gangproof.spec.Placement;
 import io.gangproof.spec.Policy;
 import io.gangproof.spec.Protocol;
 import io.gangproof.spec.Scheduler;
+import io.gangproof.spec.SystemSpec;
+
+import java.util.Random;
 
 /**
  * A longer run of {@link AnalysisSoundnessTest}'s check, outside the build (a plain main):
  * <pre>
  * java -cp analysis/target/classes:analysis/target/test-classes:spec-language/target/classes:$(cat cp.txt) \
- *     io.gangproof.analysis.SoundnessCampaign 20000 [firstSeed] [size] [analysis name prefix]
+ *     io.gangproof.analysis.SoundnessCampaign 20000 [firstSeed] [size] [analysis name prefix] [jitter]
  * </pre>
  * where {@code cp.txt} holds the test class path ({@code mvn -q dependency:build-classpath
  * -Dmdep.outputFile=cp.txt -pl analysis}); {@code size > 0} draws specs with up to that many TPUs
- * and tasks instead of the small default. Prints every counterexample seed; exit code 1 if any.
+ * and tasks instead of the small default; {@code jitter} gives every task large release jitter
+ * ({@link TestSpecs#jittered}). Prints every counterexample seed; exit code 1 if any.
  */
 public final class SoundnessCampaign {
     private SoundnessCampaign() {
@@ -24,6 +28,7 @@ public final class SoundnessCampaign {
         long first = args.length > 1 ? Long.parseLong(args[1]) : 1_000_000L;
         int size = args.length > 2 ? Integer.parseInt(args[2]) : 0;
         String only = args.length > 3 ? args[3] : "";
+        boolean jitter = args.length > 4 && args[4].equals("jitter");
         Object[][] kinds = {
             {new Scheduler(Placement.PARTITIONED, Policy.FP, Protocol.GANG_STRICT), new NpFpResponseTime()},
             {new Scheduler(Placement.PARTITIONED, Policy.EDF, Protocol.GANG_GREEDY), new NpEdfProcessorDemand()},
@@ -39,6 +44,14 @@ public final class SoundnessCampaign {
                 new GlobalQueueOrderResponseTime(Policy.EDF, Protocol.GANG_STRICT)},
             {new Scheduler(Placement.GLOBAL, Policy.EDF, Protocol.GANG_GREEDY),
                 new GlobalQueueOrderResponseTime(Policy.EDF, Protocol.GANG_GREEDY)},
+            {new Scheduler(Placement.PINNED, Policy.FIFO, Protocol.GANG_STRICT),
+                new PinnedQueueOrderResponseTime(Policy.FIFO, Protocol.GANG_STRICT)},
+            {new Scheduler(Placement.PINNED, Policy.FIFO, Protocol.GANG_GREEDY),
+                new PinnedQueueOrderResponseTime(Policy.FIFO, Protocol.GANG_GREEDY)},
+            {new Scheduler(Placement.PINNED, Policy.EDF, Protocol.GANG_STRICT),
+                new PinnedQueueOrderResponseTime(Policy.EDF, Protocol.GANG_STRICT)},
+            {new Scheduler(Placement.PINNED, Policy.EDF, Protocol.GANG_GREEDY),
+                new PinnedQueueOrderResponseTime(Policy.EDF, Protocol.GANG_GREEDY)},
             {new Scheduler(Placement.GLOBAL, Policy.FP, Protocol.GANG_STRICT), GlobalGangStrictResponseTime.unboundedCarryIn()},
             {new Scheduler(Placement.GLOBAL, Policy.FP, Protocol.GANG_GREEDY),
                 new GlobalGangGreedyResponseTime(CarryInRule.UNBOUNDED)},
@@ -56,7 +69,16 @@ public final class SoundnessCampaign {
             int bounded = 0;
             for (long seed = first; seed < first + n; seed++) {
                 try {
-                    AnalysisResult r = AnalysisSoundnessTest.check(seed, (Scheduler) k[0], a, true, size);
+                    AnalysisResult r;
+                    if (jitter) {
+                        Random rnd = new Random(seed);
+                        Scheduler s = (Scheduler) k[0];
+                        SystemSpec spec = TestSpecs.jittered(rnd, size == 0 ? TestSpecs.random(rnd, s)
+                                : TestSpecs.random(rnd, s, size, size));
+                        r = AnalysisSoundnessTest.check(rnd, spec, a, true);
+                    } else {
+                        r = AnalysisSoundnessTest.check(seed, (Scheduler) k[0], a, true, size);
+                    }
                     bounded += r.tasks().stream().anyMatch(b -> b.responseBound().isPresent()) ? 1 : 0;
                 } catch (AssertionError e) {
                     bad++;

@@ -146,4 +146,19 @@ final class TestSpecs {
         }
         return spec("random", m, pipelines, tasks, s);
     }
+
+    /**
+     * {@code spec} with release jitter on every task, mostly the largest that still leaves the
+     * task a bound ({@code J = D - C}, the tightest window), else 1..3: the specs where jitter
+     * terms of a test decide (docs/analysis.md §6c).
+     */
+    static SystemSpec jittered(Random rnd, SystemSpec spec) {
+        List<Task> tasks = new ArrayList<>();
+        for (Task t : spec.tasks()) {
+            long room = t.deadline() - t.wcet() - t.dnn().reload();
+            long j = room >= 1 && rnd.nextInt(3) > 0 ? 1 + rnd.nextInt((int) room) : 1 + rnd.nextInt(3);
+            tasks.add(new Task(t.name(), t.dnn(), t.arrival(), t.deadline(), j, t.priority(), t.levels(), t.binding()));
+        }
+        return spec(spec.name(), spec.platform().tpus(), spec.platform().pipelines(), tasks, spec.scheduler());
+    }
 }

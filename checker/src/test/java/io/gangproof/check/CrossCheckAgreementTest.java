@@ -19,7 +19,7 @@ class CrossCheckAgreementTest {
     @ParameterizedTest
     @ValueSource(strings = {"deadlock-free-ascending", "deadlock-per-tpu", "starvation-greedy", "starvation-strict",
         "timing-anomaly", "textbook-buttazzo-ex8-1", "pinned-indirect-strict", "fifo-global-strict",
-        "edf-global-greedy"})
+        "edf-global-greedy", "pinned-indirect-fifo"})
     void everyEngineAgreesAndStoppingEarlyChangesNoVerdict(String name, @org.junit.jupiter.api.io.TempDir Path out) {
         SystemSpec spec = SpecLoader.load(Path.of("..", "case-studies", "specs", name + ".gang")).orThrow();
         CheckOptions options = new CheckOptions(Optional.empty(), 1L, Optional.of(out));

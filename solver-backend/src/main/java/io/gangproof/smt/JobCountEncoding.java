@@ -20,8 +20,8 @@ import static io.gangproof.smt.SmtScript.times;
 
 /**
  * The job-counting wait bounds ({@code Witness.JobCount}; docs/analysis.md §6a–§6c) as QF_LIA:
- * pinned fp (gang-strict by priority induction, gang-greedy by first-miss) and global fifo and
- * edf (first-miss). Which tasks count, over which span, which tasks are carry-in only and the
+ * pinned fp (gang-strict by priority induction, gang-greedy by first-miss) and fifo and edf,
+ * global or pinned (first-miss). Which tasks count, over which span, which tasks are carry-in only and the
  * largest admissible beta are re-derived here from the spec, written independently of the
  * analysis; the witness only supplies the wait, beta, the carry-in and (priority induction) the
  * bound used for each higher-priority task, which must be at least that task's own bound.
@@ -104,10 +104,13 @@ final class JobCountEncoding {
                 return new Rule(terms, carry, 1, me.deadline(), "D", lowerWork, lowerCarry);
             }
             default -> {
-                boolean fifo = analysis.startsWith("global-fifo-");
-                boolean edf = analysis.startsWith("global-edf-");
-                boolean greedy = analysis.endsWith("-gang-greedy");
-                if (!(fifo || edf) || !(greedy || analysis.endsWith("-gang-strict"))
+                boolean pinned = analysis.startsWith("pinned-");
+                String rest = pinned ? analysis.substring("pinned-".length())
+                        : analysis.startsWith("global-") ? analysis.substring("global-".length()) : "";
+                boolean fifo = rest.startsWith("fifo-");
+                boolean edf = rest.startsWith("edf-");
+                boolean greedy = rest.endsWith("-gang-greedy");
+                if (!(fifo || edf) || !(greedy || rest.endsWith("-gang-strict"))
                         || spec.scheduler().policy() != (fifo ? Policy.FIFO : Policy.EDF)) {
                     throw new IllegalArgumentException("job-count witness of analysis " + analysis + " is not encoded");
                 }
@@ -117,29 +120,41 @@ final class JobCountEncoding {
                     if (!greedy) {
                         head = Math.max(head, o.width());
                     }
-                    if (y == x) {
+                    if (y == x || pinned && greedy && !o.meets(me.tpus())) {
                         continue;
                     }
                     Term t;
-                    if (greedy && o.width() < me.width()) {
-                        // may start behind J while it waits: arrived in (a - D_j, a + J_i + w]
-                        t = new Term(o, o.deadline() + me.jitter(), true);
+                    if (behind(pinned, greedy, me, o)) {
+                        // may start behind J while it waits: arrived in (r - D_j, r + w]
+                        t = new Term(o, o.deadline(), true);
                     } else if (fifo) {
-                        // ahead (arrived by a) or started before r (arrived by a + J_i - 1)
-                        t = new Term(o, o.deadline() + Math.max(0, me.jitter() - 1), false);
+                        // ahead (arrived by a <= r) or started before r, still running after r - D_j
+                        t = new Term(o, o.deadline(), false);
                     } else {
-                        // ahead (deadline by a + D_i) or started before r
-                        t = new Term(o, Math.max(me.deadline() - o.deadline(), me.jitter() - 1) + o.deadline(), false);
+                        // ahead (deadline by d: arrived by r + D_i - D_j) or started before r
+                        t = new Term(o, Math.max(me.deadline() - o.deadline(), -1) + o.deadline(), false);
                     }
                     terms.add(t);
-                    if (edf || o.priority() > me.priority()) {
+                    if ((edf || o.priority() > me.priority()) && (!pinned || o.meets(me.tpus()))) {
                         lowerWork.add(t);
                     }
                 }
-                return new Rule(terms, List.of(), spec.platform().tpus() - head + 1, me.deadline(), "D", lowerWork,
-                        List.of());
+                // Pinned: one busy TPU of a set stops a job (sequential form).
+                int betaMax = pinned ? 1 : spec.platform().tpus() - head + 1;
+                return new Rule(terms, List.of(), betaMax, me.deadline(), "D", lowerWork, List.of());
             }
         }
+    }
+
+    /**
+     * Whether jobs of {@code o} may start behind J while it waits (gang-greedy): global, narrower
+     * than J; pinned, a set that meets J's without containing it.
+     */
+    private static boolean behind(boolean pinned, boolean greedy, Member me, Member o) {
+        if (!greedy) {
+            return false;
+        }
+        return pinned ? o.meets(me.tpus()) && !o.tpus().containsAll(me.tpus()) : o.width() < me.width();
     }
 
     static WitnessCheck.Encoding encode(SystemSpec spec, String analysis, TaskBound bound, Witness.JobCount w,
@@ -186,7 +201,7 @@ final class JobCountEncoding {
         }
         List<String> rhs = new ArrayList<>();
         rhs.add(carry);
-        List<String> jobsOf = new ArrayList<>();
+        List<String> workOf = new ArrayList<>();
         for (int k = 0; k < rule.terms().size(); k++) {
             Term t = rule.terms().get(k);
             Witness.CountedTask f = w.terms().get(k);
@@ -208,10 +223,14 @@ final class JobCountEncoding {
             String len = t.grows() ? op("+", span, wait) : span;
             String jobs = s.ceilDiv("jobs_" + t.m().name(), len, t.m().period(), "jobs of " + t.m().name()
                     + " in the window" + (t.grows() ? " (grows with w)" : ""));
-            jobsOf.add(jobs);
-            rhs.add(times(Math.multiplyExact(Math.min(t.m().width(), beta), t.m().exec()), jobs));
+            // Each job finishes within F of its arrival: its deadline before the first miss, or
+            // (priority induction) the response bound used for it.
+            long within = t.span() < 0 ? f.span() : t.m().deadline();
+            String work = work(s, t.m(), jobs, wait, within);
+            workOf.add(work);
+            rhs.add(times(Math.min(t.m().width(), beta), work));
         }
-        s.assertTerm("wait condition: beta (w + 1) > carryIn + sum min(k, beta) C jobs",
+        s.assertTerm("wait condition: beta (w + 1) > carryIn + sum min(k, beta) work",
                 op(">", times(beta, op("+", wait, "1")), sum(rhs)));
         String resp = op("+", num(me.jitter()), wait, num(me.exec()));
         s.assertTerm("J + w + C <= " + rule.limitName() + " (" + (induction ? "earlier jobs of the task do not interfere"
@@ -229,7 +248,7 @@ final class JobCountEncoding {
             List<String> work = new ArrayList<>();
             work.add(num(lowerCarry));
             for (Term t : rule.lowerWork()) {
-                work.add(times(t.m().exec(), jobsOf.get(rule.terms().indexOf(t))));
+                work.add(workOf.get(rule.terms().indexOf(t)));
             }
             String inv = WitnessCheck.pin(s, "inversion_bound", bound.inversionBound().orElseThrow(
                     () -> new WitnessCheck.Mismatch("no inversion bound")), "result: inversion bound I");
@@ -246,6 +265,24 @@ final class JobCountEncoding {
     }
 
     /**
+     * What the jobs of {@code m} execute in the window {@code [r, r + w]}: at most {@code C} per
+     * counted job and, when {@code C <= F <= T}, at most the Bertogna-Cirinei workload of jobs that
+     * finish within {@code F} of their arrival, {@code N C + min(C, w + 1 + F - C - N T)} with
+     * {@code N = floor((w + 1 + F - C) / T)} (docs/analysis.md §6a).
+     */
+    private static String work(SmtScript s, Member m, String jobs, String wait, long within) {
+        String count = times(m.exec(), jobs);
+        if (m.exec() > within || within > m.period()) {
+            return count;
+        }
+        String x = op("+", wait, num(1 + within - m.exec()));
+        String n = s.floorDiv("bc_jobs_" + m.name(), x, m.period(), "whole jobs of " + m.name() + " in its workload");
+        String rem = op("-", x, times(m.period(), n));
+        String bc = op("+", times(m.exec(), n), op("ite", op("<=", rem, num(m.exec())), rem, num(m.exec())));
+        return op("ite", op("<=", count, bc), count, bc);
+    }
+
+    /**
      * Lower jobs that can start on J's TPUs in {@code [r, r + w)} (docs/analysis.md §6b, §6c),
      * none when {@code w = 0}: per task, the arrivals in an interval of {@code span} ticks. Pinned
      * gang-strict and edf gang-strict report 0 by the protocol argument alone (nothing behind J
@@ -253,15 +290,18 @@ final class JobCountEncoding {
      */
     private static void overtakes(SmtScript s, String analysis, List<Member> ms, int x, String wait, TaskBound bound,
             WitnessCheck.Claim claim) throws WitnessCheck.Mismatch {
-        if (analysis.equals("pinned-fp-gang-strict") || analysis.equals("global-edf-gang-strict")) {
+        if (analysis.equals("pinned-fp-gang-strict") || analysis.equals("global-edf-gang-strict")
+                || analysis.equals("pinned-edf-gang-strict")) {
             throw new IllegalArgumentException("overtakes 0 under " + analysis + " follows from the protocol alone");
         }
         Member me = ms.get(x);
         boolean greedy = analysis.endsWith("-gang-greedy");
+        boolean pinnedQueue = analysis.startsWith("pinned-fifo-") || analysis.startsWith("pinned-edf-");
+        boolean fifo = analysis.startsWith("global-fifo-") || analysis.startsWith("pinned-fifo-");
         List<String> starts = new ArrayList<>();
         for (int y = 0; y < ms.size(); y++) {
             // Lower: a lower task priority (fp, fifo); under edf any other task may have a later deadline.
-            if (y == x || (y < x && !analysis.startsWith("global-edf-"))) {
+            if (y == x || (y < x && !analysis.contains("-edf-"))) {
                 continue;
             }
             Member o = ms.get(y);
@@ -271,12 +311,14 @@ final class JobCountEncoding {
                     continue;
                 }
                 len = op("+", num(o.deadline() - 1), wait);
-            } else if (greedy && o.width() < me.width()) {
-                // fifo: arrived in (a - D_j, a + J_i + w - 1]; edf, deadline > d: (a + D_i - D_j, ...]
-                long fixed = analysis.startsWith("global-fifo-") ? o.deadline() + me.jitter() - 1
-                        : o.deadline() - me.deadline() + me.jitter() - 1;
+            } else if (pinnedQueue && !o.meets(me.tpus())) {
+                continue;
+            } else if (behind(pinnedQueue, greedy, me, o)) {
+                // fifo: arrived in (r - D_j, r + w - 1]; edf, deadline > d: (a + D_i - D_j, a + J_i + w - 1]
+                long fixed = fifo ? o.deadline() - 1 : o.deadline() - me.deadline() + me.jitter() - 1;
                 len = op("+", num(fixed), wait);
-            } else if (analysis.startsWith("global-fifo-")) {
+            } else if (fifo) {
+                // ahead of J: arrived in (r - D_j, a]
                 len = num(o.deadline());
             } else {
                 continue;
