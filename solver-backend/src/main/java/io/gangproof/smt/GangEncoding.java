@@ -43,7 +43,27 @@ final class GangEncoding {
     record Member(String name, int width, long exec, long period, long deadline, long jitter) {
     }
 
+    /**
+     * One key and what was derived from it: {@link ProofCheck#prove} encodes every task of one
+     * spec and result in turn, and deriving the task set or the bounds by name reads every task.
+     * Keyed by identity (specs and results are immutable); replaced whole.
+     */
+    private record Memo<K, V>(K key, V value) {
+    }
+
+    private static volatile Memo<SystemSpec, Optional<Global>> lastGlobal = new Memo<>(null, Optional.empty());
+    private static volatile Memo<AnalysisResult, Map<String, TaskBound>> lastBounds = new Memo<>(null, Map.of());
+
     static Optional<Global> of(SystemSpec spec) {
+        Memo<SystemSpec, Optional<Global>> m = lastGlobal;
+        if (m.key() != spec) {
+            m = new Memo<>(spec, derive(spec));
+            lastGlobal = m;
+        }
+        return m.value();
+    }
+
+    private static Optional<Global> derive(SystemSpec spec) {
         List<Member> out = new ArrayList<>();
         for (Task t : spec.tasksByPriority()) {
             if (!(t.binding() instanceof Binding.AnyTpus) || !t.levelFixed()) {
@@ -359,11 +379,16 @@ final class GangEncoding {
     }
 
     private static Map<String, TaskBound> byName(AnalysisResult result) {
-        Map<String, TaskBound> out = new HashMap<>();
-        for (TaskBound t : result.tasks()) {
-            out.put(t.task(), t);
+        Memo<AnalysisResult, Map<String, TaskBound>> m = lastBounds;
+        if (m.key() != result) {
+            Map<String, TaskBound> out = new HashMap<>();
+            for (TaskBound t : result.tasks()) {
+                out.put(t.task(), t);
+            }
+            m = new Memo<>(result, Map.copyOf(out));
+            lastBounds = m;
         }
-        return out;
+        return m.value();
     }
 
     /** The tasks above {@code task} in priority order (spec order on ties), as gang-strict's induction needs. */
