@@ -289,15 +289,18 @@ final class GangEncoding {
             s.assertTerm("response used for the group of " + h.name() + " >= " + need + ", the largest over its "
                     + grp.size() + " member(s) of the least bound each may use (" + used.why() + ")",
                     op(">=", ru, num(need)));
-            String span = op("-", op("+", len, op("ite", op(">=", ru, num(h.exec())), ru, num(h.exec()))),
-                    num(h.exec()));
+            // The span is a variable fixed by its equation, so the text names it instead of
+            // repeating its term in the brackets and the workload (a third of the text of a group).
+            String span = s.declareInt(pre + "span_" + tag);
+            s.assertTerm("workload of " + h.name() + ": span S = L + max(R, C) - C", op("=", span,
+                    op("-", op("+", len, op("ite", op(">=", ru, num(h.exec())), ru, num(h.exec()))), num(h.exec()))));
             String n = s.floorDiv(pre + "jobs_in_window_" + tag, span, h.period(),
-                    "workload of " + h.name() + ": N = floor((L + max(R, C) - C) / T)");
+                    "workload of " + h.name() + ": N = floor(S / T)");
             String rest = op("-", span, times(h.period(), n));
             String inner = op("+", times(h.exec(), n), op("ite", op("<=", num(h.exec()), rest), num(h.exec()), rest));
             String wl = WitnessCheck.pin(s, pre + "workload_" + tag, f.workload(),
                     "witness: workload of one task of the group of " + h.name());
-            s.assertTerm("workload of the group of " + h.name() + " = min(L, N C + min(C, L + max(R, C) - C - N T))",
+            s.assertTerm("workload of the group of " + h.name() + " = min(L, N C + min(C, S - N T))",
                     op("=", wl, op("ite", op("<=", len, inner), len, inner)));
             rhs.add(times(Math.multiplyExact(Math.min(h.width(), beta), (long) grp.size()), wl));
         }
