@@ -45,4 +45,22 @@ class ExplorerMemoryCliTest {
         assertThat(p.exitValue()).as(output).isEqualTo(ExitCodes.UNKNOWN);
         assertThat(output).contains("the memory limit of ").doesNotContain("out of memory", "\tat ");
     }
+
+    /** A `limit memory` above what the heap can give is lowered to a quarter of the heap, and the answer says so. */
+    @Test
+    void aSpecLimitAboveTheHeapIsLoweredAndNamed() throws Exception {
+        String text = ScaleSpecs.text(100, false, 1).replace("response(t0) <= bound\n",
+                "response(t0) <= bound\n    limit memory 2 GiB\n");
+        Path spec = Files.writeString(dir.resolve("scale.gang"), text);
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process p = new ProcessBuilder(java, "-Xmx128m", "-Dgangproof.cache=" + System.getProperty("gangproof.cache",
+                "off"), "-cp", System.getProperty("java.class.path"), GangproofCli.class.getName(), "check",
+                "--engine", "explorer", "--time-limit", "60s", spec.toString()).redirectErrorStream(true).start();
+        String output = new String(p.getInputStream().readAllBytes());
+        assertThat(p.waitFor(100, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as(output).isEqualTo(ExitCodes.UNKNOWN);
+        assertThat(output).contains("the memory limit of ", "a quarter of the JVM's heap of ",
+                "less than the 2 GiB asked for; GANGPROOF_JAVA_OPTS=-Xmx9g gives it").doesNotContain("out of memory",
+                "\tat ");
+    }
 }

@@ -7,6 +7,7 @@ import io.gangproof.spec.SystemSpec;
 import io.gangproof.spec.Task;
 import io.gangproof.spec.TimeFormat;
 import io.gangproof.spec.format.SpecWriter;
+import io.gangproof.spec.parse.Units;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -176,9 +177,17 @@ public final class Explorer {
                 .orElse(spec.exploration().timeLimitMillis().orElse(DEFAULT_TIME_LIMIT_MILLIS));
         // A quarter of the heap by default: the state stores grow by doubling, so while one is
         // copied it briefly needs about three times what it held (half the heap ran out of memory).
-        long memory = options.memoryBytes()
-                .orElse(spec.exploration().memoryBytes().orElse(Runtime.getRuntime().maxMemory() / 4));
-        return new Search.Limits(Math.min(states, Integer.MAX_VALUE - 8L), millis, memory);
+        // An explicit limit above that is lowered to it: the heap cannot give more, and a search
+        // that ran out of memory would end without naming a limit (semantics §12).
+        long heap = Runtime.getRuntime().maxMemory();
+        long share = heap / 4;
+        long asked = options.memoryBytes().orElse(spec.exploration().memoryBytes().orElse(share));
+        long gib = 1L << 30;
+        long enough = Math.min(asked, Long.MAX_VALUE / 8) * 4 / gib + 1; // GiB of heap whose quarter is asked
+        String note = asked <= share ? ""
+                : " (a quarter of the JVM's heap of " + Units.formatMemory(heap) + ", less than the "
+                        + Units.formatMemory(asked) + " asked for; GANGPROOF_JAVA_OPTS=-Xmx" + enough + "g gives it)";
+        return new Search.Limits(Math.min(states, Integer.MAX_VALUE - 8L), millis, Math.min(asked, share), note);
     }
 
     static TransitionModel instantiate(ModelGenerator.GeneratedModel generated) {

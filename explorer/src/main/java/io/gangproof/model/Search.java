@@ -22,8 +22,14 @@ import java.util.function.Consumer;
  * violates the property, with a shortest trace.
  */
 final class Search {
-    /** The three limits that end a search in UNKNOWN. */
-    record Limits(long maxStates, long timeLimitMillis, long memoryBytes) {
+    /**
+     * The three limits that end a search in UNKNOWN; {@code memoryNote} is said after the memory
+     * limit when it is reached (why it is lower than asked for), or empty.
+     */
+    record Limits(long maxStates, long timeLimitMillis, long memoryBytes, String memoryNote) {
+        Limits(long maxStates, long timeLimitMillis, long memoryBytes) {
+            this(maxStates, timeLimitMillis, memoryBytes, "");
+        }
     }
 
     /** Where a violation was seen: the step with answer sequence {@code ordinal} from state {@code parent}. */
@@ -282,7 +288,7 @@ final class Search {
     }
 
     private String memoryLimit() {
-        return "the memory limit of " + Units.formatMemory(limits.memoryBytes()) + " was reached";
+        return "the memory limit of " + Units.formatMemory(limits.memoryBytes()) + limits.memoryNote() + " was reached";
     }
 
     /** Whether {@code later} is {@code earlier} with every state's instant set to {@code laterTime}. */

@@ -43,7 +43,27 @@ final class GangEncoding {
     record Member(String name, int width, long exec, long period, long deadline, long jitter) {
     }
 
+    /**
+     * One key and what was derived from it: {@link ProofCheck#prove} encodes every task of one
+     * spec and result in turn, and deriving the task set or the bounds by name reads every task.
+     * Keyed by identity (specs and results are immutable); replaced whole.
+     */
+    private record Memo<K, V>(K key, V value) {
+    }
+
+    private static volatile Memo<SystemSpec, Optional<Global>> lastGlobal = new Memo<>(null, Optional.empty());
+    private static volatile Memo<AnalysisResult, Map<String, TaskBound>> lastBounds = new Memo<>(null, Map.of());
+
     static Optional<Global> of(SystemSpec spec) {
+        Memo<SystemSpec, Optional<Global>> m = lastGlobal;
+        if (m.key() != spec) {
+            m = new Memo<>(spec, derive(spec));
+            lastGlobal = m;
+        }
+        return m.value();
+    }
+
+    private static Optional<Global> derive(SystemSpec spec) {
         List<Member> out = new ArrayList<>();
         for (Task t : spec.tasksByPriority()) {
             if (!(t.binding() instanceof Binding.AnyTpus) || !t.levelFixed()) {
@@ -269,15 +289,18 @@ final class GangEncoding {
             s.assertTerm("response used for the group of " + h.name() + " >= " + need + ", the largest over its "
                     + grp.size() + " member(s) of the least bound each may use (" + used.why() + ")",
                     op(">=", ru, num(need)));
-            String span = op("-", op("+", len, op("ite", op(">=", ru, num(h.exec())), ru, num(h.exec()))),
-                    num(h.exec()));
+            // The span is a variable fixed by its equation, so the text names it instead of
+            // repeating its term in the brackets and the workload (a third of the text of a group).
+            String span = s.declareInt(pre + "span_" + tag);
+            s.assertTerm("workload of " + h.name() + ": span S = L + max(R, C) - C", op("=", span,
+                    op("-", op("+", len, op("ite", op(">=", ru, num(h.exec())), ru, num(h.exec()))), num(h.exec()))));
             String n = s.floorDiv(pre + "jobs_in_window_" + tag, span, h.period(),
-                    "workload of " + h.name() + ": N = floor((L + max(R, C) - C) / T)");
+                    "workload of " + h.name() + ": N = floor(S / T)");
             String rest = op("-", span, times(h.period(), n));
             String inner = op("+", times(h.exec(), n), op("ite", op("<=", num(h.exec()), rest), num(h.exec()), rest));
             String wl = WitnessCheck.pin(s, pre + "workload_" + tag, f.workload(),
                     "witness: workload of one task of the group of " + h.name());
-            s.assertTerm("workload of the group of " + h.name() + " = min(L, N C + min(C, L + max(R, C) - C - N T))",
+            s.assertTerm("workload of the group of " + h.name() + " = min(L, N C + min(C, S - N T))",
                     op("=", wl, op("ite", op("<=", len, inner), len, inner)));
             rhs.add(times(Math.multiplyExact(Math.min(h.width(), beta), (long) grp.size()), wl));
         }
@@ -359,11 +382,16 @@ final class GangEncoding {
     }
 
     private static Map<String, TaskBound> byName(AnalysisResult result) {
-        Map<String, TaskBound> out = new HashMap<>();
-        for (TaskBound t : result.tasks()) {
-            out.put(t.task(), t);
+        Memo<AnalysisResult, Map<String, TaskBound>> m = lastBounds;
+        if (m.key() != result) {
+            Map<String, TaskBound> out = new HashMap<>();
+            for (TaskBound t : result.tasks()) {
+                out.put(t.task(), t);
+            }
+            m = new Memo<>(result, Map.copyOf(out));
+            lastBounds = m;
         }
-        return out;
+        return m.value();
     }
 
     /** The tasks above {@code task} in priority order (spec order on ties), as gang-strict's induction needs. */

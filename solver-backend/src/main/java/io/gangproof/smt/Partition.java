@@ -9,8 +9,10 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The partition of one task, re-derived from the spec here (not taken from the analysis), so that
@@ -24,12 +26,31 @@ record Partition(String pipeline, int size, List<Member> members, long oneTimeRe
     record Member(String name, int priority, long exec, long period, long deadline, long jitter) {
     }
 
+    /**
+     * The partitions of the spec last asked about, by pipeline: one {@link ProofCheck#prove} call
+     * asks once per task, and building a partition reads every task of the spec. Keyed by the
+     * spec's identity (specs are immutable); replaced whole, so threads never see a partial one.
+     */
+    private record Cache(SystemSpec spec, Map<String, Optional<Partition>> byPipeline) {
+    }
+
+    private static volatile Cache last = new Cache(null, Map.of());
+
     static Optional<Partition> of(SystemSpec spec, String taskName) {
         Task self = spec.task(taskName);
         if (!(self.binding() instanceof Binding.OnPipeline)) {
             return Optional.empty();
         }
         String p = ((Binding.OnPipeline) self.binding()).pipeline();
+        Cache c = last;
+        if (c.spec() != spec) {
+            c = new Cache(spec, new ConcurrentHashMap<>());
+            last = c;
+        }
+        return c.byPipeline().computeIfAbsent(p, k -> build(spec, k));
+    }
+
+    private static Optional<Partition> build(SystemSpec spec, String p) {
         Optional<Pipeline> pipeline = spec.platform().pipeline(p);
         if (pipeline.isEmpty()) {
             return Optional.empty();

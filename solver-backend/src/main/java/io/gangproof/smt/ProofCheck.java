@@ -67,6 +67,18 @@ public final class ProofCheck {
             return new ProofOutcome.NotProved("analysis " + result.analysis() + " does not apply: "
                     + result.tasks().get(0).reason());
         }
+        try (WitnessSolver solver = new WitnessSolver()) {
+            return checkAll(spec, property, certificateDir, timeout, budget, result, solver);
+        }
+    }
+
+    /** The witness checks of {@code result}'s tasks the property is about, and of the tasks they rest on. */
+    private static ProofOutcome checkAll(SystemSpec spec, Property property, Optional<Path> certificateDir,
+            Duration timeout, TimeBudget budget, AnalysisResult result, WitnessSolver solver) {
+        Map<String, TaskBound> bounds = new HashMap<>();
+        for (TaskBound t : result.tasks()) {
+            bounds.putIfAbsent(t.task(), t);
+        }
         List<String> tasks = new ArrayList<>();
         if (property.task().isPresent()) {
             tasks.add(property.task().get());
@@ -87,7 +99,7 @@ public final class ProofCheck {
                         + checked + " of " + tasks.size() + " tasks");
             }
             checked++;
-            Optional<TaskBound> tb = result.task(name);
+            Optional<TaskBound> tb = Optional.ofNullable(bounds.get(name));
             if (tb.isEmpty()) {
                 return new ProofOutcome.NotProved("no task " + name);
             }
@@ -128,8 +140,8 @@ public final class ProofCheck {
                         : WitnessCheck.Claim.inversion(limit);
                 bound = derived.get();
             }
-            Optional<String> failed = checkOne(spec, property, result, b, claim, certificateDir, timeout, certificates,
-                    shared);
+            Optional<String> failed = checkOne(solver, spec, property, result, b, claim, certificateDir, timeout,
+                    certificates, shared);
             if (failed.isPresent()) {
                 return new ProofOutcome.NotProved(failed.get());
             }
@@ -140,31 +152,72 @@ public final class ProofCheck {
         // First-miss (GangRounds): every task of the spec is checked.
         Set<String> done = new HashSet<>(tasks);
         Deque<String> support = new ArrayDeque<>();
+        Support covered = new Support(spec);
         for (String name : tasks) {
-            addInterferers(spec, result, name, done, support);
+            addInterferers(bounds, name, done, covered, support);
         }
         while (!support.isEmpty()) {
+            if (budget.exhausted()) {
+                return new ProofOutcome.Stopped("the witness checks stopped at " + budget.describe()
+                        + " in the induction's supporting checks");
+            }
             String name = support.poll();
-            TaskBound b = result.task(name).orElseThrow();
+            TaskBound b = bounds.get(name);
+            if (b == null) {
+                return new ProofOutcome.NotProved("induction: no task " + name);
+            }
             if (b.witness() instanceof Witness.None || b.responseBound().isEmpty()) {
                 return new ProofOutcome.NotProved("higher-priority task " + name + " has no checked bound");
             }
-            Optional<String> failed = checkOne(spec, property, result, b,
+            Optional<String> failed = checkOne(solver, spec, property, result, b,
                     WitnessCheck.Claim.response(b.responseBound().get()), certificateDir, timeout, certificates, shared);
             if (failed.isPresent()) {
                 return new ProofOutcome.NotProved("induction: " + failed.get());
             }
-            addInterferers(spec, result, name, done, support);
+            addInterferers(bounds, name, done, covered, support);
         }
         return new ProofOutcome.Proved(certificates, proved, result.analysis());
     }
 
-    private static void addInterferers(SystemSpec spec, AnalysisResult result, String name, Set<String> done,
-            Deque<String> out) {
-        Witness w = result.task(name).orElseThrow().witness();
+    /**
+     * The tasks by priority and how many of the first ones are already queued for the induction,
+     * so that queueing the higher-priority tasks of every task costs linear time in all.
+     */
+    private static final class Support {
+        private final List<String> byPriority = new ArrayList<>();
+        private final Map<String, Integer> position = new HashMap<>();
+        private int queued;
+        private boolean all;
+
+        Support(SystemSpec spec) {
+            for (Task t : spec.tasksByPriority()) {
+                position.putIfAbsent(t.name(), byPriority.size());
+                byPriority.add(t.name());
+            }
+        }
+
+        /** The tasks above {@code task} not handed out before (spec order on ties, as {@link GangEncoding#higherPriority}). */
+        List<String> higherPriorityNotYetQueued(String task) {
+            int p = position.getOrDefault(task, 0);
+            List<String> out = byPriority.subList(Math.min(queued, p), p);
+            queued = Math.max(queued, p);
+            return out;
+        }
+
+        /** Every task of the spec the first time, then none. */
+        List<String> allNotYetQueued() {
+            List<String> out = all ? List.of() : byPriority;
+            all = true;
+            return out;
+        }
+    }
+
+    private static void addInterferers(Map<String, TaskBound> bounds, String name, Set<String> done,
+            Support covered, Deque<String> out) {
+        Witness w = bounds.get(name).witness();
         if (w instanceof Witness.Gang) {
             // The witness' interference groups use the bounds of every higher-priority task.
-            for (String h : GangEncoding.higherPriority(spec, name)) {
+            for (String h : covered.higherPriorityNotYetQueued(name)) {
                 if (done.add(h)) {
                     out.add(h);
                 }
@@ -180,9 +233,9 @@ public final class ProofCheck {
         if (w instanceof Witness.GangRounds || w instanceof Witness.JobCount k && k.argument().equals("first-miss")) {
             // First-miss: the rounds are valid only if every task of the spec passes round 0, and
             // later rounds use other tasks' earlier responses: every task's chain is checked.
-            for (TaskBound t : result.tasks()) {
-                if (done.add(t.task())) {
-                    out.add(t.task());
+            for (String t : covered.allNotYetQueued()) {
+                if (done.add(t)) {
+                    out.add(t);
                 }
             }
         }
@@ -193,9 +246,9 @@ public final class ProofCheck {
      * ({@link WitnessCheck#encodeSplit}) is two files, both confirmed by Z3: the shared one is
      * looked up in {@code shared} by its exact text and solved (and saved) only the first time.
      */
-    private static Optional<String> checkOne(SystemSpec spec, Property property, AnalysisResult result, TaskBound b,
-            WitnessCheck.Claim claim, Optional<Path> certificateDir, Duration timeout, List<Path> certificates,
-            Map<String, Optional<String>> shared) {
+    private static Optional<String> checkOne(WitnessSolver solver, SystemSpec spec, Property property,
+            AnalysisResult result, TaskBound b, WitnessCheck.Claim claim, Optional<Path> certificateDir,
+            Duration timeout, List<Path> certificates, Map<String, Optional<String>> shared) {
         String name = b.task();
         WitnessCheck.Encoding enc;
         try {
@@ -204,14 +257,14 @@ public final class ProofCheck {
                 WitnessCheck.Split sp = split.get();
                 Optional<String> before = shared.get(sp.shared().smt());
                 if (before == null) {
-                    before = solveAndSave(spec, property, name, sp.label(), sp.shared(), certificateDir, timeout,
+                    before = solveAndSave(solver, spec, property, name, sp.label(), sp.shared(), certificateDir, timeout,
                             certificates);
                     shared.put(sp.shared().smt(), before);
                 }
                 if (before.isPresent()) {
                     return before;
                 }
-                return solveAndSave(spec, property, name, name, sp.own(), certificateDir, timeout, certificates);
+                return solveAndSave(solver, spec, property, name, name, sp.own(), certificateDir, timeout, certificates);
             }
             Optional<WitnessCheck.Encoding> e = WitnessCheck.encode(spec, result, b, claim);
             if (e.isEmpty()) {
@@ -224,13 +277,14 @@ public final class ProofCheck {
         } catch (ArithmeticException | IllegalArgumentException x) {
             return Optional.of("task " + name + ": cannot encode: " + x.getMessage());
         }
-        return solveAndSave(spec, property, name, name, enc, certificateDir, timeout, certificates);
+        return solveAndSave(solver, spec, property, name, name, enc, certificateDir, timeout, certificates);
     }
 
     /** Solves one file and saves it as {@code label}'s certificate; empty when Z3 confirms it, else why not. */
-    private static Optional<String> solveAndSave(SystemSpec spec, Property property, String task, String label,
-            WitnessCheck.Encoding enc, Optional<Path> certificateDir, Duration timeout, List<Path> certificates) {
-        WitnessVerdict v = WitnessCheck.solve(enc, timeout);
+    private static Optional<String> solveAndSave(WitnessSolver solver, SystemSpec spec, Property property,
+            String task, String label, WitnessCheck.Encoding enc, Optional<Path> certificateDir, Duration timeout,
+            List<Path> certificates) {
+        WitnessVerdict v = solver.solve(enc, timeout);
         if (v instanceof WitnessVerdict.Refuted) {
             return Optional.of("task " + task + ": witness refuted by z3: " + ((WitnessVerdict.Refuted) v).constraint());
         }

@@ -13,7 +13,9 @@ import io.gangproof.spec.SystemSpec;
 import java.math.BigInteger;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 
@@ -229,12 +231,20 @@ public final class WitnessCheck {
                 + "one-time reload O = " + part.oneTimeReload());
         s.comment("  analysed task " + me.name() + ": C = " + me.exec() + ", T = " + me.period() + ", D = "
                 + me.deadline() + ", J = " + me.jitter());
-        for (Partition.Member h : hp) {
-            s.comment("  higher priority " + h.name() + ": C = " + h.exec() + ", T = " + h.period() + ", J = "
+        List<List<Partition.Member>> kinds = kinds(hp);
+        for (List<Partition.Member> kind : kinds) {
+            Partition.Member h = kind.get(0);
+            s.comment("  higher priority " + kindName(kind) + ": C = " + h.exec() + ", T = " + h.period() + ", J = "
                     + h.jitter());
         }
+        // Only C_l matters for the blocking: one lower-priority task per value of C_l.
+        Map<Long, List<Partition.Member>> lpByExec = new LinkedHashMap<>();
         for (Partition.Member l : lp) {
-            s.comment("  lower priority " + l.name() + ": C = " + l.exec());
+            lpByExec.computeIfAbsent(l.exec(), k -> new ArrayList<>()).add(l);
+        }
+        for (List<Partition.Member> same : lpByExec.values()) {
+            s.comment("  lower priority " + (same.size() == 1 ? same.get(0).name()
+                    : same.size() + " tasks from " + same.get(0).name()) + ": C = " + same.get(0).exec());
         }
         String b = pin(s, "blocking", w.blocking(), "witness: blocking B");
         String busy = pin(s, "busy_period", w.busyPeriod(), "witness: busy period L");
@@ -247,24 +257,31 @@ public final class WitnessCheck {
             s.assertTerm("blocking: no lower-priority task, so B = 0", op("=", b, "0"));
         } else {
             List<String> eqs = new ArrayList<>();
-            for (Partition.Member l : lp) {
-                s.assertTerm("blocking: B >= C(" + l.name() + ") - 1", op(">=", b, num(l.exec() - 1)));
+            for (List<Partition.Member> same : lpByExec.values()) {
+                Partition.Member l = same.get(0);
+                s.assertTerm("blocking: B >= C(" + l.name() + ") - 1" + (same.size() == 1 ? ""
+                        : " (and of the " + (same.size() - 1) + " other tasks with this C)"),
+                        op(">=", b, num(l.exec() - 1)));
                 eqs.add(op("=", b, num(l.exec() - 1)));
             }
             s.assertTerm("blocking: B is one of the C_l - 1 (the maximum)", or(eqs));
         }
         String e = op("+", b, num(part.oneTimeReload()));
 
-        // Busy period: L >= E + sum over hep j of ceil((L + J_j) / T_j) * C_j.
+        // Busy period: L >= E + sum over hep j of ceil((L + J_j) / T_j) * C_j. Higher-priority tasks
+        // of equal C, T and J have equal terms: one term per such kind, times the number of its tasks.
+        s.comment("higher-priority tasks in " + kinds.size() + " kinds of equal C, T, J (one term per kind)");
         List<String> demand = new ArrayList<>();
         demand.add(e);
-        List<Partition.Member> hep = new ArrayList<>(hp);
-        hep.add(me);
-        for (Partition.Member j : hep) {
+        for (List<Partition.Member> kind : kinds) {
+            Partition.Member j = kind.get(0);
             String n = s.ceilDiv("busy_arrivals_" + j.name(), op("+", busy, num(j.jitter())), j.period(),
-                    "busy period: arrivals of " + j.name());
-            demand.add(times(j.exec(), n));
+                    "busy period: arrivals of " + kindName(kind));
+            demand.add(times(Math.multiplyExact(j.exec(), (long) kind.size()), n));
         }
+        String own = s.ceilDiv("busy_arrivals_" + me.name(), op("+", busy, num(me.jitter())), me.period(),
+                "busy period: arrivals of " + me.name());
+        demand.add(times(me.exec(), own));
         s.assertTerm("busy period closes: L >= B + O + sum over hep j of ceil((L + J_j)/T_j) * C_j",
                 op(">=", busy, sum(demand)));
 
@@ -281,10 +298,11 @@ public final class WitnessCheck {
             List<String> dq = new ArrayList<>();
             dq.add(e);
             dq.add(num(Math.multiplyExact(q, me.exec())));
-            for (Partition.Member h : hp) {
+            for (List<Partition.Member> kind : kinds) {
+                Partition.Member h = kind.get(0);
                 String n = s.ceilDiv("start" + q + "_arrivals_" + h.name(), op("+", wq, num(h.jitter() + 1)),
-                        h.period(), "job " + q + ": arrivals of " + h.name() + " by its start");
-                dq.add(times(h.exec(), n));
+                        h.period(), "job " + q + ": arrivals of " + kindName(kind) + " by its start");
+                dq.add(times(Math.multiplyExact(h.exec(), (long) kind.size()), n));
             }
             s.assertTerm("job " + q + " starts: w >= B + O + q*C + sum over hp h of ceil((w + J_h + 1)/T_h) * C_h",
                     op(">=", wq, sum(dq)));
@@ -508,6 +526,23 @@ public final class WitnessCheck {
     }
 
     // ---- helpers ----
+
+    /**
+     * {@code tasks} grouped by equal exec, period and jitter, in order of first appearance: such
+     * tasks have equal demand terms, so a certificate grows with the kinds of task, not the tasks.
+     */
+    private static List<List<Partition.Member>> kinds(List<Partition.Member> tasks) {
+        Map<List<Long>, List<Partition.Member>> out = new LinkedHashMap<>();
+        for (Partition.Member t : tasks) {
+            out.computeIfAbsent(List.of(t.exec(), t.period(), t.jitter()), k -> new ArrayList<>()).add(t);
+        }
+        return new ArrayList<>(out.values());
+    }
+
+    private static String kindName(List<Partition.Member> kind) {
+        return kind.size() == 1 ? kind.get(0).name()
+                : kind.size() + " tasks from " + kind.get(0).name() + " (equal C, T, J)";
+    }
 
     static SmtScript header(SystemSpec spec, String analysis, TaskBound bound, Claim claim, String kind) {
         SmtScript s = new SmtScript();
