@@ -90,6 +90,10 @@ public final class ModelEmitter {
                 + "# the model matches states itself, on its canonical encoding after each instant (see the README);\n"
                 + "# JPF's heap matching would also match inside instants and serialise the heap at every choice\n"
                 + "vm.storage.class =\n"
+                + "# the model allocates nothing per step: JPF's garbage collection after every transition finds nothing\n"
+                + "vm.gc = false\n"
+                + "# one thread, steps without unbounded loops: no preemption boundary inside a long step\n"
+                + "vm.max_transition_length = 2147483647\n"
                 + "report.console.property_violation = error,trace\n";
     }
 
