@@ -11,6 +11,7 @@ import io.gangproof.spec.Verdict;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -18,8 +19,8 @@ import java.util.Optional;
 
 /**
  * Java PathFinder on the generated model (issue #13), with a jpf-core build. JPF searches the
- * model the explorer searches, depth first, within the spec's limits and what is left of the
- * property's time budget; its violation path is
+ * model the explorer searches, depth first (an iterative deepening by instants), within the
+ * spec's limits and what is left of the spec's time budget; its violation path is
  * replayed into a job-level trace, which the checker replays in the reference scheduler like
  * every other counterexample (semantics §8). A spec the model cannot express, and a
  * {@code <= bound} property without its number, are {@code UNKNOWN}, as for the explorer.
@@ -37,49 +38,47 @@ public final class JpfEngine implements Engine {
         return NAME;
     }
 
-    private SystemSpec cachedSpec;
-    private CheckOptions cachedOptions;
-    private List<ExplorerResult> cached = List.of();
-    private double cachedSeconds;
-
     /** A bounded search, like the explorer: it violates or holds up to the horizon, never proves. */
     @Override
     public Set<Verdict> verdicts() {
         return EnumSet.of(Verdict.VIOLATED, Verdict.HOLDS_UP_TO, Verdict.UNKNOWN);
     }
 
-    /** The first property asked about a spec runs JPF on all of its properties (one model, one compilation). */
+    /**
+     * One search answers every open property of a spec, as the explorer's does: asked one at a
+     * time, a property after the first would find the budget used up by the search that
+     * already answered it.
+     */
     @Override
-    public synchronized Optional<PropertyResult> check(SystemSpec spec, Property property, CheckOptions options) {
+    public boolean answersTogether() {
+        return true;
+    }
+
+    @Override
+    public Optional<PropertyResult> check(SystemSpec spec, Property property, CheckOptions options) {
+        return check(spec, List.of(property), options).get(0);
+    }
+
+    /** One model, one compilation and one search of JPF for the given properties, by the deadline. */
+    @Override
+    public synchronized List<Optional<PropertyResult>> check(SystemSpec spec, List<Property> properties,
+            CheckOptions options) {
         ExplorerOptions bounded = ExplorerOptions.DEFAULTS.withHorizon(options.horizon(spec))
                 .withAnalysisBounds(options.analysisBounds());
-        // what is left of the property's budget, as the explorer gets it (one run serves every property)
         ExplorerOptions o = options.remainingMillis().isPresent()
                 ? bounded.withTimeLimitMillis(options.remainingMillis().getAsLong()) : bounded;
         Path dir = options.outputDir().orElse(Path.of("gangproof-out")).resolve("jpf").resolve(spec.name());
+        SystemSpec asked = new SystemSpec(spec.name(), spec.resolution(), spec.platform(), spec.dnns(), spec.tasks(),
+                spec.scheduler(), properties, spec.exploration());
         try {
-            ExplorerResult r;
-            double seconds;
-            int index = spec.properties().indexOf(property);
-            if (index < 0) {
-                long start = System.nanoTime();
-                r = JpfCheck.check(spec, property, o, home, dir);
-                seconds = (System.nanoTime() - start) / 1e9;
-            } else {
-                // the same search for every property of the spec: each property's own deadline does not count
-                CheckOptions key = new CheckOptions(options.horizonOverride(), options.seed(), options.outputDir(),
-                        options.analysisBounds(), options.timeLimit(), java.util.OptionalLong.empty());
-                if (!spec.equals(cachedSpec) || !key.equals(cachedOptions)) {
-                    long start = System.nanoTime();
-                    cached = JpfCheck.check(spec, o, home, dir);
-                    cachedSeconds = (System.nanoTime() - start) / 1e9;
-                    cachedSpec = spec;
-                    cachedOptions = key;
-                }
-                r = cached.get(index);
-                seconds = cachedSeconds;
+            long start = System.nanoTime();
+            List<ExplorerResult> results = JpfCheck.check(asked, o, home, dir);
+            double seconds = (System.nanoTime() - start) / 1e9;
+            List<Optional<PropertyResult>> out = new ArrayList<>();
+            for (ExplorerResult r : results) {
+                out.add(Optional.of(ExplorerEngine.toPropertyResult(spec, r, seconds, options.analysisBounds(), NAME)));
             }
-            return Optional.of(ExplorerEngine.toPropertyResult(spec, r, seconds, options.analysisBounds(), NAME));
+            return out;
         } catch (IOException e) {
             throw new UncheckedIOException("JPF could not be run: " + e.getMessage(), e);
         }

@@ -18,8 +18,10 @@ import java.util.Map;
  * shares the machine), states per CPU second and their ratio, and whether every verdict
  * agrees. The explorer stops early where the reachable states repeat (docs/semantics.md §13);
  * JPF does not, so their state counts agree only where both search to the horizon. Not a
- * test: run {@code checker/bench-jpf.sh [spec[:horizon] ...]} (default: starvation-strict at
- * 60, 300 and 1500, and the textbook specs at their own horizons).
+ * test: run {@code checker/bench-jpf.sh [spec[:horizon][/property] ...]} (default: starvation-strict
+ * at 60, 300 and 1500, the textbook specs at their own horizons, and coral-quad-greedy's overtake,
+ * property 3, alone: both stop at its violation, so their times are the times to it). The spec's
+ * own {@code limit time} is left out (each engine gets five minutes).
  */
 public final class JpfBench {
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
@@ -30,7 +32,7 @@ public final class JpfBench {
     public static void main(String[] args) throws Exception {
         List<String> cases = args.length > 0 ? List.of(args) : List.of("starvation-strict:60", "starvation-strict:300",
                 "starvation-strict:1500", "textbook-buttazzo-ex8-1", "textbook-buttazzo-ex8-2",
-                "textbook-buttazzo-fig8-6");
+                "textbook-buttazzo-fig8-6", "coral-quad-greedy/3");
         JpfHome home = JpfHome.find().orElseThrow(() -> new IllegalStateException("no jpf-core build: set JPF_HOME"));
         Path work = Files.createTempDirectory("jpf-bench");
         System.out.printf("load average %.1f on %d cores%n", ManagementFactory.getOperatingSystemMXBean()
@@ -39,10 +41,17 @@ public final class JpfBench {
                 "expl.states", "expl.s", "expl.cpu", "expl.st/cs", "jpf.states", "jpf.s", "jpf.cpu", "jpf.st/cs",
                 "ratio");
         for (String c : cases) {
-            String[] parts = c.split(":");
+            // spec[:horizon][/property]: one property alone (its index in the spec) ends each search at its verdict
+            String[] parts = c.split("/")[0].split(":");
             SystemSpec spec = BundledSpecs.load(parts[0]);
+            if (c.contains("/")) {
+                Property only = spec.properties().get(Integer.parseInt(c.split("/")[1]));
+                spec = new SystemSpec(spec.name(), spec.resolution(), spec.platform(), spec.dnns(), spec.tasks(),
+                        spec.scheduler(), List.of(only), spec.exploration());
+            }
             Map<Property, Long> bounds = AnalysisEngine.derivedBounds(spec);
-            ExplorerOptions options = ExplorerOptions.DEFAULTS.withAnalysisBounds(bounds);
+            ExplorerOptions options = ExplorerOptions.DEFAULTS.withAnalysisBounds(bounds)
+                    .withTimeLimitMillis(Explorer.DEFAULT_TIME_LIMIT_MILLIS);
             if (parts.length > 1) {
                 options = options.withHorizon(Long.parseLong(parts[1]));
             }
@@ -68,7 +77,7 @@ public final class JpfBench {
             long est = e.stream().mapToLong(JpfBench::states).max().orElse(0);
             long jst = j.stream().mapToLong(JpfBench::states).max().orElse(0);
             System.out.printf("%-30s %5d %-8s %10d %8.2f %8.2f %10.0f %10d %8.2f %8.2f %10.0f %7.0f%n",
-                    parts[0] + "@" + horizon, e.size(), agree + "/" + e.size() + " ok", est, es, ec, est / ec, jst, js,
+                    c.split("/")[0] + "@" + horizon + (c.contains("/") ? "/" + c.split("/")[1] : ""), e.size(), agree + "/" + e.size() + " ok", est, es, ec, est / ec, jst, js,
                     jc, jst / jc, (est / ec) / Math.max(jst / jc, 1e-9));
         }
     }

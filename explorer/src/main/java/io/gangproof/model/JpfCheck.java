@@ -10,6 +10,9 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * Properties checked by Java PathFinder on the model the explorer searches: emitted,
@@ -32,8 +35,8 @@ public final class JpfCheck {
 
     /**
      * Every property of the spec, in its order: one model for all of them (compiled once, with
-     * the explorer's encoding) and one JPF run for all of them, as the explorer's one search.
-     * {@code dir}: where the model, JPF's configuration and its report are written.
+     * the explorer's encoding) and one search of JPF for all of them, as the explorer's one
+     * search, run as an iterative deepening ({@link #deepen}). {@code dir}: where the model, JPF's configuration and its report are written.
      */
     public static List<ExplorerResult> check(SystemSpec spec, ExplorerOptions options, JpfHome home, Path dir)
             throws IOException {
@@ -49,12 +52,13 @@ public final class JpfCheck {
             }
             return results;
         }
-        JpfRunner.JpfOutcome outcome = null;
+        Deepened outcome = null;
         ModelGenerator.GeneratedModel generated = null;
         if (!plan.properties().isEmpty()) {
             generated = ModelGenerator.generate(plan);
             EmittedModel emitted = ModelEmitter.write(spec, dir, plan, generated, horizon);
-            outcome = JpfRunner.run(emitted, home, Explorer.limits(spec, options));
+            JpfRunner.compile(emitted, home);
+            outcome = deepen(emitted, home, Explorer.limits(spec, options), plan, horizon);
         }
         for (Property p : spec.properties()) {
             results.add(result(spec, plan, generated, outcome, p, horizon));
@@ -62,8 +66,88 @@ public final class JpfCheck {
         return results;
     }
 
+    /**
+     * The runs of JPF for every property, and what they found: for each property violated (by
+     * its index in the model) its path and the states of the run that found it; the states of
+     * the last run; why it stopped early, if it did; the last instant up to which every
+     * behaviour was searched without a violation of the properties left ({@code -1}: none).
+     */
+    record Deepened(Map<Integer, List<Integer>> violations, Map<Integer, Long> statesAtViolation, long states,
+            Optional<String> limitHit, long searchedUpTo, Path report) {
+    }
+
+    /**
+     * The probes of the iterative deepening stop at instants 1, 2, 4, ... while at most this
+     * part of the horizon: where the states grow at most linearly with the instant, the probes
+     * together cost at most about a quarter of the search to the horizon.
+     */
+    static final long PROBE_SHARE = 8;
+
+    /**
+     * Iterative deepening by instants (semantics §13): depth first, JPF explores the whole
+     * subtree under its first choices before it revisits a choice of an early instant, so a
+     * violation that needs other early choices (coral-quad-greedy's overtake at its second
+     * instant) can wait behind millions of states. Short searches first, each to twice the
+     * instant of the one before, find it: each is exactly the full search up to its instant, so
+     * a violation found there is one of the full search. Then one search to the horizon, for the
+     * properties still not violated: only that one can let a property hold. The probes take at
+     * most half of the time budget, so that the full search keeps the other half; a probe that
+     * reaches a limit ends the probing.
+     */
+    static Deepened deepen(EmittedModel emitted, JpfHome home, Search.Limits limits, ModelPlan plan, long horizon)
+            throws IOException {
+        long start = System.currentTimeMillis();
+        long deadline = limits.timeLimitMillis() == Long.MAX_VALUE ? Long.MAX_VALUE
+                : start + limits.timeLimitMillis();
+        long probesUntil = limits.timeLimitMillis() == Long.MAX_VALUE ? Long.MAX_VALUE
+                : start + limits.timeLimitMillis() / 2;
+        long pending = 0L;
+        for (ModelPlan.ModelledProperty mp : plan.properties()) {
+            pending |= 1L << mp.index();
+        }
+        Map<Integer, List<Integer>> violations = new TreeMap<>();
+        Map<Integer, Long> statesAt = new TreeMap<>();
+        long searched = -1;
+        JpfRunner.JpfOutcome last = null;
+        for (long instant = 1; instant <= horizon / PROBE_SHARE && pending != 0L; instant *= 2) {
+            if (System.currentTimeMillis() >= probesUntil) {
+                break;
+            }
+            last = JpfRunner.run(emitted, home, limits, probesUntil, instant, pending);
+            pending = record(last, violations, statesAt, pending);
+            if (last.limitHit().isPresent()) {
+                break;
+            }
+            searched = instant;
+        }
+        if (pending == 0L) {
+            return new Deepened(violations, statesAt, last.states(), Optional.empty(), searched, last.report());
+        }
+        if (last != null && System.currentTimeMillis() >= deadline) {
+            return new Deepened(violations, statesAt, last.states(), Optional.of(JpfRunner.timeLimitReached(limits)),
+                    searched, last.report());
+        }
+        JpfRunner.JpfOutcome full = JpfRunner.run(emitted, home, limits, deadline, horizon, pending);
+        record(full, violations, statesAt, pending);
+        return new Deepened(violations, statesAt, full.states(), full.limitHit(), searched, full.report());
+    }
+
+    /** Adds the run's violations of properties still pending; returns those still pending after it. */
+    private static long record(JpfRunner.JpfOutcome run, Map<Integer, List<Integer>> violations,
+            Map<Integer, Long> statesAt, long pending) {
+        long left = pending;
+        for (Map.Entry<Integer, List<Integer>> v : run.violations().entrySet()) {
+            if ((left >>> v.getKey() & 1L) != 0L) {
+                violations.put(v.getKey(), v.getValue());
+                statesAt.put(v.getKey(), run.states());
+                left &= ~(1L << v.getKey());
+            }
+        }
+        return left;
+    }
+
     private static ExplorerResult result(SystemSpec spec, ModelPlan plan, ModelGenerator.GeneratedModel generated,
-            JpfRunner.JpfOutcome outcome, Property property, long horizon) {
+            Deepened outcome, Property property, long horizon) {
         for (ModelPlan.SkippedProperty s : plan.skipped()) {
             if (s.property().equals(property)) {
                 return new ExplorerResult.Unknown(property, s.description(), s.reason(), 0);
@@ -73,12 +157,16 @@ public final class JpfCheck {
                 .findFirst().orElseThrow();
         List<Integer> path = outcome.violations().get(mp.index());
         if (path != null) {
-            return new ExplorerResult.Violated(property, mp.description(), horizon, outcome.states(),
+            return new ExplorerResult.Violated(property, mp.description(), horizon,
+                    outcome.statesAtViolation().get(mp.index()),
                     replay(spec, Explorer.instantiate(generated), mp.index(), path, outcome.report()));
         }
         if (outcome.limitHit().isPresent()) {
+            TimeFormat time = TimeFormat.of(spec);
+            String upTo = outcome.searchedUpTo() < 0 ? "" : "; no violation at instants 0.."
+                    + time.format(outcome.searchedUpTo()) + " (every behaviour)";
             return new ExplorerResult.Unknown(property, mp.description(), "JPF: " + outcome.limitHit().get()
-                    + " before the horizon " + TimeFormat.of(spec).format(horizon), outcome.states());
+                    + " before the horizon " + time.format(horizon) + upTo, outcome.states());
         }
         return new ExplorerResult.HoldsUpTo(property, mp.description(), horizon, outcome.states(),
                 Explorer.nondeterminism(spec));

@@ -49,21 +49,37 @@ public final class JpfRunner {
 
     /**
      * Compiles the emitted sources against JPF's model classes and the native peer against
-     * JPF itself, then runs JPF once for all properties within {@code limits} (states and time;
-     * running out of memory is JPF's own search constraint): each property's first violation
-     * is recorded with its path while the search goes on, as in the explorer's one search.
-     * One run at a time: JPF's native peers keep their state in static fields.
+     * JPF itself, and writes the {@code site.properties} naming the build: once per model,
+     * for every {@link #run} of it.
      */
-    static synchronized JpfOutcome run(EmittedModel model, JpfHome home, Search.Limits limits) throws IOException {
+    static void compile(EmittedModel model, JpfHome home) throws IOException {
         Path classes = model.dir().resolve("classes");
         compile(model.dir().resolve("src"), classes, home.classesJar().toString());
         compile(model.dir().resolve("peer-src"), model.dir().resolve("peers"),
                 home.jpfJar() + java.io.File.pathSeparator + classes);
-        Path site = model.dir().resolve("site.properties");
         // JPF's own syntax: ${jpf-core} is expanded by its Config
-        Files.writeString(site, "# written by gangproof: the jpf-core build to use\njpf-core = "
+        Files.writeString(site(model), "# written by gangproof: the jpf-core build to use\njpf-core = "
                 + home.dir().toAbsolutePath().toString().replace("\\", "/") + "\nextensions = ${jpf-core}\n",
                 StandardCharsets.UTF_8);
+    }
+
+    private static Path site(EmittedModel model) {
+        return model.dir().resolve("site.properties");
+    }
+
+    /**
+     * Runs JPF once on the {@link #compile compiled} model for the properties in the bit set
+     * {@code properties}, every path up to instant {@code instants} (the horizon when it is
+     * larger), within {@code limits}' states and memory (running out of JPF's own memory is its
+     * search constraint) and until {@code deadlineMillis} (of {@link System#currentTimeMillis},
+     * {@code Long.MAX_VALUE} for none; a reached deadline is worded as {@code limits}' time
+     * limit): each property's first violation is recorded with its path while the search goes
+     * on, as in the explorer's one search. One run at a time: JPF's native peers keep their
+     * state in static fields.
+     */
+    static synchronized JpfOutcome run(EmittedModel model, JpfHome home, Search.Limits limits, long deadlineMillis,
+            long instants, long properties) throws IOException {
+        Path site = site(model);
         Path config = model.jpfConfigs().get(0);
         Path report = model.dir().resolve("jpf-report.txt");
         try {
@@ -80,9 +96,12 @@ public final class JpfRunner {
             if (limits.maxStates() < Long.MAX_VALUE) {
                 args.add("+" + ModelGenerator.JPF_MAX_STATES + "=" + limits.maxStates());
             }
-            if (limits.timeLimitMillis() < Long.MAX_VALUE) {
-                args.add("+" + ModelGenerator.JPF_TIME_LIMIT + "=" + limits.timeLimitMillis());
+            if (deadlineMillis < Long.MAX_VALUE) {
+                args.add("+" + ModelGenerator.JPF_TIME_LIMIT + "="
+                        + Math.max(1, deadlineMillis - System.currentTimeMillis()));
             }
+            args.add("+" + ModelGenerator.JPF_INSTANTS + "=" + instants);
+            args.add("+" + ModelGenerator.JPF_PROPERTIES + "=" + properties);
             if (limits.memoryBytes() < Long.MAX_VALUE) {
                 args.add("+" + ModelGenerator.JPF_MAX_MEMORY + "=" + limits.memoryBytes());
             }
@@ -109,7 +128,7 @@ public final class JpfRunner {
                 if (limit == 1) {
                     limitHit = Optional.of("the state limit of " + limits.maxStates() + " states was reached");
                 } else if (limit == 2) {
-                    limitHit = Optional.of("the time limit of " + limits.timeLimitMillis() + " ms was reached");
+                    limitHit = Optional.of(timeLimitReached(limits));
                 } else if (limit == 3) {
                     limitHit = Optional.of("the memory limit of " + Units.formatMemory(limits.memoryBytes())
                             + " was reached (by the visited states)");
@@ -122,6 +141,11 @@ public final class JpfRunner {
             throw new IOException("the jpf-core build in " + home.dir() + " does not offer the JPF API gangproof "
                     + "uses: " + e, e);
         }
+    }
+
+    /** How a reached time limit is worded. */
+    static String timeLimitReached(Search.Limits limits) {
+        return "the time limit of " + limits.timeLimitMillis() + " ms was reached";
     }
 
     /**

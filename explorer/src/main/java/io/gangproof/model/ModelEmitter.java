@@ -90,6 +90,10 @@ public final class ModelEmitter {
                 + "# the model matches states itself, on its canonical encoding after each instant (see the README);\n"
                 + "# JPF's heap matching would also match inside instants and serialise the heap at every choice\n"
                 + "vm.storage.class =\n"
+                + "# the model allocates nothing per step: JPF's garbage collection after every transition finds nothing\n"
+                + "vm.gc = false\n"
+                + "# one thread, steps without unbounded loops: no preemption boundary inside a long step\n"
+                + "vm.max_transition_length = 2147483647\n"
                 + "report.console.property_violation = error,trace\n";
     }
 
@@ -132,9 +136,11 @@ public final class ModelEmitter {
                 .append("(`peer-src/`, compiled against jpf.jar into `peers/`) mirrors the model object into a host ")
                 .append("instance of the same class, encodes it, keeps the visited set and writes the canonical ")
                 .append("form back. JPF's own heap matching is off (`vm.storage.class =`). ")
-                .append("`gangproof check --engine jpf` runs the same model once for all properties ")
+                .append("`gangproof check --engine jpf` runs the same model for all properties at once ")
                 .append("(`+gangproof.record=true`: each property's first violation is recorded with its path and ")
-                .append("the search goes on) and replays each path of `Verify.getInt` answers as a job-level trace. ")
+                .append("the search goes on), first to instants 1, 2, 4, ... (`+gangproof.instants=N` stops every ")
+                .append("path at instant N: a violation found early needs no search to the horizon), then to the ")
+                .append("horizon, and replays each path of `Verify.getInt` answers as a job-level trace. ")
                 .append("gangproof's embedded explorer checks the same model class without JPF ")
                 .append("(`gangproof check`).\n");
         return b.toString();

@@ -38,6 +38,12 @@ final class ModelGenerator {
     static final String JPF_MAX_MEMORY = "gangproof.max_memory_bytes";
     /** JPF configuration key: record every property's first violation and search on (gangproof's run). */
     static final String JPF_RECORD = "gangproof.record";
+    /**
+     * JPF configuration keys: the properties to look for (a bit set) and the last instant to
+     * search to, so that one compiled model serves every run of an iterative deepening.
+     */
+    static final String JPF_PROPERTIES = "gangproof.properties";
+    static final String JPF_INSTANTS = "gangproof.instants";
 
     private static final Modifier[] CONST = {Modifier.STATIC, Modifier.FINAL};
     private static final TypeName INTS = ArrayTypeName.of(TypeName.INT);
@@ -812,8 +818,13 @@ final class ModelGenerator {
                         STATE_MATCHER_PEER)
                 .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build())
                 .addMethod(MethodSpec.methodBuilder("start").addModifiers(Modifier.PUBLIC, Modifier.STATIC,
-                        Modifier.NATIVE).addParameter(TypeName.LONG, "properties")
-                        .addJavadoc("The properties to look for (a bit set).\n").build())
+                        Modifier.NATIVE).returns(TypeName.LONG).addParameter(TypeName.LONG, "properties")
+                        .addJavadoc("The properties to look for (a bit set): those of {@code properties} that "
+                                + "JPF's configuration asks for ($L, all by default).\n", JPF_PROPERTIES).build())
+                .addMethod(MethodSpec.methodBuilder("instants").addModifiers(Modifier.PUBLIC, Modifier.STATIC,
+                        Modifier.NATIVE).returns(TypeName.LONG)
+                        .addJavadoc("The last instant to search to ($L; the horizon by default).\n", JPF_INSTANTS)
+                        .build())
                 .addMethod(MethodSpec.methodBuilder("visit").addModifiers(Modifier.PUBLIC, Modifier.STATIC,
                         Modifier.NATIVE).returns(TypeName.INT).addParameter(Object.class, "model")
                         .addJavadoc("Matches the model's state on its encoding and puts it in canonical form: 0 if it "
@@ -839,6 +850,11 @@ final class ModelGenerator {
      * {@code gangproof.record=true}, recorded with its path by {@code StateMatcher.violated}
      * while the search goes on, so that one run checks every property, as the explorer's one
      * search does, and stops once every property is violated.
+     *
+     * <p>{@code gangproof.instants} stops every path at that instant instead of the horizon: the
+     * search is then exactly the full model's up to that instant (the model, its horizon and
+     * its clamped bounds unchanged), so whatever it finds violated is violated at the horizon
+     * too (semantics §13, iterative deepening).
      */
     private TypeSpec jpfMain(String mainName, String modelName) {
         ClassName model = ClassName.get(PACKAGE, modelName);
@@ -858,9 +874,10 @@ final class ModelGenerator {
                 .addStatement("boolean record = $S.equals($T.getProperty($S))", "true", verify, JPF_RECORD)
                 .addStatement("$T m = new $T()", model, model).addStatement("m.reset()")
                 .addStatement("$T c = new VerifyChoices()", CHOICES)
-                .addStatement("$T.start(selected)", matcher)
+                .addStatement("selected = $T.start(selected)", matcher)
+                .addStatement("long end = $T.min(m.horizon(), $T.instants())", Math.class, matcher)
                 .addStatement("$T.visit(m)", matcher)
-                .beginControlFlow("while (m.time() < m.horizon())")
+                .beginControlFlow("while (m.time() < end)")
                 .addStatement("long v = m.step(c, $T.NONE) & selected", OBSERVER)
                 .beginControlFlow("if (v != 0L)")
                 .beginControlFlow("if (!record)")

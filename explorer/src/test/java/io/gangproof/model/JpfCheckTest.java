@@ -2,10 +2,13 @@ package io.gangproof.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.gangproof.spec.Property;
 import io.gangproof.spec.SystemSpec;
 import io.gangproof.spec.Verdict;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,6 +37,31 @@ class JpfCheckTest {
         // the explorer's full search, without its repetition check or an early end
         long explorer = Explorer.measure(spec, ExplorerOptions.DEFAULTS).states();
         assertThat(((ExplorerResult.HoldsUpTo) r).states()).isEqualTo(explorer);
+    }
+
+    @Test
+    void anEarlyViolationThatDepthFirstReachesLateIsFoundByTheShortSearchesFirst(@TempDir Path dir) throws Exception {
+        // coral-quad-greedy's overtake needs choices of its first instants; depth first, JPF first searches the
+        // whole subtree under its first choices, down to the horizon
+        SystemSpec full = BundledSpecs.load("coral-quad-greedy");
+        Property overtakes = full.properties().get(3);
+        SystemSpec spec = new SystemSpec(full.name(), full.resolution(), full.platform(), full.dnns(), full.tasks(),
+                full.scheduler(), List.of(overtakes), full.exploration());
+        ExplorerOptions options = ExplorerOptions.DEFAULTS.withHorizon(400).withMaxStates(2000)
+                .withTimeLimitMillis(120_000);
+        ModelPlan plan = ModelPlan.of(spec, spec.properties(), 400, Map.of());
+        ModelGenerator.GeneratedModel generated = ModelGenerator.generate(plan);
+        EmittedModel emitted = ModelEmitter.write(spec, dir.resolve("one"), plan, generated, 400);
+        JpfRunner.compile(emitted, JpfBuild.require());
+        JpfRunner.JpfOutcome toHorizon = JpfRunner.run(emitted, JpfBuild.require(), Explorer.limits(spec, options),
+                Long.MAX_VALUE, 400, -1L);
+        assertThat(toHorizon.violations()).as("one search to the horizon, 2000 states").isEmpty();
+        assertThat(toHorizon.limitHit()).isPresent();
+
+        ExplorerResult r = JpfCheck.check(spec, overtakes, options, JpfBuild.require(), dir.resolve("deepened"));
+        assertThat(r).isInstanceOf(ExplorerResult.Violated.class);
+        assertThat(((ExplorerResult.Violated) r).states()).isLessThan(2000);
+        assertThat(((ExplorerResult.Violated) r).counterexample().message()).contains("overtaken");
     }
 
     @Test

@@ -39,6 +39,8 @@ public class JPF_io_gangproof_model_generated_StateMatcher extends NativePeer {
     private static long maxBytes;
     private static long deadline;
     private static long pending;
+    private static long asked;
+    private static long instants;
     private static Mirror mirror;
     private static EncodingSet visited;
 
@@ -52,14 +54,24 @@ public class JPF_io_gangproof_model_generated_StateMatcher extends NativePeer {
         long millis = conf.getLong("gangproof.time_limit_ms", Long.MAX_VALUE);
         deadline = millis == Long.MAX_VALUE ? Long.MAX_VALUE : System.currentTimeMillis() + millis;
         pending = 0;
+        asked = conf.getLong("gangproof.properties", -1L);
+        instants = conf.getLong("gangproof.instants", Long.MAX_VALUE);
         mirror = null;
         visited = new EncodingSet();
         return true;
     }
 
+    /** The properties of {@code properties} the configuration asks for: those looked for in this run. */
     @MJI
-    public static void start__J__V(MJIEnv env, int clsRef, long properties) {
-        pending = properties;
+    public static long start__J__J(MJIEnv env, int clsRef, long properties) {
+        pending = properties & asked;
+        return pending;
+    }
+
+    /** The last instant to search to (a run of an iterative deepening stops there). */
+    @MJI
+    public static long instants____J(MJIEnv env, int clsRef) {
+        return instants;
     }
 
     /** 0: a state seen before; 1: a new state, now canonical; 2: a limit is reached (the search ends). */
