@@ -71,13 +71,16 @@ public final class NpFpResponseTime implements ResponseTimeAnalysis {
             // Utilisation of each priority prefix, computed once per partition (exact fractions).
             Utilisation u = new Utilisation();
             boolean jitter = false;
+            // Every witness names its interferers as a range of this one list (no copy per task).
+            List<Witness.Interferer> all = ImmutableSlice.of(interferers(ts));
             for (int i = 0; i < ts.size(); i++) {
                 ChargedTask t = ts.get(i);
                 u.add(t.exec(), t.period());
                 jitter |= t.jitter() > 0;
                 TaskBound b;
                 try {
-                    b = analyseExactly(t, ts.subList(0, i), ts.subList(i + 1, ts.size()), p.oneTimeReload(), u, jitter);
+                    b = analyseExactly(t, ts.subList(0, i), ts.subList(i + 1, ts.size()), p.oneTimeReload(), u, jitter,
+                            all.subList(0, i), all.subList(i + 1, ts.size()));
                 } catch (ArithmeticException overflow) {
                     b = overflow(t);
                 }
@@ -112,7 +115,7 @@ public final class NpFpResponseTime implements ResponseTimeAnalysis {
             jitter |= h.jitter() > 0;
         }
         try {
-            return analyseExactly(i, hp, lp, oneTimeReload, u, jitter);
+            return analyseExactly(i, hp, lp, oneTimeReload, u, jitter, interferers(hp), interferers(lp));
         } catch (ArithmeticException overflow) {
             return overflow(i);
         }
@@ -123,9 +126,12 @@ public final class NpFpResponseTime implements ResponseTimeAnalysis {
                 new Witness.None("overflow"));
     }
 
-    /** {@code u}: utilisation of i and hp; {@code jitter}: whether any of them has jitter. */
+    /**
+     * {@code u}: utilisation of i and hp; {@code jitter}: whether any of them has jitter;
+     * {@code hpWitness}, {@code lpWitness}: hp and lp as the witness names them.
+     */
     private TaskBound analyseExactly(ChargedTask i, List<ChargedTask> hp, List<ChargedTask> lp, long once,
-            Utilisation u, boolean jitter) {
+            Utilisation u, boolean jitter, List<Witness.Interferer> hpWitness, List<Witness.Interferer> lpWitness) {
         long blocking = 0;
         Optional<String> blocker = Optional.empty();
         for (ChargedTask l : lp) {
@@ -202,7 +208,7 @@ public final class NpFpResponseTime implements ResponseTimeAnalysis {
             r = Math.max(r, resp);
         }
         Witness.NpFp witness = new Witness.NpFp(i.exec(), i.period(), i.deadline(), i.jitter(), blocking, blocker,
-                once, interferers(hp), interferers(lp), busy, jobs, starts);
+                once, hpWitness, lpWitness, busy, jobs, starts);
         boolean ok = r <= i.deadline();
         String reason = "R = " + i.time().format(r) + (ok ? " <= D = " + i.time().format(i.deadline())
                 : " > D = " + i.time().format(i.deadline()) + " (job " + worstJob(starts) + " of the busy period)");

@@ -10,12 +10,10 @@ import io.gangproof.spec.Task;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * A partitioned spec cut into its partitions. Reload (semantics §5) is charged here: every TPU
@@ -48,31 +46,41 @@ record PartitionView(String pipeline, int size, List<ChargedTask> tasks, long on
             byPipeline.computeIfAbsent(p, x -> new ArrayList<>()).add(t);
         }
         List<PartitionView> parts = new ArrayList<>();
+        TimeFormat time = TimeFormat.of(spec);
         for (Map.Entry<String, List<Task>> e : byPipeline.entrySet()) {
-            Optional<Pipeline> pipeline = spec.platform().pipeline(e.getKey());
-            if (pipeline.isEmpty()) {
+            Pipeline pipeline = pipeline(spec, e.getKey());
+            if (pipeline == null) {
                 return new Result(List.of(), Optional.of("no pipeline " + e.getKey()));
             }
-            int k = pipeline.get().size();
+            int k = pipeline.size();
             for (Task t : e.getValue()) {
                 if (!t.dnn().supports(k)) {
                     return new Result(List.of(), Optional.of("DNN " + t.dnn().name() + " of task " + t.name()
                             + " has no latency for " + k + " TPUs"));
                 }
             }
-            parts.add(build(e.getKey(), k, e.getValue(), TimeFormat.of(spec)));
+            parts.add(build(e.getKey(), k, e.getValue(), time));
         }
         return new Result(parts, Optional.empty());
     }
 
+    /** The first pipeline named {@code name} (as {@code Platform.pipeline}, without a stream per partition), or null. */
+    private static Pipeline pipeline(SystemSpec spec, String name) {
+        for (Pipeline p : spec.platform().pipelines()) {
+            if (p.name().equals(name)) {
+                return p;
+            }
+        }
+        return null;
+    }
+
     /** One partition of {@code size} TPUs running {@code tasks}. */
     static PartitionView build(String pipeline, int size, List<Task> tasks, TimeFormat time) {
-        Set<String> dnns = new HashSet<>();
+        boolean shared = false;
         for (Task t : tasks) {
-            dnns.add(t.dnn().name());
+            shared |= !t.dnn().name().equals(tasks.get(0).dnn().name());
         }
-        boolean shared = dnns.size() > 1;
-        List<ChargedTask> charged = new ArrayList<>();
+        List<ChargedTask> charged = new ArrayList<>(tasks.size());
         long once = 0;
         for (Task t : tasks) {
             long c = t.dnn().wcet(size);
