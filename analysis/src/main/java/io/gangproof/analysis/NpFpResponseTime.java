@@ -65,7 +65,7 @@ public final class NpFpResponseTime implements ResponseTimeAnalysis {
         if (parts.notApplicable().isPresent()) {
             return notApplicable(spec, parts.notApplicable().get());
         }
-        Map<String, TaskBound> byName = new HashMap<>();
+        Map<String, TaskBound> byName = new HashMap<>(spec.tasks().size() * 2);
         for (PartitionView p : parts.partitions()) {
             List<ChargedTask> ts = p.tasks();
             // Utilisation of each priority prefix, computed once per partition (exact fractions).
@@ -73,6 +73,9 @@ public final class NpFpResponseTime implements ResponseTimeAnalysis {
             boolean jitter = false;
             // Every witness names its interferers as a range of this one list (no copy per task).
             List<Witness.Interferer> all = ImmutableSlice.of(interferers(ts));
+            int[] blocker = blockers(ts);
+            // The level-(i-1) busy period is where level i's iteration may start (see busyPeriod).
+            long previousBusy = 0;
             for (int i = 0; i < ts.size(); i++) {
                 ChargedTask t = ts.get(i);
                 u.add(t.exec(), t.period());
@@ -80,10 +83,12 @@ public final class NpFpResponseTime implements ResponseTimeAnalysis {
                 TaskBound b;
                 try {
                     b = analyseExactly(t, ts.subList(0, i), ts.subList(i + 1, ts.size()), p.oneTimeReload(), u, jitter,
-                            all.subList(0, i), all.subList(i + 1, ts.size()));
+                            all.subList(0, i), all.subList(i + 1, ts.size()),
+                            blocker[i] < 0 ? null : ts.get(blocker[i]), previousBusy);
                 } catch (ArithmeticException overflow) {
                     b = overflow(t);
                 }
+                previousBusy = b.witness() instanceof Witness.NpFp w ? w.busyPeriod() : 0;
                 byName.put(t.name(), b);
             }
         }
@@ -115,7 +120,13 @@ public final class NpFpResponseTime implements ResponseTimeAnalysis {
             jitter |= h.jitter() > 0;
         }
         try {
-            return analyseExactly(i, hp, lp, oneTimeReload, u, jitter, interferers(hp), interferers(lp));
+            ChargedTask blocker = null;
+            for (ChargedTask l : lp) {
+                if (blocker == null || l.exec() > blocker.exec()) {
+                    blocker = l;
+                }
+            }
+            return analyseExactly(i, hp, lp, oneTimeReload, u, jitter, interferers(hp), interferers(lp), blocker, 0);
         } catch (ArithmeticException overflow) {
             return overflow(i);
         }
@@ -127,19 +138,34 @@ public final class NpFpResponseTime implements ResponseTimeAnalysis {
     }
 
     /**
-     * {@code u}: utilisation of i and hp; {@code jitter}: whether any of them has jitter;
-     * {@code hpWitness}, {@code lpWitness}: hp and lp as the witness names them.
+     * For each position of {@code ts} (highest priority first), the position of the first
+     * lower-priority task with the largest {@code exec} (the blocker), or -1 for the last: one
+     * pass from the end instead of a pass over the lower-priority tasks of every task.
      */
-    private TaskBound analyseExactly(ChargedTask i, List<ChargedTask> hp, List<ChargedTask> lp, long once,
-            Utilisation u, boolean jitter, List<Witness.Interferer> hpWitness, List<Witness.Interferer> lpWitness) {
-        long blocking = 0;
-        Optional<String> blocker = Optional.empty();
-        for (ChargedTask l : lp) {
-            if (blocker.isEmpty() || l.exec() - 1 > blocking) {
-                blocking = l.exec() - 1;
-                blocker = Optional.of(l.name());
+    private static int[] blockers(List<ChargedTask> ts) {
+        int[] out = new int[ts.size()];
+        int best = -1;
+        for (int j = ts.size() - 1; j >= 0; j--) {
+            out[j] = best;
+            if (best < 0 || ts.get(j).exec() >= ts.get(best).exec()) {
+                best = j;
             }
         }
+        return out;
+    }
+
+    /**
+     * {@code u}: utilisation of i and hp; {@code jitter}: whether any of them has jitter;
+     * {@code hpWitness}, {@code lpWitness}: hp and lp as the witness names them; {@code lpMax}:
+     * the first task of lp with the largest exec (null when lp is empty); {@code busyFrom}: a
+     * value the level-i busy period is known to be at least (0, or the busy period of the task
+     * just above i in the same partition, see below).
+     */
+    private TaskBound analyseExactly(ChargedTask i, List<ChargedTask> hp, List<ChargedTask> lp, long once,
+            Utilisation u, boolean jitter, List<Witness.Interferer> hpWitness, List<Witness.Interferer> lpWitness,
+            ChargedTask lpMax, long busyFrom) {
+        long blocking = lpMax == null ? 0 : lpMax.exec() - 1;
+        Optional<String> blocker = lpMax == null ? Optional.empty() : Optional.of(lpMax.name());
         long e = Ticks.add(blocking, once);
         // A lower-priority job that blocks may be the one that reloads, so the one-time reload
         // counts as blocking too; without lower-priority tasks nothing lower ever runs.
@@ -160,6 +186,11 @@ public final class NpFpResponseTime implements ResponseTimeAnalysis {
         for (ChargedTask h : hp) {
             t = Ticks.add(t, h.exec());
         }
+        // The iteration from t0 = E + sum C stops at f's least fixed point above t0. Starting it
+        // from the level-(i-1) busy period instead (when larger) stops at the same point, in fewer
+        // steps: f_{i-1} <= f_i pointwise (E_{i-1} <= E_i + C_i - 1, and f_i has the term of i,
+        // at least C_i), so that busy period is at most f_i's fixed point and f_i(it) >= it.
+        t = Math.max(t, busyFrom);
         while (true) {
             long next = Ticks.add(e, Ticks.mul(Ticks.ceilDiv(Ticks.add(t, i.jitter()), i.period()), i.exec()));
             for (ChargedTask h : hp) {
