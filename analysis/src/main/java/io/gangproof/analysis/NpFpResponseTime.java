@@ -34,6 +34,8 @@ import java.util.Optional;
  */
 public final class NpFpResponseTime implements ResponseTimeAnalysis {
     public static final String NAME = "partitioned-np-fp";
+    /** On a partition no lower-priority job starts while a job of this task waits (semantics §7). */
+    private static final Optional<Long> NO_OVERTAKES = Optional.of(0L);
 
     /** Fixed-point steps per task before the test gives up (UNKNOWN, never a bound). */
     private final long stepLimit;
@@ -74,6 +76,7 @@ public final class NpFpResponseTime implements ResponseTimeAnalysis {
             // Every witness names its interferers as a range of this one list (no copy per task).
             List<Witness.Interferer> all = ImmutableSlice.of(interferers(ts));
             int[] blocker = blockers(ts);
+            Columns columns = Columns.of(ts);
             // The level-(i-1) busy period is where level i's iteration may start (see busyPeriod).
             long previousBusy = 0;
             for (int i = 0; i < ts.size(); i++) {
@@ -82,9 +85,8 @@ public final class NpFpResponseTime implements ResponseTimeAnalysis {
                 jitter |= t.jitter() > 0;
                 TaskBound b;
                 try {
-                    b = analyseExactly(t, ts.subList(0, i), ts.subList(i + 1, ts.size()), p.oneTimeReload(), u, jitter,
-                            all.subList(0, i), all.subList(i + 1, ts.size()),
-                            blocker[i] < 0 ? null : ts.get(blocker[i]), previousBusy);
+                    b = analyseExactly(t, columns, i, p.oneTimeReload(), u, jitter, all.subList(0, i),
+                            all.subList(i + 1, ts.size()), blocker[i] < 0 ? null : ts.get(blocker[i]), previousBusy);
                 } catch (ArithmeticException overflow) {
                     b = overflow(t);
                 }
@@ -126,7 +128,8 @@ public final class NpFpResponseTime implements ResponseTimeAnalysis {
                     blocker = l;
                 }
             }
-            return analyseExactly(i, hp, lp, oneTimeReload, u, jitter, interferers(hp), interferers(lp), blocker, 0);
+            return analyseExactly(i, Columns.of(hp), hp.size(), oneTimeReload, u, jitter, interferers(hp),
+                    interferers(lp), blocker, 0);
         } catch (ArithmeticException overflow) {
             return overflow(i);
         }
@@ -155,21 +158,24 @@ public final class NpFpResponseTime implements ResponseTimeAnalysis {
     }
 
     /**
-     * {@code u}: utilisation of i and hp; {@code jitter}: whether any of them has jitter;
+     * {@code hp}: the first {@code nh} entries of {@code columns}; {@code u}: utilisation of i
+     * and hp; {@code jitter}: whether any of them has jitter;
      * {@code hpWitness}, {@code lpWitness}: hp and lp as the witness names them; {@code lpMax}:
      * the first task of lp with the largest exec (null when lp is empty); {@code busyFrom}: a
      * value the level-i busy period is known to be at least (0, or the busy period of the task
      * just above i in the same partition, see below).
      */
-    private TaskBound analyseExactly(ChargedTask i, List<ChargedTask> hp, List<ChargedTask> lp, long once,
-            Utilisation u, boolean jitter, List<Witness.Interferer> hpWitness, List<Witness.Interferer> lpWitness,
-            ChargedTask lpMax, long busyFrom) {
+    private TaskBound analyseExactly(ChargedTask i, Columns columns, int nh, long once, Utilisation u, boolean jitter,
+            List<Witness.Interferer> hpWitness, List<Witness.Interferer> lpWitness, ChargedTask lpMax, long busyFrom) {
+        long[] hc = columns.exec();
+        long[] ht = columns.period();
+        long[] hj = columns.jitter();
         long blocking = lpMax == null ? 0 : lpMax.exec() - 1;
         Optional<String> blocker = lpMax == null ? Optional.empty() : Optional.of(lpMax.name());
         long e = Ticks.add(blocking, once);
         // A lower-priority job that blocks may be the one that reloads, so the one-time reload
         // counts as blocking too; without lower-priority tasks nothing lower ever runs.
-        long inversion = lp.isEmpty() ? 0 : e;
+        long inversion = lpMax == null ? 0 : e;
 
         // At utilisation exactly 1 the busy period is finite only without blocking, reload and
         // jitter (then it ends at the hyperperiod at the latest); otherwise it never closes.
@@ -183,8 +189,8 @@ public final class NpFpResponseTime implements ResponseTimeAnalysis {
         long steps = 0;
         long t = e;
         t = Ticks.add(t, i.exec());
-        for (ChargedTask h : hp) {
-            t = Ticks.add(t, h.exec());
+        for (int h = 0; h < nh; h++) {
+            t = Ticks.add(t, hc[h]);
         }
         // The iteration from t0 = E + sum C stops at f's least fixed point above t0. Starting it
         // from the level-(i-1) busy period instead (when larger) stops at the same point, in fewer
@@ -193,8 +199,8 @@ public final class NpFpResponseTime implements ResponseTimeAnalysis {
         t = Math.max(t, busyFrom);
         while (true) {
             long next = Ticks.add(e, Ticks.mul(Ticks.ceilDiv(Ticks.add(t, i.jitter()), i.period()), i.exec()));
-            for (ChargedTask h : hp) {
-                next = Ticks.add(next, Ticks.mul(Ticks.ceilDiv(Ticks.add(t, h.jitter()), h.period()), h.exec()));
+            for (int h = 0; h < nh; h++) {
+                next = Ticks.add(next, Ticks.mul(Ticks.ceilDiv(Ticks.add(t, hj[h]), ht[h]), hc[h]));
             }
             if (next <= t) {
                 break;
@@ -211,8 +217,8 @@ public final class NpFpResponseTime implements ResponseTimeAnalysis {
         List<Witness.JobStart> starts = new ArrayList<>();
         long r = 0;
         long w = e;
-        for (ChargedTask h : hp) {
-            w = Ticks.add(w, h.exec());
+        for (int h = 0; h < nh; h++) {
+            w = Ticks.add(w, hc[h]);
         }
         for (long q = 0; q < jobs; q++) {
             if (q > 0) {
@@ -221,9 +227,8 @@ public final class NpFpResponseTime implements ResponseTimeAnalysis {
             long base = Ticks.add(e, Ticks.mul(q, i.exec()));
             while (true) {
                 long next = base;
-                for (ChargedTask h : hp) {
-                    next = Ticks.add(next,
-                            Ticks.mul(Ticks.ceilDiv(Ticks.add(Ticks.add(w, h.jitter()), 1), h.period()), h.exec()));
+                for (int h = 0; h < nh; h++) {
+                    next = Ticks.add(next, Ticks.mul(Ticks.ceilDiv(Ticks.add(Ticks.add(w, hj[h]), 1), ht[h]), hc[h]));
                 }
                 if (next <= w) {
                     break;
@@ -243,8 +248,22 @@ public final class NpFpResponseTime implements ResponseTimeAnalysis {
         boolean ok = r <= i.deadline();
         String reason = "R = " + i.time().format(r) + (ok ? " <= D = " + i.time().format(i.deadline())
                 : " > D = " + i.time().format(i.deadline()) + " (job " + worstJob(starts) + " of the busy period)");
+        Optional<Long> inv = Optional.of(inversion);
         return new TaskBound(i.name(), ok ? Outcome.SCHEDULABLE : Outcome.NOT_SCHEDULABLE_BY_TEST, reason,
-                Optional.of(r), Optional.of(inversion), Optional.of(inversion), Optional.of(0L), witness);
+                Optional.of(r), inv, inv, NO_OVERTAKES, witness);
+    }
+
+    /** Tasks as three columns, in their order: the fixed points run over plain arrays. */
+    private record Columns(long[] exec, long[] period, long[] jitter) {
+        static Columns of(List<ChargedTask> ts) {
+            Columns c = new Columns(new long[ts.size()], new long[ts.size()], new long[ts.size()]);
+            for (int x = 0; x < ts.size(); x++) {
+                c.exec[x] = ts.get(x).exec();
+                c.period[x] = ts.get(x).period();
+                c.jitter[x] = ts.get(x).jitter();
+            }
+            return c;
+        }
     }
 
     private static long worstJob(List<Witness.JobStart> starts) {

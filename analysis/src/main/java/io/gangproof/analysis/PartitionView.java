@@ -2,6 +2,7 @@ package io.gangproof.analysis;
 
 import io.gangproof.spec.TimeFormat;
 import io.gangproof.spec.Binding;
+import io.gangproof.spec.Dnn;
 import io.gangproof.spec.Pipeline;
 import io.gangproof.spec.Placement;
 import io.gangproof.spec.Policy;
@@ -78,7 +79,7 @@ record PartitionView(String pipeline, int size, List<ChargedTask> tasks, long on
     static PartitionView build(String pipeline, int size, List<Task> tasks, TimeFormat time) {
         boolean shared = false;
         for (Task t : tasks) {
-            shared |= !t.dnn().name().equals(tasks.get(0).dnn().name());
+            shared |= !sameName(t.dnn(), tasks.get(0).dnn());
         }
         List<ChargedTask> charged = new ArrayList<>(tasks.size());
         long once = 0;
@@ -94,6 +95,11 @@ record PartitionView(String pipeline, int size, List<ChargedTask> tasks, long on
         }
         charged.sort(Comparator.comparingInt(ChargedTask::priority));
         return new PartitionView(pipeline, size, List.copyOf(charged), once);
+    }
+
+    /** Hashes first: names are cached-hash strings, and most DNNs of a partition differ. */
+    private static boolean sameName(Dnn a, Dnn b) {
+        return a == b || (a.name().hashCode() == b.name().hashCode() && a.name().equals(b.name()));
     }
 
     record Result(List<PartitionView> partitions, Optional<String> notApplicable) {
