@@ -246,11 +246,14 @@ public final class NpFpResponseTime implements ResponseTimeAnalysis {
         Witness.NpFp witness = new Witness.NpFp(i.exec(), i.period(), i.deadline(), i.jitter(), blocking, blocker,
                 once, hpWitness, lpWitness, busy, jobs, starts);
         boolean ok = r <= i.deadline();
-        String reason = "R = " + i.time().format(r) + (ok ? " <= D = " + i.time().format(i.deadline())
-                : " > D = " + i.time().format(i.deadline()) + " (job " + worstJob(starts) + " of the busy period)");
+        StringBuilder reason = i.time().appendTo(new StringBuilder(48).append("R = "), r).append(ok ? " <= D = " : " > D = ");
+        i.time().appendTo(reason, i.deadline());
+        if (!ok) {
+            reason.append(" (job ").append(worstJob(starts)).append(" of the busy period)");
+        }
         Optional<Long> inv = Optional.of(inversion);
-        return new TaskBound(i.name(), ok ? Outcome.SCHEDULABLE : Outcome.NOT_SCHEDULABLE_BY_TEST, reason,
-                Optional.of(r), inv, inv, NO_OVERTAKES, witness);
+        return new TaskBound(i.name(), ok ? Outcome.SCHEDULABLE : Outcome.NOT_SCHEDULABLE_BY_TEST,
+                reason.toString(), Optional.of(r), inv, inv, NO_OVERTAKES, witness);
     }
 
     /** Tasks as three columns, in their order: the fixed points run over plain arrays. */

@@ -42,19 +42,24 @@ public final class TimeFormat {
      * {@code 0} in the spec's unit ({@code 0 ms} without one).
      */
     public String format(long ticks) {
+        return appendTo(new StringBuilder(24), ticks).toString();
+    }
+
+    /** {@link #format} written onto {@code out} (for messages built piece by piece); returns {@code out}. */
+    public StringBuilder appendTo(StringBuilder out, long ticks) {
         // Every analysis writes a few times into the reason of every task, so this runs in long
         // arithmetic; only a product beyond 64 bits takes the BigDecimal way (same text, tested).
         if (ticks == 0 && unit.isEmpty()) {
-            return "0 ms";
+            return out.append("0 ms");
         }
         long nanos;
         try {
             nanos = Math.multiplyExact(ticks, nanosPerTickLong);
         } catch (ArithmeticException overflow) {
-            return formatByBigDecimal(ticks);
+            return out.append(formatByBigDecimal(ticks));
         }
         if (nanos == Long.MIN_VALUE) {
-            return formatByBigDecimal(ticks);
+            return out.append(formatByBigDecimal(ticks));
         }
         long abs = Math.abs(nanos);
         String u;
@@ -72,7 +77,6 @@ public final class TimeFormat {
             u = UNITS[best];
             per = UNIT_NANOS[best];
         }
-        StringBuilder out = new StringBuilder(24);
         if (nanos < 0) {
             out.append('-');
         }
@@ -87,7 +91,7 @@ public final class TimeFormat {
             }
             out.append('.').append(digits, 0, end);
         }
-        return out.append(' ').append(u).toString();
+        return out.append(' ').append(u);
     }
 
     /** {@link #format} in BigDecimal arithmetic, for any product of ticks and tick length. */

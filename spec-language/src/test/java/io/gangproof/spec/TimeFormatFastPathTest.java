@@ -16,6 +16,7 @@ class TimeFormatFastPathTest {
             @ForAll("units") Optional<String> unit, @ForAll("ticks") long ticks) {
         TimeFormat f = TimeFormat.of(new Resolution(nanosPerTick, unit));
         assertThat(f.format(ticks)).isEqualTo(f.formatByBigDecimal(ticks));
+        assertThat(f.appendTo(new StringBuilder("R = "), ticks).toString()).isEqualTo("R = " + f.formatByBigDecimal(ticks));
     }
 
     @Provide
