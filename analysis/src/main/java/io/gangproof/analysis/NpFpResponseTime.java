@@ -34,6 +34,8 @@ import java.util.Optional;
  */
 public final class NpFpResponseTime implements ResponseTimeAnalysis {
     public static final String NAME = "partitioned-np-fp";
+    /** On a partition no lower-priority job starts while a job of this task waits (semantics §7). */
+    private static final Optional<Long> NO_OVERTAKES = Optional.of(0L);
 
     /** Fixed-point steps per task before the test gives up (UNKNOWN, never a bound). */
     private final long stepLimit;
@@ -65,22 +67,30 @@ public final class NpFpResponseTime implements ResponseTimeAnalysis {
         if (parts.notApplicable().isPresent()) {
             return notApplicable(spec, parts.notApplicable().get());
         }
-        Map<String, TaskBound> byName = new HashMap<>();
+        Map<String, TaskBound> byName = new HashMap<>(spec.tasks().size() * 2);
         for (PartitionView p : parts.partitions()) {
             List<ChargedTask> ts = p.tasks();
             // Utilisation of each priority prefix, computed once per partition (exact fractions).
             Utilisation u = new Utilisation();
             boolean jitter = false;
+            // Every witness names its interferers as a range of this one list (no copy per task).
+            List<Witness.Interferer> all = ImmutableSlice.of(interferers(ts));
+            int[] blocker = blockers(ts);
+            Columns columns = Columns.of(ts);
+            // The level-(i-1) busy period is where level i's iteration may start (see busyPeriod).
+            long previousBusy = 0;
             for (int i = 0; i < ts.size(); i++) {
                 ChargedTask t = ts.get(i);
                 u.add(t.exec(), t.period());
                 jitter |= t.jitter() > 0;
                 TaskBound b;
                 try {
-                    b = analyseExactly(t, ts.subList(0, i), ts.subList(i + 1, ts.size()), p.oneTimeReload(), u, jitter);
+                    b = analyseExactly(t, columns, i, p.oneTimeReload(), u, jitter, all.subList(0, i),
+                            all.subList(i + 1, ts.size()), blocker[i] < 0 ? null : ts.get(blocker[i]), previousBusy);
                 } catch (ArithmeticException overflow) {
                     b = overflow(t);
                 }
+                previousBusy = b.witness() instanceof Witness.NpFp w ? w.busyPeriod() : 0;
                 byName.put(t.name(), b);
             }
         }
@@ -112,7 +122,14 @@ public final class NpFpResponseTime implements ResponseTimeAnalysis {
             jitter |= h.jitter() > 0;
         }
         try {
-            return analyseExactly(i, hp, lp, oneTimeReload, u, jitter);
+            ChargedTask blocker = null;
+            for (ChargedTask l : lp) {
+                if (blocker == null || l.exec() > blocker.exec()) {
+                    blocker = l;
+                }
+            }
+            return analyseExactly(i, Columns.of(hp), hp.size(), oneTimeReload, u, jitter, interferers(hp),
+                    interferers(lp), blocker, 0);
         } catch (ArithmeticException overflow) {
             return overflow(i);
         }
@@ -123,21 +140,42 @@ public final class NpFpResponseTime implements ResponseTimeAnalysis {
                 new Witness.None("overflow"));
     }
 
-    /** {@code u}: utilisation of i and hp; {@code jitter}: whether any of them has jitter. */
-    private TaskBound analyseExactly(ChargedTask i, List<ChargedTask> hp, List<ChargedTask> lp, long once,
-            Utilisation u, boolean jitter) {
-        long blocking = 0;
-        Optional<String> blocker = Optional.empty();
-        for (ChargedTask l : lp) {
-            if (blocker.isEmpty() || l.exec() - 1 > blocking) {
-                blocking = l.exec() - 1;
-                blocker = Optional.of(l.name());
+    /**
+     * For each position of {@code ts} (highest priority first), the position of the first
+     * lower-priority task with the largest {@code exec} (the blocker), or -1 for the last: one
+     * pass from the end instead of a pass over the lower-priority tasks of every task.
+     */
+    private static int[] blockers(List<ChargedTask> ts) {
+        int[] out = new int[ts.size()];
+        int best = -1;
+        for (int j = ts.size() - 1; j >= 0; j--) {
+            out[j] = best;
+            if (best < 0 || ts.get(j).exec() >= ts.get(best).exec()) {
+                best = j;
             }
         }
+        return out;
+    }
+
+    /**
+     * {@code hp}: the first {@code nh} entries of {@code columns}; {@code u}: utilisation of i
+     * and hp; {@code jitter}: whether any of them has jitter;
+     * {@code hpWitness}, {@code lpWitness}: hp and lp as the witness names them; {@code lpMax}:
+     * the first task of lp with the largest exec (null when lp is empty); {@code busyFrom}: a
+     * value the level-i busy period is known to be at least (0, or the busy period of the task
+     * just above i in the same partition, see below).
+     */
+    private TaskBound analyseExactly(ChargedTask i, Columns columns, int nh, long once, Utilisation u, boolean jitter,
+            List<Witness.Interferer> hpWitness, List<Witness.Interferer> lpWitness, ChargedTask lpMax, long busyFrom) {
+        long[] hc = columns.exec();
+        long[] ht = columns.period();
+        long[] hj = columns.jitter();
+        long blocking = lpMax == null ? 0 : lpMax.exec() - 1;
+        Optional<String> blocker = lpMax == null ? Optional.empty() : Optional.of(lpMax.name());
         long e = Ticks.add(blocking, once);
         // A lower-priority job that blocks may be the one that reloads, so the one-time reload
         // counts as blocking too; without lower-priority tasks nothing lower ever runs.
-        long inversion = lp.isEmpty() ? 0 : e;
+        long inversion = lpMax == null ? 0 : e;
 
         // At utilisation exactly 1 the busy period is finite only without blocking, reload and
         // jitter (then it ends at the hyperperiod at the latest); otherwise it never closes.
@@ -151,13 +189,18 @@ public final class NpFpResponseTime implements ResponseTimeAnalysis {
         long steps = 0;
         long t = e;
         t = Ticks.add(t, i.exec());
-        for (ChargedTask h : hp) {
-            t = Ticks.add(t, h.exec());
+        for (int h = 0; h < nh; h++) {
+            t = Ticks.add(t, hc[h]);
         }
+        // The iteration from t0 = E + sum C stops at f's least fixed point above t0. Starting it
+        // from the level-(i-1) busy period instead (when larger) stops at the same point, in fewer
+        // steps: f_{i-1} <= f_i pointwise (E_{i-1} <= E_i + C_i - 1, and f_i has the term of i,
+        // at least C_i), so that busy period is at most f_i's fixed point and f_i(it) >= it.
+        t = Math.max(t, busyFrom);
         while (true) {
             long next = Ticks.add(e, Ticks.mul(Ticks.ceilDiv(Ticks.add(t, i.jitter()), i.period()), i.exec()));
-            for (ChargedTask h : hp) {
-                next = Ticks.add(next, Ticks.mul(Ticks.ceilDiv(Ticks.add(t, h.jitter()), h.period()), h.exec()));
+            for (int h = 0; h < nh; h++) {
+                next = Ticks.add(next, Ticks.mul(Ticks.ceilDiv(Ticks.add(t, hj[h]), ht[h]), hc[h]));
             }
             if (next <= t) {
                 break;
@@ -174,8 +217,8 @@ public final class NpFpResponseTime implements ResponseTimeAnalysis {
         List<Witness.JobStart> starts = new ArrayList<>();
         long r = 0;
         long w = e;
-        for (ChargedTask h : hp) {
-            w = Ticks.add(w, h.exec());
+        for (int h = 0; h < nh; h++) {
+            w = Ticks.add(w, hc[h]);
         }
         for (long q = 0; q < jobs; q++) {
             if (q > 0) {
@@ -184,9 +227,8 @@ public final class NpFpResponseTime implements ResponseTimeAnalysis {
             long base = Ticks.add(e, Ticks.mul(q, i.exec()));
             while (true) {
                 long next = base;
-                for (ChargedTask h : hp) {
-                    next = Ticks.add(next,
-                            Ticks.mul(Ticks.ceilDiv(Ticks.add(Ticks.add(w, h.jitter()), 1), h.period()), h.exec()));
+                for (int h = 0; h < nh; h++) {
+                    next = Ticks.add(next, Ticks.mul(Ticks.ceilDiv(Ticks.add(Ticks.add(w, hj[h]), 1), ht[h]), hc[h]));
                 }
                 if (next <= w) {
                     break;
@@ -202,12 +244,29 @@ public final class NpFpResponseTime implements ResponseTimeAnalysis {
             r = Math.max(r, resp);
         }
         Witness.NpFp witness = new Witness.NpFp(i.exec(), i.period(), i.deadline(), i.jitter(), blocking, blocker,
-                once, interferers(hp), interferers(lp), busy, jobs, starts);
+                once, hpWitness, lpWitness, busy, jobs, starts);
         boolean ok = r <= i.deadline();
-        String reason = "R = " + i.time().format(r) + (ok ? " <= D = " + i.time().format(i.deadline())
-                : " > D = " + i.time().format(i.deadline()) + " (job " + worstJob(starts) + " of the busy period)");
-        return new TaskBound(i.name(), ok ? Outcome.SCHEDULABLE : Outcome.NOT_SCHEDULABLE_BY_TEST, reason,
-                Optional.of(r), Optional.of(inversion), Optional.of(inversion), Optional.of(0L), witness);
+        StringBuilder reason = i.time().appendTo(new StringBuilder(48).append("R = "), r).append(ok ? " <= D = " : " > D = ");
+        i.time().appendTo(reason, i.deadline());
+        if (!ok) {
+            reason.append(" (job ").append(worstJob(starts)).append(" of the busy period)");
+        }
+        Optional<Long> inv = Optional.of(inversion);
+        return new TaskBound(i.name(), ok ? Outcome.SCHEDULABLE : Outcome.NOT_SCHEDULABLE_BY_TEST,
+                reason.toString(), Optional.of(r), inv, inv, NO_OVERTAKES, witness);
+    }
+
+    /** Tasks as three columns, in their order: the fixed points run over plain arrays. */
+    private record Columns(long[] exec, long[] period, long[] jitter) {
+        static Columns of(List<ChargedTask> ts) {
+            Columns c = new Columns(new long[ts.size()], new long[ts.size()], new long[ts.size()]);
+            for (int x = 0; x < ts.size(); x++) {
+                c.exec[x] = ts.get(x).exec();
+                c.period[x] = ts.get(x).period();
+                c.jitter[x] = ts.get(x).jitter();
+            }
+            return c;
+        }
     }
 
     private static long worstJob(List<Witness.JobStart> starts) {

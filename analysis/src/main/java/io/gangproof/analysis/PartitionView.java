@@ -2,6 +2,7 @@ package io.gangproof.analysis;
 
 import io.gangproof.spec.TimeFormat;
 import io.gangproof.spec.Binding;
+import io.gangproof.spec.Dnn;
 import io.gangproof.spec.Pipeline;
 import io.gangproof.spec.Placement;
 import io.gangproof.spec.Policy;
@@ -10,12 +11,10 @@ import io.gangproof.spec.Task;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * A partitioned spec cut into its partitions. Reload (semantics §5) is charged here: every TPU
@@ -48,31 +47,41 @@ record PartitionView(String pipeline, int size, List<ChargedTask> tasks, long on
             byPipeline.computeIfAbsent(p, x -> new ArrayList<>()).add(t);
         }
         List<PartitionView> parts = new ArrayList<>();
+        TimeFormat time = TimeFormat.of(spec);
         for (Map.Entry<String, List<Task>> e : byPipeline.entrySet()) {
-            Optional<Pipeline> pipeline = spec.platform().pipeline(e.getKey());
-            if (pipeline.isEmpty()) {
+            Pipeline pipeline = pipeline(spec, e.getKey());
+            if (pipeline == null) {
                 return new Result(List.of(), Optional.of("no pipeline " + e.getKey()));
             }
-            int k = pipeline.get().size();
+            int k = pipeline.size();
             for (Task t : e.getValue()) {
                 if (!t.dnn().supports(k)) {
                     return new Result(List.of(), Optional.of("DNN " + t.dnn().name() + " of task " + t.name()
                             + " has no latency for " + k + " TPUs"));
                 }
             }
-            parts.add(build(e.getKey(), k, e.getValue(), TimeFormat.of(spec)));
+            parts.add(build(e.getKey(), k, e.getValue(), time));
         }
         return new Result(parts, Optional.empty());
     }
 
+    /** The first pipeline named {@code name} (as {@code Platform.pipeline}, without a stream per partition), or null. */
+    private static Pipeline pipeline(SystemSpec spec, String name) {
+        for (Pipeline p : spec.platform().pipelines()) {
+            if (p.name().equals(name)) {
+                return p;
+            }
+        }
+        return null;
+    }
+
     /** One partition of {@code size} TPUs running {@code tasks}. */
     static PartitionView build(String pipeline, int size, List<Task> tasks, TimeFormat time) {
-        Set<String> dnns = new HashSet<>();
+        boolean shared = false;
         for (Task t : tasks) {
-            dnns.add(t.dnn().name());
+            shared |= !sameName(t.dnn(), tasks.get(0).dnn());
         }
-        boolean shared = dnns.size() > 1;
-        List<ChargedTask> charged = new ArrayList<>();
+        List<ChargedTask> charged = new ArrayList<>(tasks.size());
         long once = 0;
         for (Task t : tasks) {
             long c = t.dnn().wcet(size);
@@ -86,6 +95,11 @@ record PartitionView(String pipeline, int size, List<ChargedTask> tasks, long on
         }
         charged.sort(Comparator.comparingInt(ChargedTask::priority));
         return new PartitionView(pipeline, size, List.copyOf(charged), once);
+    }
+
+    /** Hashes first: names are cached-hash strings, and most DNNs of a partition differ. */
+    private static boolean sameName(Dnn a, Dnn b) {
+        return a == b || (a.name().hashCode() == b.name().hashCode() && a.name().equals(b.name()));
     }
 
     record Result(List<PartitionView> partitions, Optional<String> notApplicable) {

@@ -51,12 +51,22 @@ final class Utilisation {
         return big != null ? big.toString() : Fraction.of(num, den).toString();
     }
 
+    /** Binary gcd of {@code a, b >= 0} (shifts instead of divisions), 1 for {@code gcd(0, 0)}. */
     private static long gcd(long a, long b) {
-        while (b != 0) {
-            long r = a % b;
-            a = b;
-            b = r;
+        if (a == 0 || b == 0) {
+            return a + b == 0 ? 1 : a + b;
         }
-        return a == 0 ? 1 : a;
+        int shift = Long.numberOfTrailingZeros(a | b);
+        a >>= Long.numberOfTrailingZeros(a);
+        while (b != 0) {
+            b >>= Long.numberOfTrailingZeros(b);
+            if (a > b) {
+                long x = a;
+                a = b;
+                b = x;
+            }
+            b -= a;
+        }
+        return a << shift;
     }
 }

@@ -31,8 +31,8 @@ public sealed interface Witness {
             long oneTimeReload, List<Interferer> higherPriority, List<Interferer> lowerPriority, long busyPeriod,
             long jobs, List<JobStart> starts) implements Witness {
         public NpFp {
-            higherPriority = List.copyOf(higherPriority);
-            lowerPriority = List.copyOf(lowerPriority);
+            higherPriority = ImmutableSlice.copyOf(higherPriority);
+            lowerPriority = ImmutableSlice.copyOf(lowerPriority);
             starts = List.copyOf(starts);
         }
     }

@@ -12,12 +12,21 @@ import java.util.Optional;
  * class, so one instant reads the same whichever engine found it.
  */
 public final class TimeFormat {
+    /** The time units of {@link Units}, smallest first, and their lengths in nanoseconds (all powers of 10). */
+    private static final String[] UNITS = {"ns", "us", "ms", "s"};
+    private static final long[] UNIT_NANOS = {1L, 1_000L, 1_000_000L, 1_000_000_000L};
+
     private final BigInteger nanosPerTick;
+    private final long nanosPerTickLong;
     private final Optional<String> unit;
+    /** Nanoseconds in {@code unit} (0 without one). */
+    private final long unitNanos;
 
     private TimeFormat(long nanosPerTick, Optional<String> unit) {
         this.nanosPerTick = BigInteger.valueOf(nanosPerTick);
+        this.nanosPerTickLong = nanosPerTick;
         this.unit = unit;
+        this.unitNanos = unit.isPresent() ? Units.nanosPerUnit(unit.get()).longValueExact() : 0;
     }
 
     public static TimeFormat of(Resolution resolution) {
@@ -33,6 +42,60 @@ public final class TimeFormat {
      * {@code 0} in the spec's unit ({@code 0 ms} without one).
      */
     public String format(long ticks) {
+        return appendTo(new StringBuilder(24), ticks).toString();
+    }
+
+    /** {@link #format} written onto {@code out} (for messages built piece by piece); returns {@code out}. */
+    public StringBuilder appendTo(StringBuilder out, long ticks) {
+        // Every analysis writes a few times into the reason of every task, so this runs in long
+        // arithmetic; only a product beyond 64 bits takes the BigDecimal way (same text, tested).
+        if (ticks == 0 && unit.isEmpty()) {
+            return out.append("0 ms");
+        }
+        long nanos;
+        try {
+            nanos = Math.multiplyExact(ticks, nanosPerTickLong);
+        } catch (ArithmeticException overflow) {
+            return out.append(formatByBigDecimal(ticks));
+        }
+        if (nanos == Long.MIN_VALUE) {
+            return out.append(formatByBigDecimal(ticks));
+        }
+        long abs = Math.abs(nanos);
+        String u;
+        long per;
+        if (unit.isPresent()) {
+            u = unit.get();
+            per = unitNanos;
+        } else {
+            int best = 0;
+            for (int x = 1; x < UNITS.length; x++) {
+                if (abs >= UNIT_NANOS[x]) {
+                    best = x;
+                }
+            }
+            u = UNITS[best];
+            per = UNIT_NANOS[best];
+        }
+        if (nanos < 0) {
+            out.append('-');
+        }
+        out.append(abs / per);
+        long rest = abs % per;
+        if (rest != 0) {
+            // per is 10^k: the k digits of rest, without trailing zeros.
+            String digits = Long.toString(per + rest).substring(1);
+            int end = digits.length();
+            while (digits.charAt(end - 1) == '0') {
+                end--;
+            }
+            out.append('.').append(digits, 0, end);
+        }
+        return out.append(' ').append(u);
+    }
+
+    /** {@link #format} in BigDecimal arithmetic, for any product of ticks and tick length. */
+    String formatByBigDecimal(long ticks) {
         if (unit.isPresent()) {
             return in(ticks, unit.get()).toPlainString() + " " + unit.get();
         }
