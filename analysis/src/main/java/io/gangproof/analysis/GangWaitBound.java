@@ -97,10 +97,14 @@ final class GangWaitBound {
         for (int beta = minBeta; beta <= hi; beta++) {
             carry[beta] = CarryInBound.of(rule, tpus, beta, bestRemaining, carryInOnly);
         }
-        Coverage cov = new Coverage(tpus, minBeta, hi, carry, groups);
+        Coverage cov = new Coverage(tpus, minBeta, hi, carry, groups,
+                rule.windowed() ? new Window(rule, bestRemaining, carryInOnly) : null);
         long w = Long.MAX_VALUE;
         for (int beta = minBeta; beta <= hi; beta++) {
-            w = Math.min(w, carry[beta].value() / beta);
+            // Below either start no wait satisfies the condition for this beta (§5, §5b).
+            w = Math.min(w, rule.windowed()
+                    ? CarryInBound.fullSlotLength(rule, tpus, beta, bestRemaining, carryInOnly)
+                    : carry[beta].value() / beta);
         }
         long steps = 0;
         long lastNonSolution = -1;
@@ -143,28 +147,42 @@ final class GangWaitBound {
                 CarryInBound.bestRemainingByWidth(tpus, carryInOnly), carryInOnly, waitLimit);
     }
 
+    /** What a windowed rule needs to recompute the carry-in for each window length. */
+    private record Window(CarryInRule rule, long[] bestRemaining, List<ChargedTask> items) {
+    }
+
     /**
      * {@code RHS_beta(w) = carry_beta + sum_k min(k, beta) A_k(w + 1)}, {@code A_k} the workload of
      * the groups of width k: one pass over the groups serves every beta.
      */
     private static final class Coverage {
+        private final int tpus;
+        private final Window window;
         private final int lo;
         private final int hi;
         private final CarryInBound.Value[] carry;
         private final List<Group> groups;
         private final long[] byWidth;
 
-        Coverage(int tpus, int lo, int hi, CarryInBound.Value[] carry, List<Group> groups) {
+        Coverage(int tpus, int lo, int hi, CarryInBound.Value[] carry, List<Group> groups, Window window) {
+            this.tpus = tpus;
             this.lo = lo;
             this.hi = hi;
             this.carry = carry;
             this.groups = groups;
+            this.window = window;
             this.byWidth = new long[tpus + 1];
         }
 
+        /** Also sets the windowed carry-in to its value for {@code L = w + 1}, which the witness then reports. */
         private void fill(long w) {
             java.util.Arrays.fill(byWidth, 0);
             long len = Ticks.add(w, 1);
+            if (window != null) {
+                for (int beta = lo; beta <= hi; beta++) {
+                    carry[beta] = CarryInBound.of(window.rule(), tpus, beta, window.bestRemaining(), window.items(), len);
+                }
+            }
             for (Group g : groups) {
                 byWidth[g.width()] = Ticks.add(byWidth[g.width()],
                         Ticks.mul(g.count(), Ticks.workload(len, g.exec(), g.period(), g.responseUsed())));

@@ -64,6 +64,24 @@ class AnalysisSoundnessTest {
                 new GlobalGangGreedyResponseTime(rules[(int) Math.floorMod(seed, 3L)]));
     }
 
+    /** Gang-strict with one carry-in job per task inside the window (§5b, §5c), the study's best test. */
+    @Property(tries = 1000)
+    void globalStrictOnePerTaskWindowBoundsHold(@ForAll long seed) {
+        check(seed, new Scheduler(Placement.GLOBAL, Policy.FP, Protocol.GANG_STRICT),
+                new GlobalGangStrictResponseTime(true, CarryInRule.ONE_PER_TASK_DP_WINDOW));
+    }
+
+    /** The other steps of §5b and §5c, each on its own. */
+    @Property(tries = 300)
+    void globalTighterStepBoundsHold(@ForAll long seed) {
+        ResponseTimeAnalysis[] steps = {new GlobalGangStrictResponseTime(true, CarryInRule.PER_INSTANT_WINDOW),
+            new GlobalGangStrictResponseTime(true, CarryInRule.ONE_PER_TASK_DP),
+            new GlobalGangGreedyResponseTime(CarryInRule.ONE_PER_TASK_DP_WINDOW)};
+        int pick = (int) Math.floorMod(seed, 3L);
+        check(seed, new Scheduler(Placement.GLOBAL, Policy.FP, pick == 2 ? Protocol.GANG_GREEDY : Protocol.GANG_STRICT),
+                steps[pick]);
+    }
+
     private static void check(long seed, Scheduler scheduler, ResponseTimeAnalysis analysis) {
         AnalysisResult result = check(seed, scheduler, analysis, true);
         Statistics.label("some task bounded").collect(result.tasks().stream().anyMatch(b -> b.responseBound().isPresent()));

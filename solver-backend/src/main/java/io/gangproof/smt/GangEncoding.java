@@ -74,11 +74,16 @@ final class GangEncoding {
     /** Gang-strict: one round, interferers = hp, each using a bound >= its own checked bound. */
     static WitnessCheck.Encoding encode(SystemSpec spec, String analysis, TaskBound bound, Witness.Gang w,
             WitnessCheck.Claim claim, AnalysisResult result) throws WitnessCheck.Mismatch {
-        if (!"priority-induction".equals(w.argument())) {
+        boolean overrun = "first-overrun".equals(w.argument());
+        if (!overrun && !"priority-induction".equals(w.argument())) {
             throw new IllegalArgumentException("gang argument " + w.argument() + " is not encoded");
         }
         Global g = of(spec).orElseThrow(() -> new WitnessCheck.Mismatch("not a global spec with fixed levels"));
-        SmtScript s = WitnessCheck.header(spec, analysis, bound, claim, "Gang (priority-induction)");
+        SmtScript s = WitnessCheck.header(spec, analysis, bound, claim, "Gang (" + w.argument() + ")");
+        if (overrun) {
+            s.comment("Valid only together with the certificates of every other task of the spec (first-overrun:");
+            s.comment("one carry-in job per task holds once every task has a checked bound <= its period).");
+        }
         Map<String, TaskBound> byName = byName(result);
         UsedBound used = new UsedBound() {
             @Override
@@ -204,8 +209,9 @@ final class GangEncoding {
         } catch (IllegalArgumentException unknown) {
             throw new WitnessCheck.Mismatch("unknown carry-in rule " + w.carryInRule());
         }
-        if (rule.needsFirstMiss() && !greedy) {
-            throw new WitnessCheck.Mismatch("carry-in rule " + rule.keyword() + " needs the first-miss argument");
+        if (rule.needsFirstMiss() && !greedy && !"first-overrun".equals(w.argument())) {
+            throw new WitnessCheck.Mismatch("carry-in rule " + rule.keyword()
+                    + " needs the first-miss or the first-overrun argument");
         }
         // The interference groups, re-derived from the spec in order of first appearance.
         Map<List<Long>, List<Member>> groups = new LinkedHashMap<>();
