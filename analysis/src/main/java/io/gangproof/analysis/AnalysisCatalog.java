@@ -28,6 +28,8 @@ public final class AnalysisCatalog {
                 new GlobalGangStrictResponseTime(true, CarryInRule.PER_INSTANT_WINDOW),
                 new GlobalGangStrictResponseTime(true, CarryInRule.ONE_PER_TASK_DP),
                 new GlobalGangStrictResponseTime(true, CarryInRule.ONE_PER_TASK_DP_WINDOW),
+                new GlobalGangStrictResponseTime(true, CarryInRule.PER_INSTANT, true),
+                new GlobalGangStrictResponseTime(true, CarryInRule.ONE_PER_TASK_DP_WINDOW, true),
                 new GlobalGangGreedyResponseTime(CarryInRule.ONE_PER_TASK_DP_WINDOW));
     }
 

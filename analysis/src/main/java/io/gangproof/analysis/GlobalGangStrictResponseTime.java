@@ -34,6 +34,7 @@ public final class GlobalGangStrictResponseTime implements ResponseTimeAnalysis 
     /** When false only beta = 1 is tried: the sequential bound, kept for comparison. */
     private final boolean useTpuTime;
     private final CarryInRule carryIn;
+    private final boolean wideHeads;
 
     /** The default: every beta, the per-instant carry-in bound (docs/analysis.md §5a). */
     public GlobalGangStrictResponseTime() {
@@ -51,11 +52,20 @@ public final class GlobalGangStrictResponseTime implements ResponseTimeAnalysis 
      * any number of jobs per task ({@link #fallback}) instead.
      */
     public GlobalGangStrictResponseTime(boolean useTpuTime, CarryInRule carryIn) {
+        this(useTpuTime, carryIn, false);
+    }
+
+    /**
+     * With {@code wideHeads}, beta ranges up to {@code m - k_i + 1}, paying for the instants at
+     * which a wider higher-priority job heads the queue (docs/analysis.md §5d).
+     */
+    public GlobalGangStrictResponseTime(boolean useTpuTime, CarryInRule carryIn, boolean wideHeads) {
         if (carryIn == CarryInRule.ONE_PER_TASK_LP) {
             throw new IllegalArgumentException("carry-in rule " + carryIn.keyword() + " is not offered for gang-strict");
         }
         this.useTpuTime = useTpuTime;
         this.carryIn = carryIn;
+        this.wideHeads = wideHeads;
     }
 
     /** The rule with any number of carry-in jobs per task that a one-per-task rule falls back to. */
@@ -79,7 +89,8 @@ public final class GlobalGangStrictResponseTime implements ResponseTimeAnalysis 
     @Override
     public String name() {
         String base = useTpuTime ? NAME : NAME + "-sequential";
-        return carryIn == CarryInRule.PER_INSTANT ? base : base + "/" + carryIn.keyword();
+        String rule = carryIn == CarryInRule.PER_INSTANT ? base : base + "/" + carryIn.keyword();
+        return wideHeads ? rule + "/wide-heads" : rule;
     }
 
     @Override
@@ -170,7 +181,7 @@ public final class GlobalGangStrictResponseTime implements ResponseTimeAnalysis 
         Optional<Witness.Gang> w;
         try {
             w = GangWaitBound.best(argument, rule, m, i, headWidth, 1, useTpuTime ? m : 1, hp, lpBest,
-                    lp, waitLimit);
+                    lp, waitLimit, wideHeads);
         } catch (ArithmeticException overflow) {
             return TaskBound.unknown(i.name(), "exact arithmetic overflowed: no bound from this test",
                     new Witness.None("overflow"));

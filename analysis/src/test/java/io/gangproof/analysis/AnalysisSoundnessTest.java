@@ -64,21 +64,23 @@ class AnalysisSoundnessTest {
                 new GlobalGangGreedyResponseTime(rules[(int) Math.floorMod(seed, 3L)]));
     }
 
-    /** Gang-strict with one carry-in job per task inside the window (§5b, §5c), the study's best test. */
+    /** Gang-strict with every step of §5b–§5d together, the study's best test. */
     @Property(tries = 1000)
-    void globalStrictOnePerTaskWindowBoundsHold(@ForAll long seed) {
+    void globalStrictTightestBoundsHold(@ForAll long seed) {
         check(seed, new Scheduler(Placement.GLOBAL, Policy.FP, Protocol.GANG_STRICT),
-                new GlobalGangStrictResponseTime(true, CarryInRule.ONE_PER_TASK_DP_WINDOW));
+                new GlobalGangStrictResponseTime(true, CarryInRule.ONE_PER_TASK_DP_WINDOW, true));
     }
 
     /** The other steps of §5b and §5c, each on its own. */
-    @Property(tries = 300)
+    @Property(tries = 500)
     void globalTighterStepBoundsHold(@ForAll long seed) {
         ResponseTimeAnalysis[] steps = {new GlobalGangStrictResponseTime(true, CarryInRule.PER_INSTANT_WINDOW),
             new GlobalGangStrictResponseTime(true, CarryInRule.ONE_PER_TASK_DP),
+            new GlobalGangStrictResponseTime(true, CarryInRule.ONE_PER_TASK_DP_WINDOW),
+            new GlobalGangStrictResponseTime(true, CarryInRule.PER_INSTANT, true),
             new GlobalGangGreedyResponseTime(CarryInRule.ONE_PER_TASK_DP_WINDOW)};
-        int pick = (int) Math.floorMod(seed, 3L);
-        check(seed, new Scheduler(Placement.GLOBAL, Policy.FP, pick == 2 ? Protocol.GANG_GREEDY : Protocol.GANG_STRICT),
+        int pick = (int) Math.floorMod(seed, 5L);
+        check(seed, new Scheduler(Placement.GLOBAL, Policy.FP, pick == 4 ? Protocol.GANG_GREEDY : Protocol.GANG_STRICT),
                 steps[pick]);
     }
 

@@ -107,7 +107,12 @@ class CarryInBoundTest {
         dominates(perInstant, GlobalGangStrictResponseTime.unboundedCarryIn().analyze(strict));
         dominates(window, perInstant);
         dominates(new GlobalGangStrictResponseTime(true, CarryInRule.ONE_PER_TASK_DP).analyze(strict), perInstant);
-        dominates(new GlobalGangStrictResponseTime(true, CarryInRule.ONE_PER_TASK_DP_WINDOW).analyze(strict), window);
+        AnalysisResult onePerTaskWindow = new GlobalGangStrictResponseTime(true, CarryInRule.ONE_PER_TASK_DP_WINDOW)
+                .analyze(strict);
+        dominates(onePerTaskWindow, window);
+        dominates(new GlobalGangStrictResponseTime(true, CarryInRule.PER_INSTANT, true).analyze(strict), perInstant);
+        dominates(new GlobalGangStrictResponseTime(true, CarryInRule.ONE_PER_TASK_DP_WINDOW, true).analyze(strict),
+                onePerTaskWindow);
         SystemSpec greedy = TestSpecs.random(rnd, new Scheduler(Placement.GLOBAL, Policy.FP, Protocol.GANG_GREEDY));
         AnalysisResult unb = new GlobalGangGreedyResponseTime(CarryInRule.UNBOUNDED).analyze(greedy);
         AnalysisResult per = new GlobalGangGreedyResponseTime(CarryInRule.PER_INSTANT).analyze(greedy);

@@ -53,6 +53,12 @@ final class GangWitnessRecheck {
             }
         }
         assertThat(w.tpus()).isEqualTo(m);
+        boolean wideHeads = !greedy && w.headWidth() < head;
+        if (wideHeads) {
+            // §5d: beta from the task's own width, paying for wider higher-priority heads
+            assertThat(w.headWidth()).isEqualTo(me.level());
+            head = me.level();
+        }
         assertThat(w.headWidth()).isEqualTo(head);
         assertThat(w.beta()).isBetween(1, m - head + 1);
         assertThat(w.exec()).isEqualTo(exec(me));
@@ -69,6 +75,11 @@ final class GangWitnessRecheck {
             long wl = WitnessCheckTest.workload(len, g.exec(), g.period(), g.responseUsed());
             assertThat(g.workload()).isEqualTo(wl);
             rhs += g.weight() * g.count() * wl;
+            long deficit = w.beta() + g.width() - m - 1;
+            long waitSpan = g.responseUsed() - g.exec();
+            if (wideHeads && deficit > 0 && waitSpan > 0) {
+                rhs += deficit * g.count() * WitnessCheckTest.workload(len, waitSpan, g.period(), waitSpan);
+            }
         }
         assertThat((long) w.beta() * len).as("wait condition").isGreaterThan(rhs);
         assertThat(w.response()).isEqualTo(me.jitter() + w.waitBound() + exec(me));

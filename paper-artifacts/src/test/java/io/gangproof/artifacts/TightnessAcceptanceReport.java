@@ -30,6 +30,7 @@ public final class TightnessAcceptanceReport {
     public static void main(String[] args) {
         Experiment e = Experiment.load(Path.of(args[0]));
         Protocol protocol = args.length > 1 && args[1].equals("gang-greedy") ? Protocol.GANG_GREEDY : Protocol.GANG_STRICT;
+        boolean exact = args.length > 2 && args[2].equals("exact");
         Scheduler scheduler = new Scheduler(Placement.GLOBAL, Policy.FP, protocol);
         TaskSetGenerator gen = new TaskSetGenerator(e);
         SystemSpec sample = TightnessStudy.retarget(gen.generate(0, 0).spec(), scheduler);
@@ -50,6 +51,9 @@ public final class TightnessAcceptanceReport {
                         accepted[t][bin]++;
                     } else if (t == tests.size() - 1) {
                         firstFail.merge(e.points().get(bin) + " " + failure(spec, r), 1L, Long::sum);
+                        if (exact) {
+                            exactDetail(e, spec, r, e.points().get(bin).toString());
+                        }
                     }
                 }
             }
@@ -85,6 +89,32 @@ public final class TightnessAcceptanceReport {
             }
         }
         return "none";
+    }
+
+    /**
+     * For a set the last test rejects and the explorer accepts: per task by priority its width,
+     * C, T, the test's bound and the exact worst-case response (explorer, as the study).
+     */
+    private static void exactDetail(Experiment e, SystemSpec spec, AnalysisResult r, String point) {
+        if (ExplorerMethod.outcome(ExplorerMethod.explore(spec, e.explorer())) != Outcome.ACCEPTED) {
+            return;
+        }
+        Experiment.ExplorerSettings x = e.explorer();
+        long hyper = spec.hyperperiod().orElseThrow();
+        long maxPeriod = spec.tasks().stream().mapToLong(io.gangproof.spec.Task::period).max().orElse(1);
+        long horizon = 2 * maxPeriod + x.horizonHyperperiods() * hyper;
+        StringBuilder b = new StringBuilder("exact-ok " + point + ":");
+        for (io.gangproof.spec.Task t : spec.tasksByPriority()) {
+            TaskBound tb = r.task(t.name()).orElseThrow();
+            io.gangproof.model.MaxResponseTime mr = io.gangproof.model.Explorer.maxResponseTime(spec, t.name(),
+                    io.gangproof.model.ExplorerOptions.DEFAULTS.withHorizon(horizon).withMaxStates(x.maxStates())
+                            .withMemoryBytes(x.memoryMiB() << 20));
+            String arg = tb.witness() instanceof Witness.Gang g ? g.argument().substring(0, 7) : "-";
+            b.append(" | k").append(t.level()).append(" C").append(t.wcet()).append(" T").append(t.period())
+                    .append(" R").append(tb.responseBound().map(String::valueOf).orElse("?")).append(" exact")
+                    .append(mr.complete() ? mr.max().orElse(-1) : -2).append(' ').append(arg);
+        }
+        System.out.println(b);
     }
 
     private static int level(io.gangproof.spec.Task t) {

@@ -198,6 +198,13 @@ final class GangEncoding {
                 head = Math.max(head, h.width());
             }
         }
+        // Wide heads (gang-strict, docs/analysis.md §5d): beta up to m - k_i + 1, paying for the
+        // instants at which a higher-priority job wider than m - beta + 1 waits at the head.
+        boolean wideHeads = !greedy && w.headWidth() < head;
+        if (wideHeads) {
+            expect("head width (wide heads)", w.headWidth(), me.width());
+            head = me.width();
+        }
         long beta = w.beta();
         expect("tpus", w.tpus(), g.tpus());
         expect("width", w.width(), me.width());
@@ -286,8 +293,23 @@ final class GangEncoding {
             s.assertTerm("workload of the group of " + h.name() + " = min(L, N C + min(C, L + max(R, C) - C - N T))",
                     op("=", wl, op("ite", op("<=", len, inner), len, inner)));
             rhs.add(times(Math.multiplyExact(Math.min(h.width(), beta), (long) grp.size()), wl));
+            long deficit = beta + h.width() - g.tpus() - 1;
+            long e = f.responseUsed() - h.exec();
+            if (wideHeads && deficit > 0 && e > 0) {
+                // e is the pinned response used minus C: a literal keeps the term linear.
+                String nw = s.floorDiv(pre + "waiting_jobs_" + tag, len, h.period(),
+                        "waits of " + h.name() + " at the head: N = floor(L / T)");
+                String restW = op("-", len, times(h.period(), nw));
+                String innerW = op("+", times(e, nw), op("ite", op("<=", num(e), restW), num(e), restW));
+                String waits = s.declareInt(pre + "head_waits_" + tag);
+                s.assertTerm("head waits of one task of the group of " + h.name() + " (k = " + h.width()
+                        + " > m - beta + 1) = min(L, N e + min(e, L - N T)), e = R - C = " + e,
+                        op("=", waits, op("ite", op("<=", len, innerW), len, innerW)));
+                rhs.add(times(Math.multiplyExact(deficit, (long) grp.size()), waits));
+            }
         }
-        s.assertTerm("wait condition: beta (w + 1) > carryIn + sum over groups min(k, beta) count W(w + 1)",
+        s.assertTerm("wait condition: beta (w + 1) > carryIn + sum over groups min(k, beta) count W(w + 1)"
+                + (wideHeads ? " + sum over wide groups (beta + k - m - 1) count waits(w + 1)" : ""),
                 op(">", times(beta, len), sum(rhs)));
         String resp = op("+", num(me.jitter()), wait, num(me.exec()));
         if (greedy) {
