@@ -65,14 +65,14 @@ class AnalysisSoundnessTest {
     }
 
     /** Gang-strict with every step of §5b–§5d together, the study's best test. */
-    @Property(tries = 1000)
+    @Property(tries = 600)
     void globalStrictTightestBoundsHold(@ForAll long seed) {
         check(seed, new Scheduler(Placement.GLOBAL, Policy.FP, Protocol.GANG_STRICT),
                 new GlobalGangStrictResponseTime(true, CarryInRule.ONE_PER_TASK_DP_WINDOW, true));
     }
 
     /** The other steps of §5b and §5c, each on its own. */
-    @Property(tries = 500)
+    @Property(tries = 300)
     void globalTighterStepBoundsHold(@ForAll long seed) {
         ResponseTimeAnalysis[] steps = {new GlobalGangStrictResponseTime(true, CarryInRule.PER_INSTANT_WINDOW),
             new GlobalGangStrictResponseTime(true, CarryInRule.ONE_PER_TASK_DP),
