@@ -8,7 +8,6 @@ import io.gangproof.spec.Verdict;
 import io.gangproof.spec.format.SpecWriter;
 import java.nio.file.Path;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /**
  * {@code PROVED} for all time by a checked inductive invariant (semantics §8, §6a): k-induction
@@ -45,14 +44,13 @@ public final class InductionEngine implements Engine {
         String description = SpecWriter.describe(spec, property);
         double seconds = (System.nanoTime() - start) / 1e9;
         if (o instanceof InductionOutcome.Proved p) {
-            String files = p.certificates().isEmpty() ? "" : "; certificates " + p.certificates().stream()
-                    .map(Path::toString).collect(Collectors.joining(", "));
             // overtakes is proved <= 0, which is within every bound N >= 0.
             Optional<Long> bound = property instanceof Property.Overtakes ? Optional.of(0L) : Optional.empty();
+            // The certificate files go in their own field: the verdict line lists them under --verbose only.
             return Optional.of(new PropertyResult(property, description, Verdict.PROVED, NAME, bound,
                     Optional.empty(), Optional.empty(), seconds, Optional.empty(), Optional.of(p.k()
-                            + "-inductive invariant " + String.join(" and ", p.lemmas()) + ", checked by Z3"
-                            + files)));
+                            + "-inductive invariant " + String.join(" and ", p.lemmas()) + ", checked by Z3"),
+                    Optional.empty(), p.certificates()));
         }
         if (o instanceof InductionOutcome.Failed f) {
             return Optional.of(PropertyResult.unknown(property, description, NAME, "induction does not close at "

@@ -106,7 +106,7 @@ public final class SymbolicEngine implements Engine {
                     ? "; no certificate (more than " + SymbolicExplorer.MAX_CERTIFICATE_STATES + " states)" : "";
             return new PropertyResult(p.property(), description, io.gangproof.spec.Verdict.PROVED, name(), bound,
                     Optional.empty(), Optional.of(p.states()), seconds + (certificate == null ? 0 : certificate.seconds()),
-                    Optional.empty(), Optional.of("the zone graph closed: " + p.states() + " symbolic states, "
+                    Optional.empty(), Optional.of("the closed zone graph: " + p.states() + " symbolic states, "
                             + p.transitions() + " transitions, every successor simulated by a stored state and"
                             + " none violating, so it holds at every instant (docs/symbolic.md)" + evidence),
                     Optional.empty(), certificate == null ? List.of() : List.of(certificate.file()));

@@ -21,7 +21,7 @@ class SymbolicEngineTest {
         assertThat(r).extracting(PropertyResult::verdict)
                 .containsExactly(Verdict.PROVED, Verdict.VIOLATED, Verdict.PROVED);
         assertThat(r).allSatisfy(p -> assertThat(p.engine()).isEqualTo("symbolic"));
-        assertThat(r.get(0).reason().orElseThrow()).contains("zone graph closed");
+        assertThat(r.get(0).reason().orElseThrow()).contains("the closed zone graph");
         assertThat(r.get(1).counterexample().orElseThrow().violations()).isNotEmpty();
     }
 }
