@@ -29,7 +29,7 @@ public final class AnalysisCatalog {
                 new GlobalGangStrictResponseTime(true, CarryInRule.ONE_PER_TASK_DP),
                 new GlobalGangStrictResponseTime(true, CarryInRule.ONE_PER_TASK_DP_WINDOW),
                 new GlobalGangStrictResponseTime(true, CarryInRule.PER_INSTANT, true),
-                new GlobalGangStrictResponseTime(true, CarryInRule.ONE_PER_TASK_DP_WINDOW, true),
+                GlobalGangStrictResponseTime.tightest(),
                 new GlobalGangGreedyResponseTime(CarryInRule.ONE_PER_TASK_DP_WINDOW));
     }
 

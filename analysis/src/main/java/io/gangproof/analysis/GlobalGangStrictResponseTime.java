@@ -76,6 +76,23 @@ public final class GlobalGangStrictResponseTime implements ResponseTimeAnalysis 
         return rule.windowed() ? CarryInRule.PER_INSTANT_WINDOW : CarryInRule.PER_INSTANT;
     }
 
+    /** Every step of docs/analysis.md §5b–§5d together: the tightest gang-strict test. */
+    public static GlobalGangStrictResponseTime tightest() {
+        return new GlobalGangStrictResponseTime(true, CarryInRule.ONE_PER_TASK_DP_WINDOW, true);
+    }
+
+    CarryInRule carryIn() {
+        return carryIn;
+    }
+
+    boolean wideHeads() {
+        return wideHeads;
+    }
+
+    boolean usesTpuTime() {
+        return useTpuTime;
+    }
+
     /** The sequential bound alone (beta = 1), for comparison tables. */
     public static GlobalGangStrictResponseTime sequentialOnly() {
         return new GlobalGangStrictResponseTime(false);
