@@ -37,6 +37,10 @@ public final class TightnessAcceptanceReport {
         List<ResponseTimeAnalysis> tests = AnalysisCatalog.all().stream().filter(a -> a.appliesTo(sample)).toList();
         int bins = e.points().size();
         long[][] accepted = new long[tests.size()][bins];
+        // the study's assignment series, by the test they verify with
+        java.util.Map<String, io.gangproof.analysis.GlobalPriorityAssignment> assignments = TightnessStudy.assignments(
+                new TightnessStudy.Variant("report", scheduler, tests, true));
+        long[][] assigned = new long[assignments.size()][bins];
         long[] samples = new long[bins];
         Map<String, Long> firstFail = new LinkedHashMap<>();
         for (int p = 0; p < bins; p++) {
@@ -45,6 +49,10 @@ public final class TightnessAcceptanceReport {
                 int bin = Runner.bin(e.points(), set.utilisation());
                 samples[bin]++;
                 SystemSpec spec = TightnessStudy.retarget(set.spec(), scheduler);
+                int a = 0;
+                for (io.gangproof.analysis.GlobalPriorityAssignment pa : assignments.values()) {
+                    assigned[a++][bin] += pa.assign(spec).found() ? 1 : 0;
+                }
                 for (int t = 0; t < tests.size(); t++) {
                     AnalysisResult r = tests.get(t).analyze(spec);
                     if (r.allSchedulable()) {
@@ -60,10 +68,14 @@ public final class TightnessAcceptanceReport {
         }
         StringBuilder out = new StringBuilder("point,samples");
         tests.forEach(t -> out.append(',').append(t.name()));
+        assignments.keySet().forEach(t -> out.append(',').append(t).append(TightnessStudy.ASSIGNED));
         out.append('\n');
         for (int b = 0; b < bins; b++) {
             out.append(e.points().get(b)).append(',').append(samples[b]);
             for (long[] a : accepted) {
+                out.append(',').append(a[b]);
+            }
+            for (long[] a : assigned) {
                 out.append(',').append(a[b]);
             }
             out.append('\n');
