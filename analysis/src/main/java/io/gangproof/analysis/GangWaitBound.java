@@ -115,7 +115,7 @@ final class GangWaitBound {
             carry[beta] = CarryInBound.of(rule, tpus, beta, bestRemaining, carryInOnly);
         }
         Coverage cov = new Coverage(tpus, minBeta, hi, carry, groups,
-                rule.windowed() ? new Window(rule, bestRemaining, carryInOnly) : null);
+                rule.windowed() ? new Window(rule, bestRemaining, carryInOnly) : null, wideHeads);
         long w = Long.MAX_VALUE;
         for (int beta = minBeta; beta <= hi; beta++) {
             // Below either start no wait satisfies the condition for this beta (§5, §5b).
@@ -185,6 +185,7 @@ final class GangWaitBound {
     private static final class Coverage {
         private final int tpus;
         private final Window window;
+        private final boolean wideHeads;
         private final int lo;
         private final int hi;
         private final CarryInBound.Value[] carry;
@@ -193,8 +194,10 @@ final class GangWaitBound {
         /** Per width, the instants in the window at which jobs of that width wait (only widths some beta needs). */
         private final long[] waitsByWidth;
 
-        Coverage(int tpus, int lo, int hi, CarryInBound.Value[] carry, List<Group> groups, Window window) {
+        Coverage(int tpus, int lo, int hi, CarryInBound.Value[] carry, List<Group> groups, Window window,
+                boolean wideHeads) {
             this.tpus = tpus;
+            this.wideHeads = wideHeads;
             this.lo = lo;
             this.hi = hi;
             this.carry = carry;
@@ -210,7 +213,7 @@ final class GangWaitBound {
             java.util.Arrays.fill(waitsByWidth, 0);
             long len = Ticks.add(w, 1);
             for (Group g : groups) {
-                if (g.width() > tpus - hi + 1) {
+                if (wideHeads && g.width() > tpus - hi + 1) {
                     waitsByWidth[g.width()] = Ticks.add(waitsByWidth[g.width()], Ticks.mul(g.count(), waits(len, g)));
                 }
             }
