@@ -28,7 +28,13 @@ public final class AnalysisCatalog {
                 GlobalGangStrictResponseTime.unboundedCarryIn(),
                 new GlobalGangGreedyResponseTime(CarryInRule.UNBOUNDED),
                 new GlobalGangGreedyResponseTime(CarryInRule.PER_INSTANT),
-                new GlobalGangGreedyResponseTime(CarryInRule.ONE_PER_TASK_LP));
+                new GlobalGangGreedyResponseTime(CarryInRule.ONE_PER_TASK_LP),
+                new GlobalGangStrictResponseTime(true, CarryInRule.PER_INSTANT_WINDOW),
+                new GlobalGangStrictResponseTime(true, CarryInRule.ONE_PER_TASK_DP),
+                new GlobalGangStrictResponseTime(true, CarryInRule.ONE_PER_TASK_DP_WINDOW),
+                new GlobalGangStrictResponseTime(true, CarryInRule.PER_INSTANT, true),
+                GlobalGangStrictResponseTime.tightest(),
+                new GlobalGangGreedyResponseTime(CarryInRule.ONE_PER_TASK_DP_WINDOW));
     }
 
     /** The analysis for the spec's scheduler (the tightest one where several apply), if any. */

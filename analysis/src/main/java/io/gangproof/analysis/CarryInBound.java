@@ -3,6 +3,7 @@ package io.gangproof.analysis;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.TreeSet;
 
 /**
  * The carry-in bound of one {@link CarryInRule} for one beta (proofs in docs/analysis.md §5a).
@@ -40,6 +41,15 @@ final class CarryInBound {
     }
 
     static Value of(CarryInRule rule, int tpus, int beta, long[] bestRemaining, List<ChargedTask> items) {
+        return of(rule, tpus, beta, bestRemaining, items, Long.MAX_VALUE);
+    }
+
+    /**
+     * The bound for a window of {@code window} ticks from the release; only the windowed rules
+     * use it (each carry-in job then counts {@code min(C - 1, window)}, §5b).
+     */
+    static Value of(CarryInRule rule, int tpus, int beta, long[] bestRemaining, List<ChargedTask> items,
+            long window) {
         switch (rule) {
             case UNBOUNDED:
                 return new Value(unbounded(tpus, beta, bestRemaining), 0, 1);
@@ -48,10 +58,59 @@ final class CarryInBound {
             case ONE_PER_TASK_LP:
                 return oneOfEachRelaxed(tpus, beta, bestRemaining, items);
             case ONE_PER_TASK_DP:
-                return new Value(perInstantOneOfEach(tpus, beta, items), 0, 1);
+                return new Value(perInstantOneOfEach(tpus, beta, items, Long.MAX_VALUE), 0, 1);
+            case PER_INSTANT_WINDOW:
+                return new Value(perInstant(tpus, beta, capped(bestRemaining, window)), 0, 1);
+            case ONE_PER_TASK_DP_WINDOW:
+                return new Value(perInstantOneOfEach(tpus, beta, items, window), 0, 1);
             default:
                 throw new IllegalStateException(rule.name());
         }
+    }
+
+    private static long[] capped(long[] bestRemaining, long window) {
+        long[] out = bestRemaining.clone();
+        for (int k = 0; k < out.length; k++) {
+            out[k] = Math.min(out[k], window);
+        }
+        return out;
+    }
+
+    /**
+     * For a windowed rule: the largest {@code x} such that some possible carry-in set has
+     * {@code beta} unit slots of at least {@code x} ticks each (0 if none). While the window
+     * {@code L <= x} the carry-in alone fills all {@code beta L} units, so no wait below {@code x}
+     * satisfies the wait condition and the fixed-point iteration may start there (§5b).
+     */
+    static long fullSlotLength(CarryInRule rule, int tpus, int beta, long[] bestRemaining, List<ChargedTask> items) {
+        TreeSet<Long> candidates = new TreeSet<>();
+        for (ChargedTask l : items) {
+            if (l.exec() - 1 > 0 && l.width() <= tpus) {
+                candidates.add(l.exec() - 1);
+            }
+        }
+        for (long x : candidates.descendingSet()) {
+            long slots;
+            if (rule.needsFirstMiss()) {
+                List<ChargedTask> atLeast = new ArrayList<>();
+                for (ChargedTask l : items) {
+                    if (l.exec() - 1 >= x) {
+                        atLeast.add(l);
+                    }
+                }
+                slots = perInstantOneOfEach(tpus, beta, atLeast, 1);
+            } else {
+                long[] one = new long[bestRemaining.length];
+                for (int k = 0; k < one.length; k++) {
+                    one[k] = bestRemaining[k] >= x ? 1 : -1;
+                }
+                slots = perInstant(tpus, beta, one);
+            }
+            if (slots >= beta) {
+                return x;
+            }
+        }
+        return 0;
     }
 
     /** {@code min(beta * max(C - 1), max over multisets with sum k <= m of sum min(k, beta) (C - 1))}. */
@@ -98,12 +157,15 @@ final class CarryInBound {
         return v[tpus][beta];
     }
 
-    /** As {@link #perInstant}, each task at most once (0/1 items), over every carry-in task. */
-    static long perInstantOneOfEach(int tpus, int beta, List<ChargedTask> items) {
+    /**
+     * As {@link #perInstant}, each task at most once (0/1 items), over every carry-in task; a job
+     * counts {@code min(C - 1, window)} per slot.
+     */
+    static long perInstantOneOfEach(int tpus, int beta, List<ChargedTask> items, long window) {
         long[][] v = new long[tpus + 1][beta + 1];
         for (ChargedTask l : items) {
             int k = l.width();
-            long rem = l.exec() - 1;
+            long rem = Math.min(l.exec() - 1, window);
             for (int c = tpus; c >= k; c--) {
                 for (int u = beta; u >= 1; u--) {
                     for (int s = 1; s <= Math.min(Math.min(k, beta), u); s++) {

@@ -10,27 +10,37 @@ package io.gangproof.analysis;
  */
 public enum CarryInRule {
     /** {@code min(beta * max(C - 1), unbounded knapsack)}: the rule before the tightening. */
-    UNBOUNDED("unbounded", false),
+    UNBOUNDED("unbounded", false, false),
     /**
      * The per-instant bound: at most beta units count per instant, so a carry-in set is worth the
      * beta largest "unit slots" it provides (job l gives {@code min(k_l, beta)} slots of
      * {@code C_l - 1} ticks). An unbounded knapsack with a second capacity (beta slots), by DP.
      */
-    PER_INSTANT("per-instant", false),
+    PER_INSTANT("per-instant", false, false),
     /**
      * The LP relaxation of the 0/1 knapsack (at most one carry-in job per task), with the
      * unbounded rule as a second bound. Needs the first-miss argument (gang-greedy).
      */
-    ONE_PER_TASK_LP("one-per-task-lp", true),
+    ONE_PER_TASK_LP("one-per-task-lp", true, false),
     /** The per-instant bound with at most one carry-in job per task, by DP. Needs the first-miss argument. */
-    ONE_PER_TASK_DP("one-per-task-dp", true);
+    ONE_PER_TASK_DP("one-per-task-dp", true, false),
+    /**
+     * {@link #PER_INSTANT} inside the window: a unit slot counts only for the instants of the
+     * window {@code [r, r + L)}, so each slot is worth {@code min(C - 1, L)} (docs/analysis.md §5b).
+     * The bound depends on the wait being tested; for the highest-priority task it is exact.
+     */
+    PER_INSTANT_WINDOW("per-instant-window", false, true),
+    /** {@link #ONE_PER_TASK_DP} inside the window (§5b). Needs the first-miss argument. */
+    ONE_PER_TASK_DP_WINDOW("one-per-task-dp-window", true, true);
 
     private final String keyword;
     private final boolean needsFirstMiss;
+    private final boolean windowed;
 
-    CarryInRule(String keyword, boolean needsFirstMiss) {
+    CarryInRule(String keyword, boolean needsFirstMiss, boolean windowed) {
         this.keyword = keyword;
         this.needsFirstMiss = needsFirstMiss;
+        this.windowed = windowed;
     }
 
     public String keyword() {
@@ -43,6 +53,14 @@ public enum CarryInRule {
      */
     public boolean needsFirstMiss() {
         return needsFirstMiss;
+    }
+
+    /**
+     * Whether each carry-in job counts for at most the window length {@code L = w + 1} instead of
+     * {@code C - 1} ticks: the bound is then a function of the wait tested (docs/analysis.md §5b).
+     */
+    public boolean windowed() {
+        return windowed;
     }
 
     public static CarryInRule byKeyword(String keyword) {

@@ -89,6 +89,23 @@ final class GangWaitBound {
     static Optional<Witness.Gang> best(String argument, CarryInRule rule, int tpus, ChargedTask job, int headWidth,
             int minBeta, int maxBeta, List<Group> groups, long[] bestRemaining, List<ChargedTask> carryInOnly,
             long waitLimit) {
+        return best(argument, rule, tpus, job, headWidth, minBeta, maxBeta, groups, bestRemaining, carryInOnly,
+                waitLimit, false);
+    }
+
+    /**
+     * With {@code wideHeads} (gang-strict, docs/analysis.md §5d) beta ranges up to
+     * {@code m - k_i + 1} whatever the interferers' widths: an instant at which a higher-priority
+     * job wider than {@code m - beta + 1} heads the queue is one at which that job waits, and the
+     * waits of the jobs of a group within the window are bounded like a workload with
+     * "execution" {@code R - C}; each such instant costs at most {@code beta + k - m - 1} units.
+     */
+    static Optional<Witness.Gang> best(String argument, CarryInRule rule, int tpus, ChargedTask job, int headWidth,
+            int minBeta, int maxBeta, List<Group> groups, long[] bestRemaining, List<ChargedTask> carryInOnly,
+            long waitLimit, boolean wideHeads) {
+        if (wideHeads) {
+            headWidth = job.width();
+        }
         int hi = Math.min(maxBeta, tpus - headWidth + 1);
         if (hi < minBeta) {
             return Optional.empty();
@@ -97,10 +114,14 @@ final class GangWaitBound {
         for (int beta = minBeta; beta <= hi; beta++) {
             carry[beta] = CarryInBound.of(rule, tpus, beta, bestRemaining, carryInOnly);
         }
-        Coverage cov = new Coverage(tpus, minBeta, hi, carry, groups);
+        Coverage cov = new Coverage(tpus, minBeta, hi, carry, groups,
+                rule.windowed() ? new Window(rule, bestRemaining, carryInOnly) : null, wideHeads);
         long w = Long.MAX_VALUE;
         for (int beta = minBeta; beta <= hi; beta++) {
-            w = Math.min(w, carry[beta].value() / beta);
+            // Below either start no wait satisfies the condition for this beta (§5, §5b).
+            w = Math.min(w, rule.windowed()
+                    ? CarryInBound.fullSlotLength(rule, tpus, beta, bestRemaining, carryInOnly)
+                    : carry[beta].value() / beta);
         }
         long steps = 0;
         long lastNonSolution = -1;
@@ -144,27 +165,63 @@ final class GangWaitBound {
     }
 
     /**
+     * The most instants of a window of {@code len} ticks at which jobs of one task of the group
+     * wait: each job waits at most {@code R - C} instants, all within {@code R - C} of its
+     * arrival, so the workload bound applies with execution and response {@code R - C} (§5d).
+     */
+    static long waits(long len, Group g) {
+        long e = g.responseUsed() - g.exec();
+        return e <= 0 ? 0 : Ticks.workload(len, e, g.period(), e);
+    }
+
+    /** What a windowed rule needs to recompute the carry-in for each window length. */
+    private record Window(CarryInRule rule, long[] bestRemaining, List<ChargedTask> items) {
+    }
+
+    /**
      * {@code RHS_beta(w) = carry_beta + sum_k min(k, beta) A_k(w + 1)}, {@code A_k} the workload of
      * the groups of width k: one pass over the groups serves every beta.
      */
     private static final class Coverage {
+        private final int tpus;
+        private final Window window;
+        private final boolean wideHeads;
         private final int lo;
         private final int hi;
         private final CarryInBound.Value[] carry;
         private final List<Group> groups;
         private final long[] byWidth;
+        /** Per width, the instants in the window at which jobs of that width wait (only widths some beta needs). */
+        private final long[] waitsByWidth;
 
-        Coverage(int tpus, int lo, int hi, CarryInBound.Value[] carry, List<Group> groups) {
+        Coverage(int tpus, int lo, int hi, CarryInBound.Value[] carry, List<Group> groups, Window window,
+                boolean wideHeads) {
+            this.tpus = tpus;
+            this.wideHeads = wideHeads;
             this.lo = lo;
             this.hi = hi;
             this.carry = carry;
             this.groups = groups;
+            this.window = window;
             this.byWidth = new long[tpus + 1];
+            this.waitsByWidth = new long[tpus + 1];
         }
 
+        /** Also sets the windowed carry-in to its value for {@code L = w + 1}, which the witness then reports. */
         private void fill(long w) {
             java.util.Arrays.fill(byWidth, 0);
+            java.util.Arrays.fill(waitsByWidth, 0);
             long len = Ticks.add(w, 1);
+            for (Group g : groups) {
+                if (wideHeads && g.width() > tpus - hi + 1) {
+                    waitsByWidth[g.width()] = Ticks.add(waitsByWidth[g.width()], Ticks.mul(g.count(), waits(len, g)));
+                }
+            }
+            if (window != null) {
+                for (int beta = lo; beta <= hi; beta++) {
+                    carry[beta] = CarryInBound.of(window.rule(), tpus, beta, window.bestRemaining(), window.items(), len);
+                }
+            }
             for (Group g : groups) {
                 byWidth[g.width()] = Ticks.add(byWidth[g.width()],
                         Ticks.mul(g.count(), Ticks.workload(len, g.exec(), g.period(), g.responseUsed())));
@@ -173,6 +230,11 @@ final class GangWaitBound {
 
         private long rhs(int beta) {
             long rhs = carry[beta].value();
+            for (int k = tpus - beta + 2; k <= tpus; k++) {
+                if (waitsByWidth[k] != 0) {
+                    rhs = Ticks.add(rhs, Ticks.mul(beta + k - tpus - 1, waitsByWidth[k]));
+                }
+            }
             for (int k = 1; k < byWidth.length; k++) {
                 if (byWidth[k] != 0) {
                     rhs = Ticks.add(rhs, Ticks.mul(Math.min(k, beta), byWidth[k]));

@@ -34,6 +34,7 @@ public final class GlobalGangStrictResponseTime implements ResponseTimeAnalysis 
     /** When false only beta = 1 is tried: the sequential bound, kept for comparison. */
     private final boolean useTpuTime;
     private final CarryInRule carryIn;
+    private final boolean wideHeads;
 
     /** The default: every beta, the per-instant carry-in bound (docs/analysis.md §5a). */
     public GlobalGangStrictResponseTime() {
@@ -44,14 +45,52 @@ public final class GlobalGangStrictResponseTime implements ResponseTimeAnalysis 
         this(useTpuTime, CarryInRule.PER_INSTANT);
     }
 
-    /** A variant with its own carry-in rule; rules that need the first-miss argument do not apply here. */
+    /**
+     * A variant with its own carry-in rule. A rule with at most one carry-in job per task holds
+     * by the first-overrun argument (docs/analysis.md §5c) only when every task gets a bound
+     * {@code <= T}; where some task does not, the analysis gives the results of the same rule with
+     * any number of jobs per task ({@link #fallback}) instead.
+     */
     public GlobalGangStrictResponseTime(boolean useTpuTime, CarryInRule carryIn) {
-        if (carryIn.needsFirstMiss()) {
-            throw new IllegalArgumentException("carry-in rule " + carryIn.keyword()
-                    + " needs the first-miss argument, which gang-strict's priority induction does not have");
+        this(useTpuTime, carryIn, false);
+    }
+
+    /**
+     * With {@code wideHeads}, beta ranges up to {@code m - k_i + 1}, paying for the instants at
+     * which a wider higher-priority job heads the queue (docs/analysis.md §5d).
+     */
+    public GlobalGangStrictResponseTime(boolean useTpuTime, CarryInRule carryIn, boolean wideHeads) {
+        if (carryIn == CarryInRule.ONE_PER_TASK_LP) {
+            throw new IllegalArgumentException("carry-in rule " + carryIn.keyword() + " is not offered for gang-strict");
         }
         this.useTpuTime = useTpuTime;
         this.carryIn = carryIn;
+        this.wideHeads = wideHeads;
+    }
+
+    /** The rule with any number of carry-in jobs per task that a one-per-task rule falls back to. */
+    static CarryInRule fallback(CarryInRule rule) {
+        if (!rule.needsFirstMiss()) {
+            return rule;
+        }
+        return rule.windowed() ? CarryInRule.PER_INSTANT_WINDOW : CarryInRule.PER_INSTANT;
+    }
+
+    /** Every step of docs/analysis.md §5b–§5d together: the tightest gang-strict test. */
+    public static GlobalGangStrictResponseTime tightest() {
+        return new GlobalGangStrictResponseTime(true, CarryInRule.ONE_PER_TASK_DP_WINDOW, true);
+    }
+
+    CarryInRule carryIn() {
+        return carryIn;
+    }
+
+    boolean wideHeads() {
+        return wideHeads;
+    }
+
+    boolean usesTpuTime() {
+        return useTpuTime;
     }
 
     /** The sequential bound alone (beta = 1), for comparison tables. */
@@ -67,7 +106,8 @@ public final class GlobalGangStrictResponseTime implements ResponseTimeAnalysis 
     @Override
     public String name() {
         String base = useTpuTime ? NAME : NAME + "-sequential";
-        return carryIn == CarryInRule.PER_INSTANT ? base : base + "/" + carryIn.keyword();
+        String rule = carryIn == CarryInRule.PER_INSTANT ? base : base + "/" + carryIn.keyword();
+        return wideHeads ? rule + "/wide-heads" : rule;
     }
 
     @Override
@@ -87,6 +127,23 @@ public final class GlobalGangStrictResponseTime implements ResponseTimeAnalysis 
             return GlobalView.notApplicable(name(), spec, gv.notApplicable());
         }
         GlobalView view = gv.view().get();
+        if (carryIn.needsFirstMiss()) {
+            Optional<Map<String, TaskBound>> all = run(view, budget, carryIn, "first-overrun");
+            if (all.isPresent()) {
+                return new AnalysisResult(name(), spec.name(), GlobalView.inSpecOrder(spec, all.get()));
+            }
+        }
+        Map<String, TaskBound> byName = run(view, budget, fallback(carryIn), "priority-induction").orElseThrow();
+        return new AnalysisResult(name(), spec.name(), GlobalView.inSpecOrder(spec, byName));
+    }
+
+    /**
+     * Every task's bound by priority induction under {@code rule}. For a rule that needs it
+     * ({@code first-overrun}), empty as soon as some task has no bound {@code <= T}: the rule's
+     * one-job-per-task carry-in then does not hold.
+     */
+    private Optional<Map<String, TaskBound>> run(GlobalView view, TimeBudget budget, CarryInRule rule,
+            String argument) {
         List<ChargedTask> ts = view.byPriority();
         int m = view.tpus();
         // Suffix summaries of the lower-priority tasks: best C - 1 per width (the carry-in of the
@@ -114,7 +171,10 @@ public final class GlobalGangStrictResponseTime implements ResponseTimeAnalysis 
                         new Witness.None("depends on " + unbounded.get()));
             } else {
                 b = analyseTask(m, i, Math.max(hpWidth, i.width()), hp.groups(), lpBest[x + 1],
-                        ts.subList(x + 1, ts.size()));
+                        ts.subList(x + 1, ts.size()), rule, argument);
+                if (rule.needsFirstMiss() && b.responseBound().isEmpty()) {
+                    return Optional.empty();
+                }
             }
             byName.put(i.name(), b);
             if (b.responseBound().isPresent() && unbounded.isEmpty()) {
@@ -124,11 +184,11 @@ public final class GlobalGangStrictResponseTime implements ResponseTimeAnalysis 
             }
             hpWidth = Math.max(hpWidth, i.width());
         }
-        return new AnalysisResult(name(), spec.name(), GlobalView.inSpecOrder(spec, byName));
+        return Optional.of(byName);
     }
 
     private TaskBound analyseTask(int m, ChargedTask i, int headWidth, List<GangWaitBound.Group> hp, long[] lpBest,
-            List<ChargedTask> lp) {
+            List<ChargedTask> lp, CarryInRule rule, String argument) {
         long waitLimit = i.period() - i.jitter() - i.exec();
         if (waitLimit < 0) {
             return TaskBound.unknown(i.name(), "J + C = " + i.time().format(i.jitter() + i.exec()) + " > T = "
@@ -137,8 +197,8 @@ public final class GlobalGangStrictResponseTime implements ResponseTimeAnalysis 
         }
         Optional<Witness.Gang> w;
         try {
-            w = GangWaitBound.best("priority-induction", carryIn, m, i, headWidth, 1, useTpuTime ? m : 1, hp, lpBest,
-                    lp, waitLimit);
+            w = GangWaitBound.best(argument, rule, m, i, headWidth, 1, useTpuTime ? m : 1, hp, lpBest,
+                    lp, waitLimit, wideHeads);
         } catch (ArithmeticException overflow) {
             return TaskBound.unknown(i.name(), "exact arithmetic overflowed: no bound from this test",
                     new Witness.None("overflow"));

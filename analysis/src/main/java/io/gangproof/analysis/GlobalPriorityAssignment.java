@@ -41,6 +41,8 @@ public final class GlobalPriorityAssignment {
     public static final String STOPPED = "the search stopped after ";
 
     private final long budget;
+    /** The gang-strict test whose deadline-based form is the check, and which verifies the result. */
+    private final GlobalGangStrictResponseTime strict;
 
     public GlobalPriorityAssignment() {
         this(1_000_000);
@@ -48,7 +50,22 @@ public final class GlobalPriorityAssignment {
 
     /** {@code budget}: the most per-level checks the search may run before giving up. */
     public GlobalPriorityAssignment(long budget) {
+        this(budget, new GlobalGangStrictResponseTime());
+    }
+
+    /**
+     * For gang-strict, the search checks the deadline-based form of {@code strict} (its carry-in
+     * rule and wide heads, docs/analysis.md §5b–§5d: every step depends on the two sets only) and
+     * verifies the order with {@code strict} itself. With a one-per-task rule the deadline-based
+     * form is sufficient too: once every level passes, the real test's induction gives every task
+     * a bound at most its deadline, so its first-overrun run applies (§5c).
+     */
+    public GlobalPriorityAssignment(long budget, GlobalGangStrictResponseTime strict) {
+        if (!strict.usesTpuTime()) {
+            throw new IllegalArgumentException("the assignment searches with every beta, not the sequential bound alone");
+        }
         this.budget = budget;
+        this.strict = strict;
     }
 
     public AssignmentResult assign(SystemSpec spec) {
@@ -60,10 +77,9 @@ public final class GlobalPriorityAssignment {
                     : "protocol is " + protocol.keyword()));
         }
         GlobalView view = gv.view().get();
-        ResponseTimeAnalysis real = protocol == Protocol.GANG_STRICT ? new GlobalGangStrictResponseTime()
-                : new GlobalGangGreedyResponseTime();
+        ResponseTimeAnalysis real = protocol == Protocol.GANG_STRICT ? strict : new GlobalGangGreedyResponseTime();
         boolean[] exhausted = {false};
-        Optional<List<ChargedTask>> order = order(view, protocol, budget, exhausted);
+        Optional<List<ChargedTask>> order = order(view, protocol, budget, exhausted, strict);
         if (order.isEmpty() && real.analyze(spec).allSchedulable()) {
             // The deadline-based check (gang-strict) is weaker than the test: never do worse than the given order.
             return new AssignmentResult(Optional.of(spec), "the search found no order, but " + real.name()
@@ -74,7 +90,7 @@ public final class GlobalPriorityAssignment {
                     ? STOPPED + budget + " per-level checks without an order"
                     : protocol == Protocol.GANG_GREEDY
                             ? "no priority order makes the spec schedulable by " + GlobalGangGreedyResponseTime.NAME
-                            : "no priority order passes the deadline-based form of " + GlobalGangStrictResponseTime.NAME
+                            : "no priority order passes the deadline-based form of " + strict.name()
                                     + " (the test itself might still accept some order)");
         }
         List<Integer> numbers = view.byPriority().stream().map(ChargedTask::priority).sorted().toList();
@@ -101,14 +117,15 @@ public final class GlobalPriorityAssignment {
      * first branch tried is Audsley's choice, and because a level's check depends only on which
      * tasks are still unassigned, a set of unassigned tasks that failed once is never tried again.
      */
-    static Optional<List<ChargedTask>> order(GlobalView view, Protocol protocol, long budget, boolean[] exhausted) {
+    static Optional<List<ChargedTask>> order(GlobalView view, Protocol protocol, long budget, boolean[] exhausted,
+            GlobalGangStrictResponseTime strict) {
         List<ChargedTask> byLowest = new ArrayList<>(view.byPriority());
         byLowest.sort(Comparator.comparingInt(ChargedTask::priority).reversed());
         BitSet all = new BitSet();
         all.set(0, byLowest.size());
         List<ChargedTask> lowestFirst = new ArrayList<>();
         long[] checks = {budget};
-        if (!search(view.tpus(), protocol, byLowest, all, lowestFirst, new HashSet<>(), checks)) {
+        if (!search(view.tpus(), protocol, strict, byLowest, all, lowestFirst, new HashSet<>(), checks)) {
             exhausted[0] = checks[0] < 0;
             return Optional.empty();
         }
@@ -117,8 +134,9 @@ public final class GlobalPriorityAssignment {
         return Optional.of(highestFirst);
     }
 
-    private static boolean search(int tpus, Protocol protocol, List<ChargedTask> tasks, BitSet unassigned,
-            List<ChargedTask> lowestFirst, Set<BitSet> failed, long[] checks) {
+    private static boolean search(int tpus, Protocol protocol, GlobalGangStrictResponseTime strict,
+            List<ChargedTask> tasks, BitSet unassigned, List<ChargedTask> lowestFirst, Set<BitSet> failed,
+            long[] checks) {
         if (unassigned.isEmpty()) {
             return true;
         }
@@ -135,13 +153,13 @@ public final class GlobalPriorityAssignment {
                     hp.add(tasks.get(h));
                 }
             }
-            if (!passes(tpus, protocol, tasks.get(c), hp, lowestFirst)) {
+            if (!passes(tpus, protocol, strict, tasks.get(c), hp, lowestFirst)) {
                 continue;
             }
             BitSet rest = (BitSet) unassigned.clone();
             rest.clear(c);
             lowestFirst.add(tasks.get(c));
-            if (search(tpus, protocol, tasks, rest, lowestFirst, failed, checks)) {
+            if (search(tpus, protocol, strict, tasks, rest, lowestFirst, failed, checks)) {
                 return true;
             }
             lowestFirst.remove(lowestFirst.size() - 1);
@@ -156,6 +174,11 @@ public final class GlobalPriorityAssignment {
     /** The per-level check: a function of the two sets only. */
     static boolean passes(int tpus, Protocol protocol, ChargedTask i, List<ChargedTask> higher,
             List<ChargedTask> lower) {
+        return passes(tpus, protocol, new GlobalGangStrictResponseTime(), i, higher, lower);
+    }
+
+    static boolean passes(int tpus, Protocol protocol, GlobalGangStrictResponseTime strict, ChargedTask i,
+            List<ChargedTask> higher, List<ChargedTask> lower) {
         try {
             if (protocol == Protocol.GANG_GREEDY) {
                 return GlobalGangGreedyResponseTime.wait("first-miss", tpus, i, atDeadline(higher), atDeadline(lower))
@@ -171,7 +194,9 @@ public final class GlobalPriorityAssignment {
                 headWidth = Math.max(headWidth, j.width());
                 hp.add(new GangWaitBound.Interferer(j, Math.min(j.deadline(), j.period())));
             }
-            Optional<Witness.Gang> w = GangWaitBound.best("deadline-based", CarryInRule.PER_INSTANT, tpus, i, headWidth, hp, lower, waitLimit);
+            Optional<Witness.Gang> w = GangWaitBound.best("deadline-based", strict.carryIn(), tpus, i, headWidth, 1,
+                    tpus, GangWaitBound.Grouping.of(hp), CarryInBound.bestRemainingByWidth(tpus, lower), lower,
+                    waitLimit, strict.wideHeads());
             return w.isPresent() && w.get().response() <= i.deadline();
         } catch (ArithmeticException overflow) {
             return false;

@@ -64,6 +64,26 @@ class AnalysisSoundnessTest {
                 new GlobalGangGreedyResponseTime(rules[(int) Math.floorMod(seed, 3L)]));
     }
 
+    /** Gang-strict with every step of §5b–§5d together, the study's best test. */
+    @Property(tries = 600)
+    void globalStrictTightestBoundsHold(@ForAll long seed) {
+        check(seed, new Scheduler(Placement.GLOBAL, Policy.FP, Protocol.GANG_STRICT),
+                new GlobalGangStrictResponseTime(true, CarryInRule.ONE_PER_TASK_DP_WINDOW, true));
+    }
+
+    /** The other steps of §5b and §5c, each on its own. */
+    @Property(tries = 300)
+    void globalTighterStepBoundsHold(@ForAll long seed) {
+        ResponseTimeAnalysis[] steps = {new GlobalGangStrictResponseTime(true, CarryInRule.PER_INSTANT_WINDOW),
+            new GlobalGangStrictResponseTime(true, CarryInRule.ONE_PER_TASK_DP),
+            new GlobalGangStrictResponseTime(true, CarryInRule.ONE_PER_TASK_DP_WINDOW),
+            new GlobalGangStrictResponseTime(true, CarryInRule.PER_INSTANT, true),
+            new GlobalGangGreedyResponseTime(CarryInRule.ONE_PER_TASK_DP_WINDOW)};
+        int pick = (int) Math.floorMod(seed, 5L);
+        check(seed, new Scheduler(Placement.GLOBAL, Policy.FP, pick == 4 ? Protocol.GANG_GREEDY : Protocol.GANG_STRICT),
+                steps[pick]);
+    }
+
     private static void check(long seed, Scheduler scheduler, ResponseTimeAnalysis analysis) {
         AnalysisResult result = check(seed, scheduler, analysis, true);
         Statistics.label("some task bounded").collect(result.tasks().stream().anyMatch(b -> b.responseBound().isPresent()));

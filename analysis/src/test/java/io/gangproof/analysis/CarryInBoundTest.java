@@ -65,12 +65,54 @@ class CarryInBoundTest {
         }
     }
 
+    /**
+     * The windowed rules (§5b) equal the largest coverage inside a window of L ticks (every job
+     * capped at L), and their start point is exact: the carry-in fills all {@code beta L} units
+     * for {@code L} up to it and not one tick beyond.
+     */
+    @Property(tries = 400)
+    void windowedRulesAreTheLargestCoverageInsideTheWindow(@ForAll long seed,
+            @ForAll @IntRange(min = 1, max = 6) int m, @ForAll @IntRange(min = 0, max = 5) int n,
+            @ForAll @IntRange(min = 1, max = 14) int window) {
+        Random rnd = new Random(seed);
+        List<ChargedTask> items = items(rnd, m, n);
+        long[] best = CarryInBound.bestRemainingByWidth(m, items);
+        List<long[]> capped = new ArrayList<>();
+        for (long[] it : plain(items)) {
+            capped.add(new long[] {it[0], Math.min(it[1], window)});
+        }
+        for (int beta = 1; beta <= m; beta++) {
+            assertThat(CarryInBound.of(CarryInRule.PER_INSTANT_WINDOW, m, beta, best, items, window).value())
+                    .isEqualTo(GangWitnessRecheck.largestCoverage(m, beta, capped, false));
+            assertThat(CarryInBound.of(CarryInRule.ONE_PER_TASK_DP_WINDOW, m, beta, best, items, window).value())
+                    .isEqualTo(GangWitnessRecheck.largestCoverage(m, beta, capped, true));
+            for (CarryInRule rule : List.of(CarryInRule.PER_INSTANT_WINDOW, CarryInRule.ONE_PER_TASK_DP_WINDOW)) {
+                long x = CarryInBound.fullSlotLength(rule, m, beta, best, items);
+                if (x > 0) {
+                    assertThat(CarryInBound.of(rule, m, beta, best, items, x).value()).as("%s full at L = %d", rule, x)
+                            .isEqualTo((long) beta * x);
+                }
+                assertThat(CarryInBound.of(rule, m, beta, best, items, x + 1).value())
+                        .as("%s not full at L = %d", rule, x + 1).isLessThan((long) beta * (x + 1));
+            }
+        }
+    }
+
     @Property(tries = 200)
     void tighterRulesNeverGiveLargerBounds(@ForAll long seed) {
         Random rnd = new Random(seed);
         SystemSpec strict = TestSpecs.random(rnd, new Scheduler(Placement.GLOBAL, Policy.FP, Protocol.GANG_STRICT));
-        dominates(new GlobalGangStrictResponseTime().analyze(strict),
-                GlobalGangStrictResponseTime.unboundedCarryIn().analyze(strict));
+        AnalysisResult perInstant = new GlobalGangStrictResponseTime().analyze(strict);
+        AnalysisResult window = new GlobalGangStrictResponseTime(true, CarryInRule.PER_INSTANT_WINDOW).analyze(strict);
+        dominates(perInstant, GlobalGangStrictResponseTime.unboundedCarryIn().analyze(strict));
+        dominates(window, perInstant);
+        dominates(new GlobalGangStrictResponseTime(true, CarryInRule.ONE_PER_TASK_DP).analyze(strict), perInstant);
+        AnalysisResult onePerTaskWindow = new GlobalGangStrictResponseTime(true, CarryInRule.ONE_PER_TASK_DP_WINDOW)
+                .analyze(strict);
+        dominates(onePerTaskWindow, window);
+        dominates(new GlobalGangStrictResponseTime(true, CarryInRule.PER_INSTANT, true).analyze(strict), perInstant);
+        dominates(new GlobalGangStrictResponseTime(true, CarryInRule.ONE_PER_TASK_DP_WINDOW, true).analyze(strict),
+                onePerTaskWindow);
         SystemSpec greedy = TestSpecs.random(rnd, new Scheduler(Placement.GLOBAL, Policy.FP, Protocol.GANG_GREEDY));
         AnalysisResult unb = new GlobalGangGreedyResponseTime(CarryInRule.UNBOUNDED).analyze(greedy);
         AnalysisResult per = new GlobalGangGreedyResponseTime(CarryInRule.PER_INSTANT).analyze(greedy);
@@ -80,6 +122,7 @@ class CarryInBoundTest {
         dominates(lp, unb);
         dominates(dp, lp);
         dominates(dp, per);
+        dominates(new GlobalGangGreedyResponseTime(CarryInRule.ONE_PER_TASK_DP_WINDOW).analyze(greedy), dp);
     }
 
     /** Wherever {@code looser} has a response bound, {@code tighter} has one at most as large. */

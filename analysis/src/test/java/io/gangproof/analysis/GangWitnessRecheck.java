@@ -53,6 +53,12 @@ final class GangWitnessRecheck {
             }
         }
         assertThat(w.tpus()).isEqualTo(m);
+        boolean wideHeads = !greedy && w.headWidth() < head;
+        if (wideHeads) {
+            // §5d: beta from the task's own width, paying for wider higher-priority heads
+            assertThat(w.headWidth()).isEqualTo(me.level());
+            head = me.level();
+        }
         assertThat(w.headWidth()).isEqualTo(head);
         assertThat(w.beta()).isBetween(1, m - head + 1);
         assertThat(w.exec()).isEqualTo(exec(me));
@@ -69,14 +75,25 @@ final class GangWitnessRecheck {
             long wl = WitnessCheckTest.workload(len, g.exec(), g.period(), g.responseUsed());
             assertThat(g.workload()).isEqualTo(wl);
             rhs += g.weight() * g.count() * wl;
+            long deficit = w.beta() + g.width() - m - 1;
+            long waitSpan = g.responseUsed() - g.exec();
+            if (wideHeads && deficit > 0 && waitSpan > 0) {
+                rhs += deficit * g.count() * WitnessCheckTest.workload(len, waitSpan, g.period(), waitSpan);
+            }
         }
         assertThat((long) w.beta() * len).as("wait condition").isGreaterThan(rhs);
         assertThat(w.response()).isEqualTo(me.jitter() + w.waitBound() + exec(me));
         assertThat(w.response()).isLessThanOrEqualTo(greedy ? me.deadline() : me.period());
         CarryInRule rule = CarryInRule.byKeyword(w.carryInRule());
-        assertThat(!rule.needsFirstMiss() || greedy).as("rule %s needs first-miss", rule).isTrue();
+        assertThat(!rule.needsFirstMiss() || greedy || w.argument().equals("first-overrun"))
+                .as("rule %s needs first-miss or first-overrun", rule).isTrue();
+        List<long[]> counted = new ArrayList<>();
+        for (long[] it : carryOnly) {
+            // a windowed rule counts each carry-in job inside the window [r, r + w + 1) only
+            counted.add(new long[] {it[0], rule.windowed() ? Math.min(it[1], len) : it[1]});
+        }
         assertThat(w.carryIn()).as("carry-in covers every possible set of carry-in jobs")
-                .isGreaterThanOrEqualTo(largestCoverage(m, w.beta(), carryOnly, rule.needsFirstMiss()));
+                .isGreaterThanOrEqualTo(largestCoverage(m, w.beta(), counted, rule.needsFirstMiss()));
     }
 
     /**

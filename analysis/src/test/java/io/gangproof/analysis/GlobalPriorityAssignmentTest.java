@@ -44,12 +44,15 @@ class GlobalPriorityAssignmentTest {
      */
     @Property(tries = 150)
     void strictSearchIsSoundAndNoWorseThanDeadlineMonotonic(@ForAll long seed,
-            @ForAll @IntRange(min = 2, max = 5) int n, @ForAll @IntRange(min = 150, max = 400) int perMille) {
+            @ForAll @IntRange(min = 2, max = 5) int n, @ForAll @IntRange(min = 150, max = 400) int perMille,
+            @ForAll boolean tightest) {
         SystemSpec s = TaskSetGenerator.global(new Random(seed), 4, n, 3, perMille, STRICT, true);
-        GlobalGangStrictResponseTime test = new GlobalGangStrictResponseTime();
+        // the default test, or every step of docs/analysis.md §5b-§5d (check and verification alike)
+        GlobalGangStrictResponseTime test = tightest ? GlobalGangStrictResponseTime.tightest()
+                : new GlobalGangStrictResponseTime();
         boolean dm = test.analyze(s).allSchedulable();
         boolean exists = PriorityOrders.anyPasses(s, test);
-        AssignmentResult a = new GlobalPriorityAssignment().assign(s);
+        AssignmentResult a = new GlobalPriorityAssignment(1_000_000, test).assign(s);
         Statistics.label("DM / search / some order").collect(dm + " / " + a.found() + " / " + exists);
         if (dm) {
             assertThat(a.found()).as(a.explanation()).isTrue();

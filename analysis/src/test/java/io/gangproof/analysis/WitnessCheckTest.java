@@ -66,6 +66,11 @@ class WitnessCheckTest {
                     Witness.Gang g = (Witness.Gang) b.witness();
                     GangWitnessRecheck.check(spec, b.task(), g, false,
                             t -> r.task(t).orElseThrow().responseBound().orElseThrow());
+                    if (g.argument().equals("first-overrun")) {
+                        assertThat(r.tasks()).as("first-overrun needs a bound <= T for every task")
+                                .allMatch(o -> o.responseBound().isPresent()
+                                        && o.responseBound().get() <= spec.task(o.task()).period());
+                    }
                 } else if (b.witness() instanceof Witness.GangRounds) {
                     check((Witness.GangRounds) b.witness(), b, r, spec);
                 }

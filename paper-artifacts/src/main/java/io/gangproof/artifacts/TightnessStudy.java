@@ -2,6 +2,7 @@ package io.gangproof.artifacts;
 
 import io.gangproof.analysis.AnalysisCatalog;
 import io.gangproof.analysis.AnalysisResult;
+import io.gangproof.analysis.GlobalGangStrictResponseTime;
 import io.gangproof.analysis.GlobalPriorityAssignment;
 import io.gangproof.analysis.ResponseTimeAnalysis;
 import io.gangproof.analysis.TaskBound;
@@ -91,10 +92,24 @@ public final class TightnessStudy {
     public static List<String> seriesNames(Variant v) {
         List<String> names = new ArrayList<>();
         v.tests().forEach(t -> names.add(t.name()));
-        if (v.assignment()) {
-            names.add(v.tests().get(0).name() + ASSIGNED);
-        }
+        assignments(v).forEach((test, a) -> names.add(test + ASSIGNED));
         return names;
+    }
+
+    /**
+     * The assignment series of {@code v}, by the test they verify with: the first test's (the
+     * scheduler's default), and under gang-strict also the tightest test's (docs/analysis.md §5b–§5d).
+     */
+    static java.util.Map<String, GlobalPriorityAssignment> assignments(Variant v) {
+        java.util.Map<String, GlobalPriorityAssignment> out = new java.util.LinkedHashMap<>();
+        if (v.assignment()) {
+            out.put(v.tests().get(0).name(), new GlobalPriorityAssignment());
+            GlobalGangStrictResponseTime tightest = GlobalGangStrictResponseTime.tightest();
+            if (v.tests().stream().anyMatch(t -> t.name().equals(tightest.name()))) {
+                out.put(tightest.name(), new GlobalPriorityAssignment(1_000_000, tightest));
+            }
+        }
+        return out;
     }
 
     static SystemSpec retarget(SystemSpec s, Scheduler scheduler) {
@@ -131,11 +146,11 @@ public final class TightnessStudy {
             }
             tests.add(new TestOutcome(a.name(), r.allSchedulable(), bounds));
         }
-        if (v.assignment()) {
-            boolean found = new GlobalPriorityAssignment().assign(spec).found();
+        for (java.util.Map.Entry<String, GlobalPriorityAssignment> a : assignments(v).entrySet()) {
+            boolean found = a.getValue().assign(spec).found();
             long[] none = new long[spec.tasks().size()];
             java.util.Arrays.fill(none, -1L);
-            tests.add(new TestOutcome(v.tests().get(0).name() + ASSIGNED, found, none));
+            tests.add(new TestOutcome(a.getKey() + ASSIGNED, found, none));
         }
         String where = v.id() + " at point " + point + " sample " + sample + " (" + spec.name() + ")";
         for (int t = 0; t < v.tests().size(); t++) {

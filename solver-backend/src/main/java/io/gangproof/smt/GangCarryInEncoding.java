@@ -30,7 +30,15 @@ final class GangCarryInEncoding {
                 return;
             case PER_INSTANT:
                 s.assertTerm("carry-in (per instant): carryIn >= V_m_beta",
-                        op(">=", carry, grid(s, pre, m, (int) beta, bestPerWidth(m, carryOnly))));
+                        op(">=", carry, grid(s, pre, m, (int) beta, bestPerWidth(m, carryOnly), Long.MAX_VALUE)));
+                return;
+            case PER_INSTANT_WINDOW:
+                s.assertTerm("carry-in (per instant, each job at most L = w + 1 = " + window(w) + "): carryIn >= V_m_beta",
+                        op(">=", carry, grid(s, pre, m, (int) beta, bestPerWidth(m, carryOnly), window(w))));
+                return;
+            case ONE_PER_TASK_DP_WINDOW:
+                s.assertTerm("carry-in (one job per task, per instant, each job at most L = w + 1 = " + window(w)
+                        + "): carryIn >= L_n_m_beta", op(">=", carry, table(s, pre, m, (int) beta, carryOnly, window(w))));
                 return;
             case ONE_PER_TASK_LP:
                 s.assertTerm("carry-in: carryIn >= min(best_m, beta * max(C_l - 1)), or the LP dual bound",
@@ -38,11 +46,25 @@ final class GangCarryInEncoding {
                 return;
             case ONE_PER_TASK_DP:
                 s.assertTerm("carry-in (one job per task, per instant): carryIn >= L_n_m_beta",
-                        op(">=", carry, table(s, pre, m, (int) beta, carryOnly)));
+                        op(">=", carry, table(s, pre, m, (int) beta, carryOnly, Long.MAX_VALUE)));
                 return;
             default:
                 throw new WitnessCheck.Mismatch("carry-in rule " + rule.keyword() + " is not encoded");
         }
+    }
+
+    /**
+     * The window of a windowed rule, {@code L = w + 1} from the witness' wait (the script pins
+     * the wait to the same number): a carry-in job runs from the release on, so inside the
+     * window it counts at most L ticks (docs/analysis.md §5b).
+     */
+    private static long window(Witness.Gang w) {
+        return Math.addExact(w.waitBound(), 1);
+    }
+
+    /** {@code C - 1} of a carry-in job, at most the window. */
+    private static long counted(GangEncoding.Member l, long window) {
+        return Math.min(l.exec() - 1, window);
     }
 
     /**
@@ -98,7 +120,8 @@ final class GangCarryInEncoding {
      * (the job of least {@code C - 1} may be added last, when fewer slots than its width are left:
      * docs/analysis.md §5a); returns {@code V_m_beta}.
      */
-    private static String grid(SmtScript s, String pre, int m, int beta, List<GangEncoding.Member> items) {
+    private static String grid(SmtScript s, String pre, int m, int beta, List<GangEncoding.Member> items,
+            long window) {
         String[][] v = new String[m + 1][beta + 1];
         for (int c = 0; c <= m; c++) {
             for (int u = 0; u <= beta; u++) {
@@ -114,7 +137,7 @@ final class GangCarryInEncoding {
                     if (l.width() <= c) {
                         int sl = Math.min(l.width(), u);
                         lbs.add(op(">=", v[c][u], op("+", v[c - l.width()][u - sl],
-                                num(Math.multiplyExact((long) sl, l.exec() - 1)))));
+                                num(Math.multiplyExact((long) sl, counted(l, window))))));
                     }
                 }
                 s.assertTerm("carry-in table: V_" + c + "_" + u + " >= V_" + (c - 1) + "_" + u + ", V_" + c + "_" + (u - 1)
@@ -130,7 +153,8 @@ final class GangCarryInEncoding {
      * (a job of width k fills at most {@code min(k, beta)} of the beta unit slots); returns
      * {@code L_n_m_beta}.
      */
-    private static String table(SmtScript s, String pre, int m, int beta, List<GangEncoding.Member> items) {
+    private static String table(SmtScript s, String pre, int m, int beta, List<GangEncoding.Member> items,
+            long window) {
         String[][] prev = new String[m + 1][beta + 1];
         for (int c = 0; c <= m; c++) {
             for (int u = 0; u <= beta; u++) {
@@ -152,10 +176,11 @@ final class GangCarryInEncoding {
                     List<String> lbs = new ArrayList<>();
                     lbs.add(op(">=", v, prev[c][u]));
                     for (int sl = 1; sl <= Math.min(k, u); sl++) {
-                        lbs.add(op(">=", v, op("+", prev[c - k][u - sl], num(Math.multiplyExact((long) sl, l.exec() - 1)))));
+                        lbs.add(op(">=", v, op("+", prev[c - k][u - sl], num(Math.multiplyExact((long) sl,
+                                counted(l, window))))));
                     }
                     s.assertTerm("carry-in table: L_" + x + "_" + c + "_" + u + " >= L_" + (x - 1) + " entries, with "
-                            + l.name() + " (k = " + k + ", C - 1 = " + (l.exec() - 1) + ") filling 1.." + Math.min(k, u)
+                            + l.name() + " (k = " + k + ", counted C - 1 = " + counted(l, window) + ") filling 1.." + Math.min(k, u)
                             + " slots", op("and", lbs.toArray(new String[0])));
                     cur[c][u] = v;
                 }

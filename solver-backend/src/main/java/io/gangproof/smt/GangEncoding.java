@@ -94,11 +94,16 @@ final class GangEncoding {
     /** Gang-strict: one round, interferers = hp, each using a bound >= its own checked bound. */
     static WitnessCheck.Encoding encode(SystemSpec spec, String analysis, TaskBound bound, Witness.Gang w,
             WitnessCheck.Claim claim, AnalysisResult result) throws WitnessCheck.Mismatch {
-        if (!"priority-induction".equals(w.argument())) {
+        boolean overrun = "first-overrun".equals(w.argument());
+        if (!overrun && !"priority-induction".equals(w.argument())) {
             throw new IllegalArgumentException("gang argument " + w.argument() + " is not encoded");
         }
         Global g = of(spec).orElseThrow(() -> new WitnessCheck.Mismatch("not a global spec with fixed levels"));
-        SmtScript s = WitnessCheck.header(spec, analysis, bound, claim, "Gang (priority-induction)");
+        SmtScript s = WitnessCheck.header(spec, analysis, bound, claim, "Gang (" + w.argument() + ")");
+        if (overrun) {
+            s.comment("Valid only together with the certificates of every other task of the spec (first-overrun:");
+            s.comment("one carry-in job per task holds once every task has a checked bound <= its period).");
+        }
         Map<String, TaskBound> byName = byName(result);
         UsedBound used = new UsedBound() {
             @Override
@@ -213,6 +218,13 @@ final class GangEncoding {
                 head = Math.max(head, h.width());
             }
         }
+        // Wide heads (gang-strict, docs/analysis.md §5d): beta up to m - k_i + 1, paying for the
+        // instants at which a higher-priority job wider than m - beta + 1 waits at the head.
+        boolean wideHeads = !greedy && w.headWidth() < head;
+        if (wideHeads) {
+            expect("head width (wide heads)", w.headWidth(), me.width());
+            head = me.width();
+        }
         long beta = w.beta();
         expect("tpus", w.tpus(), g.tpus());
         expect("width", w.width(), me.width());
@@ -224,8 +236,9 @@ final class GangEncoding {
         } catch (IllegalArgumentException unknown) {
             throw new WitnessCheck.Mismatch("unknown carry-in rule " + w.carryInRule());
         }
-        if (rule.needsFirstMiss() && !greedy) {
-            throw new WitnessCheck.Mismatch("carry-in rule " + rule.keyword() + " needs the first-miss argument");
+        if (rule.needsFirstMiss() && !greedy && !"first-overrun".equals(w.argument())) {
+            throw new WitnessCheck.Mismatch("carry-in rule " + rule.keyword()
+                    + " needs the first-miss or the first-overrun argument");
         }
         // The interference groups, re-derived from the spec in order of first appearance.
         Map<List<Long>, List<Member>> groups = new LinkedHashMap<>();
@@ -303,8 +316,23 @@ final class GangEncoding {
             s.assertTerm("workload of the group of " + h.name() + " = min(L, N C + min(C, S - N T))",
                     op("=", wl, op("ite", op("<=", len, inner), len, inner)));
             rhs.add(times(Math.multiplyExact(Math.min(h.width(), beta), (long) grp.size()), wl));
+            long deficit = beta + h.width() - g.tpus() - 1;
+            long e = f.responseUsed() - h.exec();
+            if (wideHeads && deficit > 0 && e > 0) {
+                // e is the pinned response used minus C: a literal keeps the term linear.
+                String nw = s.floorDiv(pre + "waiting_jobs_" + tag, len, h.period(),
+                        "waits of " + h.name() + " at the head: N = floor(L / T)");
+                String restW = op("-", len, times(h.period(), nw));
+                String innerW = op("+", times(e, nw), op("ite", op("<=", num(e), restW), num(e), restW));
+                String waits = s.declareInt(pre + "head_waits_" + tag);
+                s.assertTerm("head waits of one task of the group of " + h.name() + " (k = " + h.width()
+                        + " > m - beta + 1) = min(L, N e + min(e, L - N T)), e = R - C = " + e,
+                        op("=", waits, op("ite", op("<=", len, innerW), len, innerW)));
+                rhs.add(times(Math.multiplyExact(deficit, (long) grp.size()), waits));
+            }
         }
-        s.assertTerm("wait condition: beta (w + 1) > carryIn + sum over groups min(k, beta) count W(w + 1)",
+        s.assertTerm("wait condition: beta (w + 1) > carryIn + sum over groups min(k, beta) count W(w + 1)"
+                + (wideHeads ? " + sum over wide groups (beta + k - m - 1) count waits(w + 1)" : ""),
                 op(">", times(beta, len), sum(rhs)));
         String resp = op("+", num(me.jitter()), wait, num(me.exec()));
         if (greedy) {

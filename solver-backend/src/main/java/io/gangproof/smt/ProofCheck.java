@@ -230,9 +230,11 @@ public final class ProofCheck {
                 }
             }
         }
-        if (w instanceof Witness.GangRounds || w instanceof Witness.JobCount k && k.argument().equals("first-miss")) {
+        if (w instanceof Witness.GangRounds || w instanceof Witness.JobCount k && k.argument().equals("first-miss")
+                || w instanceof Witness.Gang g && g.argument().equals("first-overrun")) {
             // First-miss: the rounds are valid only if every task of the spec passes round 0, and
             // later rounds use other tasks' earlier responses: every task's chain is checked.
+            // First-overrun (gang-strict, one carry-in job per task): every task needs a checked bound <= T.
             for (String t : covered.allNotYetQueued()) {
                 if (done.add(t)) {
                     out.add(t);

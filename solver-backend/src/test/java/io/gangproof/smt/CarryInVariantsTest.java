@@ -19,6 +19,7 @@ import net.jqwik.api.Example;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -61,6 +62,66 @@ class CarryInVariantsTest {
     @Property(tries = 30)
     void everyVariantIsConfirmedAndLessCarryInRefuted(@ForAll("global") SystemSpec spec) {
         confirmAndTamper(spec);
+    }
+
+    /**
+     * Wide heads (docs/analysis.md §5d): a witness whose beta needs the head-wait term, with one
+     * tick less wait, is refuted (the analysis' wait is the least, so the term is what holds it up).
+     */
+    @Property(tries = 60)
+    void wideHeadWitnessesWithLessWaitAreRefuted(@ForAll("global") SystemSpec spec) {
+        wideHeadsTampered(spec);
+    }
+
+    /** A set where X (width 1) waits behind the wider W: beta = 2 only with the head-wait term. */
+    @Example
+    void aWideHigherPriorityHeadIsPaidFor() {
+        String text = """
+                system wide_head {
+                  resolution 1 ms
+                  platform { tpus 3 }
+                  dnn narrow { latency { 1: 3 ms } }
+                  dnn wide { latency { 3: 1 ms } }
+                  task A { runs narrow  sporadic 18 ms  priority 1  tpus 1 }
+                  task W { runs wide  sporadic 9 ms  priority 2  tpus 3 }
+                  task X { runs narrow  sporadic 14 ms  deadline 9 ms  priority 3  tpus 1 }
+                  task Y { runs narrow  sporadic 10 ms  priority 4  tpus 1 }
+                  scheduler global fp with gang-strict
+                }
+                """;
+        SystemSpec spec = io.gangproof.spec.parse.SpecLoader.loadText("wide-head.gang", text, Fixtures.SPECS).orThrow();
+        assertThat(wideHeadsTampered(spec)).isGreaterThan(0);
+    }
+
+    /** Returns how many wide-heads witnesses with one tick less wait were refuted. */
+    private static int wideHeadsTampered(SystemSpec spec) {
+        int refuted = 0;
+        for (ResponseTimeAnalysis a : AnalysisCatalog.all()) {
+            if (!a.appliesTo(spec) || !a.name().endsWith("/wide-heads")) {
+                continue;
+            }
+            AnalysisResult r = a.analyze(spec);
+            for (TaskBound b : r.tasks()) {
+                if (!(b.witness() instanceof Witness.Gang g)) {
+                    continue;
+                }
+                assertThat(check(spec, r, b, g)).as("%s, %s", a.name(), b.task()).isInstanceOf(WitnessVerdict.Confirmed.class);
+                boolean paysForWideHeads = g.interference().stream().anyMatch(f -> f.width() > g.tpus() - g.beta() + 1);
+                Statistics.label("wide head paid").collect(paysForWideHeads && g.waitBound() > 0);
+                if (paysForWideHeads && g.waitBound() > 0) {
+                    Witness.Gang less = new Witness.Gang(g.argument(), g.carryInRule(), g.tpus(), g.width(), g.headWidth(),
+                            g.exec(), g.jitter(), g.beta(), g.carryIn(), g.carryInDualNumerator(),
+                            g.carryInDualDenominator(), g.interference(), g.waitBound() - 1, g.response() - 1);
+                    TaskBound t = new TaskBound(b.task(), b.outcome(), b.reason(), Optional.of(g.response() - 1),
+                            b.blockingBound(), b.inversionBound(), b.overtakesBound(), less);
+                    assertThat(WitnessCheck.check(spec, r, t, WitnessCheck.Claim.response(g.response() - 1), T))
+                            .as("%s, %s with one tick less wait", a.name(), b.task())
+                            .isInstanceOf(WitnessVerdict.Refuted.class);
+                    refuted++;
+                }
+            }
+        }
+        return refuted;
     }
 
     /** Returns how many tampered witnesses were refuted. */
