@@ -187,6 +187,22 @@ public final class GlobalGangStrictResponseTime implements ResponseTimeAnalysis 
         return Optional.of(byName);
     }
 
+    /**
+     * The bound of {@code i} at one level, exactly as {@link #analyze} computes it for the order in
+     * which {@code hp} (with the bounds {@code hpBounds}, in the same order) are above {@code i} and
+     * {@code lp} below: the per-level step of the exact order search ({@link StrictOrderSearch}).
+     */
+    TaskBound levelBound(int m, ChargedTask i, List<ChargedTask> hp, long[] hpBounds, List<ChargedTask> lp) {
+        GangWaitBound.Grouping groups = new GangWaitBound.Grouping();
+        int headWidth = i.width();
+        for (int x = 0; x < hp.size(); x++) {
+            groups.add(hp.get(x), hpBounds[x]);
+            headWidth = Math.max(headWidth, hp.get(x).width());
+        }
+        return analyseTask(m, i, headWidth, groups.groups(), CarryInBound.bestRemainingByWidth(m, lp), lp, carryIn,
+                carryIn.needsFirstMiss() ? "first-overrun" : "priority-induction");
+    }
+
     private TaskBound analyseTask(int m, ChargedTask i, int headWidth, List<GangWaitBound.Group> hp, long[] lpBest,
             List<ChargedTask> lp, CarryInRule rule, String argument) {
         long waitLimit = i.period() - i.jitter() - i.exec();

@@ -32,9 +32,12 @@ import java.util.Set;
  * 1991) is not optimal here. The search therefore starts as Audsley's lowest-priority-first pass
  * and backtracks when a level has no passing task, remembering the sets of unassigned tasks that
  * failed: at most {@code 2^n} sets instead of {@code n!} orders, and exact for the check. So it is
- * optimal for gang-greedy; for gang-strict it is optimal for the deadline-based check only. A
- * returned spec has passed the spec's real analysis; when the search fails but the spec's own
- * priorities pass, the spec is returned unchanged. Tasks keep the multiset of priority numbers.
+ * optimal for gang-greedy. For gang-strict, when the deadline-based check finds no order,
+ * {@link StrictOrderSearch} searches the orders of the test itself (highest level first, exact,
+ * within a tenth of the budget by default), so the assignment is optimal for gang-strict too unless that
+ * search stops. A returned spec has passed the spec's real analysis; when the searches fail but
+ * the spec's own priorities pass, the spec is returned unchanged. Tasks keep the multiset of
+ * priority numbers.
  */
 public final class GlobalPriorityAssignment {
     /** How the explanation of a search that ran out of budget begins (a give-up, not a proof that no order passes). */
@@ -43,6 +46,7 @@ public final class GlobalPriorityAssignment {
     private final long budget;
     /** The gang-strict test whose deadline-based form is the check, and which verifies the result. */
     private final GlobalGangStrictResponseTime strict;
+    private final long exactBudget;
 
     public GlobalPriorityAssignment() {
         this(1_000_000);
@@ -61,11 +65,22 @@ public final class GlobalPriorityAssignment {
      * a bound at most its deadline, so its first-overrun run applies (§5c).
      */
     public GlobalPriorityAssignment(long budget, GlobalGangStrictResponseTime strict) {
+        this(budget, strict, Math.max(1, budget / 10));
+    }
+
+    /**
+     * {@code exactBudget}: the most per-level checks of the search over the orders of the
+     * gang-strict test itself ({@link StrictOrderSearch}), run when the deadline-based check finds
+     * no order; 0 leaves it out, so that "no order" is with respect to the deadline-based check,
+     * whose result is monotone in the task set (what {@code GlobalSynthesis} relies on).
+     */
+    public GlobalPriorityAssignment(long budget, GlobalGangStrictResponseTime strict, long exactBudget) {
         if (!strict.usesTpuTime()) {
             throw new IllegalArgumentException("the assignment searches with every beta, not the sequential bound alone");
         }
         this.budget = budget;
         this.strict = strict;
+        this.exactBudget = exactBudget;
     }
 
     public AssignmentResult assign(SystemSpec spec) {
@@ -80,6 +95,15 @@ public final class GlobalPriorityAssignment {
         ResponseTimeAnalysis real = protocol == Protocol.GANG_STRICT ? strict : new GlobalGangGreedyResponseTime();
         boolean[] exhausted = {false};
         Optional<List<ChargedTask>> order = order(view, protocol, budget, exhausted, strict);
+        boolean exactStopped = false;
+        boolean byExactSearch = false;
+        if (order.isEmpty() && protocol == Protocol.GANG_STRICT && !exhausted[0] && exactBudget > 0) {
+            // The deadline-based check is weaker than the test: search the orders of the test itself.
+            StrictOrderSearch.Result exact = StrictOrderSearch.search(strict, view, exactBudget);
+            order = exact.order();
+            exactStopped = exact.stopped();
+            byExactSearch = order.isPresent();
+        }
         if (order.isEmpty() && real.analyze(spec).allSchedulable()) {
             // The deadline-based check (gang-strict) is weaker than the test: never do worse than the given order.
             return new AssignmentResult(Optional.of(spec), "the search found no order, but " + real.name()
@@ -88,10 +112,13 @@ public final class GlobalPriorityAssignment {
         if (order.isEmpty()) {
             return new AssignmentResult(Optional.empty(), exhausted[0]
                     ? STOPPED + budget + " per-level checks without an order"
-                    : protocol == Protocol.GANG_GREEDY
-                            ? "no priority order makes the spec schedulable by " + GlobalGangGreedyResponseTime.NAME
-                            : "no priority order passes the deadline-based form of " + strict.name()
-                                    + " (the test itself might still accept some order)");
+                    : exactStopped
+                            ? STOPPED + exactBudget + " per-level checks over the orders of " + strict.name()
+                                    + " without an order (none passes its deadline-based form)"
+                            : protocol == Protocol.GANG_STRICT && exactBudget == 0
+                                    ? "no priority order passes the deadline-based form of " + strict.name()
+                                            + " (the test itself might still accept some order)"
+                                    : "no priority order makes the spec schedulable by " + real.name());
         }
         List<Integer> numbers = view.byPriority().stream().map(ChargedTask::priority).sorted().toList();
         Map<String, Integer> newPriority = new HashMap<>();
@@ -108,7 +135,9 @@ public final class GlobalPriorityAssignment {
             // Cannot happen by the argument above; refusing keeps a wrong PROVED impossible.
             return new AssignmentResult(Optional.empty(), "internal: " + real.name() + " rejects the order found");
         }
-        return new AssignmentResult(Optional.of(out), "Audsley's search found an order accepted by " + real.name());
+        return new AssignmentResult(Optional.of(out), (byExactSearch
+                ? "the search over the orders of the test found an order accepted by "
+                : "Audsley's search found an order accepted by ") + real.name());
     }
 
     /**
