@@ -35,7 +35,7 @@ class GlobalSerialSoundnessTest {
     private static final Scheduler STRICT = new Scheduler(Placement.GLOBAL, Policy.FP, Protocol.GANG_STRICT);
     private static final Scheduler GREEDY = new Scheduler(Placement.GLOBAL, Policy.FP, Protocol.GANG_GREEDY);
 
-    @Property(tries = 400)
+    @Property(tries = 300)
     void serialBoundsHold(@ForAll long seed) {
         Random rnd = new Random(seed);
         SystemSpec spec = serialised(rnd, rnd.nextBoolean() ? STRICT : GREEDY);
