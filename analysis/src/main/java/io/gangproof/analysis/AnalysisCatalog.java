@@ -34,7 +34,8 @@ public final class AnalysisCatalog {
                 new GlobalGangStrictResponseTime(true, CarryInRule.ONE_PER_TASK_DP_WINDOW),
                 new GlobalGangStrictResponseTime(true, CarryInRule.PER_INSTANT, true),
                 GlobalGangStrictResponseTime.tightest(),
-                new GlobalGangGreedyResponseTime(CarryInRule.ONE_PER_TASK_DP_WINDOW));
+                new GlobalGangGreedyResponseTime(CarryInRule.ONE_PER_TASK_DP_WINDOW),
+                new GlobalSerialResponseTime());
     }
 
     /** The analysis for the spec's scheduler (the tightest one where several apply), if any. */

@@ -2,6 +2,7 @@ package io.gangproof.artifacts;
 
 import io.gangproof.analysis.AnalysisCatalog;
 import io.gangproof.analysis.AnalysisResult;
+import io.gangproof.analysis.GlobalSerialResponseTime;
 import io.gangproof.analysis.ResponseTimeAnalysis;
 import io.gangproof.analysis.TaskBound;
 import io.gangproof.analysis.Witness;
@@ -21,7 +22,8 @@ import java.util.Map;
  * test rejects, which task fails first (its priority rank) and which term of the wait condition
  * is largest there (carry-in or higher-priority workload). A sound test accepts only exactly
  * schedulable sets, so the accepted counts divided by the study's {@code exact_accepted} are its
- * ratios. Usage: {@code TightnessAcceptanceReport studies/tightness.json [protocol]}.
+ * ratios. Usage: {@code TightnessAcceptanceReport studies/tightness.json [protocol] [exact|serial-exact]};
+ * {@code serial-exact} runs the explorer on the sets only {@code global-fp-serial} accepts.
  */
 public final class TightnessAcceptanceReport {
     private TightnessAcceptanceReport() {
@@ -31,10 +33,15 @@ public final class TightnessAcceptanceReport {
         Experiment e = Experiment.load(Path.of(args[0]));
         Protocol protocol = args.length > 1 && args[1].equals("gang-greedy") ? Protocol.GANG_GREEDY : Protocol.GANG_STRICT;
         boolean exact = args.length > 2 && args[2].equals("exact");
+        // Cross-check of the serialised test: explore only the sets it alone accepts.
+        boolean serialExact = args.length > 2 && args[2].equals("serial-exact");
         Scheduler scheduler = new Scheduler(Placement.GLOBAL, Policy.FP, protocol);
         TaskSetGenerator gen = new TaskSetGenerator(e);
         SystemSpec sample = TightnessStudy.retarget(gen.generate(0, 0).spec(), scheduler);
-        List<ResponseTimeAnalysis> tests = AnalysisCatalog.all().stream().filter(a -> a.appliesTo(sample)).toList();
+        // The serialised test (docs/analysis.md §5e) applies per set, not per sample: its own columns.
+        List<ResponseTimeAnalysis> tests = AnalysisCatalog.all().stream()
+                .filter(a -> a.appliesTo(sample) && !(a instanceof GlobalSerialResponseTime)).toList();
+        GlobalSerialResponseTime serial = new GlobalSerialResponseTime();
         int bins = e.points().size();
         long[][] accepted = new long[tests.size()][bins];
         // the study's assignment series, by the test they verify with
@@ -42,6 +49,11 @@ public final class TightnessAcceptanceReport {
                 new TightnessStudy.Variant("report", scheduler, tests, true));
         long[][] assigned = new long[assignments.size()][bins];
         long[] samples = new long[bins];
+        long[] best = new long[bins];
+        long[] serialAccepted = new long[bins];
+        long[] bestWithSerial = new long[bins];
+        long[] serialOnlyExplored = new long[bins];
+        long[] serialOnlyExactOk = new long[bins];
         Map<String, Long> firstFail = new LinkedHashMap<>();
         for (int p = 0; p < bins; p++) {
             for (int s = 0; s < e.samplesPerPoint(); s++) {
@@ -53,9 +65,11 @@ public final class TightnessAcceptanceReport {
                 for (io.gangproof.analysis.GlobalPriorityAssignment pa : assignments.values()) {
                     assigned[a++][bin] += pa.assign(spec).found() ? 1 : 0;
                 }
+                boolean any = false;
                 for (int t = 0; t < tests.size(); t++) {
                     AnalysisResult r = tests.get(t).analyze(spec);
                     if (r.allSchedulable()) {
+                        any = true;
                         accepted[t][bin]++;
                     } else if (t == tests.size() - 1) {
                         firstFail.merge(e.points().get(bin) + " " + failure(spec, r), 1L, Long::sum);
@@ -64,10 +78,20 @@ public final class TightnessAcceptanceReport {
                         }
                     }
                 }
+                boolean bySerial = serial.analyze(spec).allSchedulable();
+                best[bin] += any ? 1 : 0;
+                serialAccepted[bin] += bySerial ? 1 : 0;
+                bestWithSerial[bin] += any || bySerial ? 1 : 0;
+                if (serialExact && bySerial && !any) {
+                    serialOnlyExplored[bin]++;
+                    serialOnlyExactOk[bin] += ExplorerMethod.outcome(ExplorerMethod.explore(spec, e.explorer()))
+                            == Outcome.ACCEPTED ? 1 : 0;
+                }
             }
         }
         StringBuilder out = new StringBuilder("point,samples");
         tests.forEach(t -> out.append(',').append(t.name()));
+        out.append(",best,").append(serial.name()).append(",best+serial");
         assignments.keySet().forEach(t -> out.append(',').append(t).append(TightnessStudy.ASSIGNED));
         out.append('\n');
         for (int b = 0; b < bins; b++) {
@@ -75,10 +99,18 @@ public final class TightnessAcceptanceReport {
             for (long[] a : accepted) {
                 out.append(',').append(a[b]);
             }
+            out.append(',').append(best[b]).append(',').append(serialAccepted[b]).append(',').append(bestWithSerial[b]);
             for (long[] a : assigned) {
                 out.append(',').append(a[b]);
             }
             out.append('\n');
+        }
+        if (serialExact) {
+            out.append("\nsets only ").append(serial.name()).append(" accepts: point, explored, exactly schedulable\n");
+            for (int b = 0; b < bins; b++) {
+                out.append(e.points().get(b)).append(',').append(serialOnlyExplored[b]).append(',')
+                        .append(serialOnlyExactOk[b]).append('\n');
+            }
         }
         out.append("\nrejections by the last test (").append(tests.get(tests.size() - 1).name())
                 .append("): point, rank of the first failing task, width, dominant term\n");

@@ -2,6 +2,8 @@ package io.gangproof.smt;
 
 import io.gangproof.spec.Binding;
 import io.gangproof.spec.Pipeline;
+import io.gangproof.spec.Placement;
+import io.gangproof.spec.Policy;
 import io.gangproof.spec.SystemSpec;
 import io.gangproof.spec.Task;
 
@@ -76,6 +78,32 @@ record Partition(String pipeline, int size, List<Member> members, long oneTimeRe
         }
         members.sort(Comparator.comparingInt(Member::priority));
         return Optional.of(new Partition(p, size, List.copyOf(members), once));
+    }
+
+    /**
+     * A serialised global spec as one partition of all {@code m} TPUs (docs/analysis.md §5e),
+     * re-derived from the spec: global fp under a gang protocol, every task bound to any TPUs
+     * with a fixed level {@code k}, {@code 2 k > m} (no two jobs, not even two of one task, run at
+     * once), each charged {@code wcet(k) + reload} (any job may reload), no one-time reload.
+     * Empty when the spec is not such a spec.
+     */
+    static Optional<Partition> serialised(SystemSpec spec) {
+        if (spec.scheduler().placement() != Placement.GLOBAL || spec.scheduler().policy() != Policy.FP
+                || spec.scheduler().protocol().perTpu()) {
+            return Optional.empty();
+        }
+        int m = spec.platform().tpus();
+        List<Member> members = new ArrayList<>();
+        for (Task t : spec.tasks()) {
+            if (!(t.binding() instanceof Binding.AnyTpus) || !t.levelFixed() || 2L * t.level() <= m
+                    || t.level() > m) {
+                return Optional.empty();
+            }
+            members.add(new Member(t.name(), t.priority(), Math.addExact(t.dnn().wcet(t.level()), t.dnn().reload()),
+                    t.period(), t.deadline(), t.jitter()));
+        }
+        members.sort(Comparator.comparingInt(Member::priority));
+        return Optional.of(new Partition("serialised (all " + m + " TPUs)", m, List.copyOf(members), 0));
     }
 
     int indexOf(String task) {

@@ -197,8 +197,10 @@ public final class WitnessCheck {
 
     private static Encoding npFp(SystemSpec spec, String analysis, TaskBound bound, Witness.NpFp w, Claim claim)
             throws Mismatch {
-        Partition part = Partition.of(spec, bound.task()).orElseThrow(
-                () -> new Mismatch("task " + bound.task() + " is not bound to a pipeline"));
+        // A serialised global spec is one partition of all TPUs (docs/analysis.md §5e).
+        Partition part = Partition.of(spec, bound.task()).or(() -> Partition.serialised(spec)).orElseThrow(
+                () -> new Mismatch("task " + bound.task() + " is not bound to a pipeline, and the spec is not a "
+                        + "serialised global fp spec (2k > m for every task)"));
         int i = part.indexOf(bound.task());
         Partition.Member me = part.members().get(i);
         List<Partition.Member> hp = part.members().subList(0, i);
