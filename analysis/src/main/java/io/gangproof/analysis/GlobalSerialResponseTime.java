@@ -1,5 +1,7 @@
 package io.gangproof.analysis;
 
+import io.gangproof.spec.Placement;
+import io.gangproof.spec.Policy;
 import io.gangproof.spec.Protocol;
 import io.gangproof.spec.SystemSpec;
 
@@ -33,6 +35,14 @@ public final class GlobalSerialResponseTime implements ResponseTimeAnalysis {
     @Override
     public boolean appliesTo(SystemSpec spec) {
         return serialView(spec).view().isPresent();
+    }
+
+    /** Global fp under a gang protocol: serialised or not, the test answers (not applicable) for every set. */
+    @Override
+    public boolean appliesToScheduler(SystemSpec spec) {
+        return spec.scheduler().placement() == Placement.GLOBAL && spec.scheduler().policy() == Policy.FP
+                && (spec.scheduler().protocol() == Protocol.GANG_STRICT
+                        || spec.scheduler().protocol() == Protocol.GANG_GREEDY);
     }
 
     @Override

@@ -20,6 +20,15 @@ public interface ResponseTimeAnalysis {
     /** Whether this analysis models the spec's scheduler and bindings at all. */
     boolean appliesTo(SystemSpec spec);
 
+    /**
+     * Whether this analysis models the spec's scheduler, whatever its tasks: for a test that applies
+     * only to some task sets of a scheduler (the serialised test), true for every spec under that
+     * scheduler. Studies use it to choose their tests once, on a sample set.
+     */
+    default boolean appliesToScheduler(SystemSpec spec) {
+        return appliesTo(spec);
+    }
+
     /** Analyses every task. For a spec it does not apply to, the result says so and carries no bound. */
     AnalysisResult analyze(SystemSpec spec);
 

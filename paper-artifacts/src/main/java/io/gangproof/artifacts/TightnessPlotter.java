@@ -55,9 +55,27 @@ public final class TightnessPlotter {
         return out;
     }
 
-    /** A test's name says its scheduler; the union series needs it spelled out. */
-    private static String label(String[] row) {
-        return row[2].equals(TightnessCsv.ANY) ? TightnessCsv.ANY + " (" + row[1] + ")" : row[2];
+    /**
+     * A series' label: the test's name, with its scheduler spelled out where the name does not
+     * say it (the union series and a test registered under several schedulers, as the serialised one).
+     */
+    private static String label(String[] row, java.util.Set<String> underSeveral) {
+        return underSeveral.contains(row[2]) ? row[2] + " (" + row[1] + ")" : row[2];
+    }
+
+    /** The test names that occur with more than one scheduler. */
+    private static java.util.Set<String> underSeveralSchedulers(List<String[]> rows) {
+        Map<String, java.util.Set<String>> schedulers = new LinkedHashMap<>();
+        for (String[] r : rows) {
+            schedulers.computeIfAbsent(r[2], t -> new java.util.HashSet<>()).add(r[1]);
+        }
+        java.util.Set<String> out = new java.util.HashSet<>();
+        schedulers.forEach((test, in) -> {
+            if (in.size() > 1) {
+                out.add(test);
+            }
+        });
+        return out;
     }
 
     static String headerField(Path csv, String key) throws IOException {
@@ -71,9 +89,10 @@ public final class TightnessPlotter {
         long fewest = Long.MAX_VALUE;
         long most = 0;
         List<String[]> rows = rows(csv);
-        List<String> names = rows.stream().map(TightnessPlotter::label).distinct().toList();
+        java.util.Set<String> underSeveral = underSeveralSchedulers(rows);
+        List<String> names = rows.stream().map(r -> label(r, underSeveral)).distinct().toList();
         for (String[] r : rows) {
-            String name = label(r);
+            String name = label(r, underSeveral);
             YIntervalSeries s = series.computeIfAbsent(name, n -> new YIntervalSeries(n, true, false));
             long exact = Long.parseLong(r[4]);
             if (exact > 0) {
@@ -119,13 +138,19 @@ public final class TightnessPlotter {
     public static List<Path> pessimism(Path csv, Path dir, String stem) throws IOException {
         System.setProperty("java.awt.headless", "true");
         DefaultBoxAndWhiskerCategoryDataset data = new DefaultBoxAndWhiskerCategoryDataset();
-        for (String[] r : rows(csv)) {
+        List<String[]> rows = rows(csv);
+        Map<String, java.util.Set<String>> schedulers = new LinkedHashMap<>();
+        for (String[] r : rows) {
+            schedulers.computeIfAbsent(r[1], t -> new java.util.HashSet<>()).add(r[0]);
+        }
+        for (String[] r : rows) {
             if (r[2].equals("all") && Long.parseLong(r[3]) > 0) {
+                String test = schedulers.get(r[1]).size() > 1 ? r[1] + ", " + r[0] : r[1];
                 double min = Double.parseDouble(r[4]);
                 double max = Double.parseDouble(r[9]);
                 data.add(new BoxAndWhiskerItem(Double.parseDouble(r[10]), Double.parseDouble(r[6]),
                         Double.parseDouble(r[5]), Double.parseDouble(r[7]), min, max, min, max, List.of()),
-                        "bound / exact", r[1] + " (" + r[3] + " tasks)");
+                        "bound / exact", test + " (" + r[3] + " tasks)");
             }
         }
         BoxAndWhiskerRenderer renderer = new BoxAndWhiskerRenderer();

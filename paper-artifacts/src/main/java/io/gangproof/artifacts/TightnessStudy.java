@@ -67,14 +67,19 @@ public final class TightnessStudy {
         this.variants = variants(generator.generate(0, 0).spec());
     }
 
-    /** The variants some registered test applies to (decided on a sample set: applicability depends on the scheduler only). */
+    /**
+     * The variants some registered test applies to, decided on a sample set by each test's
+     * scheduler ({@code appliesToScheduler}: a test for some task sets only answers "not
+     * applicable", never accepting, on the others).
+     */
     static List<Variant> variants(SystemSpec sample) {
         List<Variant> out = new ArrayList<>();
         for (Policy policy : Policy.values()) {
             for (Protocol protocol : List.of(Protocol.GANG_GREEDY, Protocol.GANG_STRICT)) {
                 Scheduler scheduler = new Scheduler(Placement.GLOBAL, policy, protocol);
                 SystemSpec s = retarget(sample, scheduler);
-                List<ResponseTimeAnalysis> tests = AnalysisCatalog.all().stream().filter(a -> a.appliesTo(s)).toList();
+                List<ResponseTimeAnalysis> tests = AnalysisCatalog.all().stream().filter(a -> a.appliesToScheduler(s))
+                        .toList();
                 if (!tests.isEmpty()) {
                     out.add(new Variant("global " + policy.keyword() + " " + protocol.keyword(), scheduler, tests,
                             policy == Policy.FP));

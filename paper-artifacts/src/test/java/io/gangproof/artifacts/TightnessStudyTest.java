@@ -3,6 +3,7 @@ package io.gangproof.artifacts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gangproof.analysis.AnalysisCatalog;
+import io.gangproof.analysis.GlobalSerialResponseTime;
 import io.gangproof.analysis.ResponseTimeAnalysis;
 import io.gangproof.spec.Placement;
 import io.gangproof.spec.Policy;
@@ -31,10 +32,13 @@ class TightnessStudyTest {
         assertThat(study.variants()).isNotEmpty();
         for (TightnessStudy.Variant v : study.variants()) {
             List<String> expected = AnalysisCatalog.all().stream()
-                    .filter(a -> a.appliesTo(TightnessStudy.retarget(set.spec(), v.scheduler())))
+                    .filter(a -> a.appliesToScheduler(TightnessStudy.retarget(set.spec(), v.scheduler())))
                     .map(ResponseTimeAnalysis::name).toList();
             assertThat(v.tests().stream().map(ResponseTimeAnalysis::name).toList()).isEqualTo(expected);
         }
+        // the serialised test joins every global fp variant, whether or not the sample set is serialised
+        assertThat(study.variants()).filteredOn(v -> v.scheduler().policy() == Policy.FP)
+                .allMatch(v -> v.tests().stream().anyMatch(t -> t.name().equals(GlobalSerialResponseTime.NAME)));
         for (Protocol p : List.of(Protocol.GANG_GREEDY, Protocol.GANG_STRICT)) {
             assertThat(study.variants()).anyMatch(v -> v.scheduler().equals(new Scheduler(Placement.GLOBAL, Policy.FP, p)));
         }
