@@ -68,6 +68,27 @@ final class CarryInBound {
         }
     }
 
+    /**
+     * {@link #of} for every beta in {@code [lo, hi]} (index beta, {@code null} below lo); the 0/1
+     * rules share one table for all of them ({@link #perInstantOneOfEachUpTo}).
+     */
+    static Value[] ofEach(CarryInRule rule, int tpus, int lo, int hi, long[] bestRemaining, List<ChargedTask> items,
+            long window) {
+        Value[] out = new Value[hi + 1];
+        if (rule == CarryInRule.ONE_PER_TASK_DP || rule == CarryInRule.ONE_PER_TASK_DP_WINDOW) {
+            long[] all = perInstantOneOfEachUpTo(tpus, hi, items,
+                    rule == CarryInRule.ONE_PER_TASK_DP ? Long.MAX_VALUE : window);
+            for (int beta = lo; beta <= hi; beta++) {
+                out[beta] = new Value(all[beta], 0, 1);
+            }
+        } else {
+            for (int beta = lo; beta <= hi; beta++) {
+                out[beta] = of(rule, tpus, beta, bestRemaining, items, window);
+            }
+        }
+        return out;
+    }
+
     private static long[] capped(long[] bestRemaining, long window) {
         long[] out = bestRemaining.clone();
         for (int k = 0; k < out.length; k++) {
@@ -162,19 +183,66 @@ final class CarryInBound {
      * counts {@code min(C - 1, window)} per slot.
      */
     static long perInstantOneOfEach(int tpus, int beta, List<ChargedTask> items, long window) {
-        long[][] v = new long[tpus + 1][beta + 1];
-        for (ChargedTask l : items) {
-            int k = l.width();
-            long rem = Math.min(l.exec() - 1, window);
+        return perInstantOneOfEachUpTo(tpus, beta, items, window)[beta];
+    }
+
+    /**
+     * {@link #perInstantOneOfEach} for every beta in {@code [0, maxBeta]} from one table. Exact
+     * shortcuts, each giving the same values as the table over all items (docs/analysis.md §11):
+     * <ul>
+     * <li>the table does not depend on beta: a job fills {@code s <= min(k, beta)} slots, but within
+     * {@code V[c][u]}, {@code u <= beta}, already {@code s <= min(k, u)}; so column {@code u} of one
+     * table up to {@code maxBeta} is the value for {@code beta = u};</li>
+     * <li>of width {@code k} at most {@code floor(m / k)} jobs fit on {@code m} TPUs, so only the
+     * {@code floor(m / k)} largest {@code C - 1} of each width can be in a best choice (swap any other
+     * for an unused larger one: same TPUs and slots, no less value; capping at the window keeps the
+     * order), and items with nothing left ({@code C = 1}) add nothing.</li>
+     * </ul>
+     */
+    static long[] perInstantOneOfEachUpTo(int tpus, int maxBeta, List<ChargedTask> items, long window) {
+        long[][] v = new long[tpus + 1][maxBeta + 1];
+        for (long[] it : kept(tpus, items, window)) {
+            int k = (int) it[0];
+            long rem = it[1];
             for (int c = tpus; c >= k; c--) {
-                for (int u = beta; u >= 1; u--) {
-                    for (int s = 1; s <= Math.min(Math.min(k, beta), u); s++) {
-                        v[c][u] = Math.max(v[c][u], Ticks.add(v[c - k][u - s], Ticks.mul(s, rem)));
+                long[] row = v[c];
+                long[] from = v[c - k];
+                for (int u = maxBeta; u >= 1; u--) {
+                    long best = row[u];
+                    int top = Math.min(k, u);
+                    for (int s = 1; s <= top; s++) {
+                        best = Math.max(best, Ticks.add(from[u - s], Ticks.mul(s, rem)));
                     }
+                    row[u] = best;
                 }
             }
         }
-        return v[tpus][beta];
+        long[] out = new long[maxBeta + 1];
+        for (int u = 0; u <= maxBeta; u++) {
+            out[u] = v[tpus][u];
+        }
+        return out;
+    }
+
+    /** Per width the {@code floor(m / k)} largest {@code min(C - 1, window) > 0}, as {@code {k, value}}. */
+    private static List<long[]> kept(int tpus, List<ChargedTask> items, long window) {
+        List<long[]> all = new ArrayList<>(items.size());
+        for (ChargedTask l : items) {
+            long rem = Math.min(l.exec() - 1, window);
+            if (l.width() <= tpus && rem > 0) {
+                all.add(new long[] {l.width(), rem});
+            }
+        }
+        all.sort((a, b) -> a[0] != b[0] ? Long.compare(a[0], b[0]) : Long.compare(b[1], a[1]));
+        List<long[]> out = new ArrayList<>(all.size());
+        int taken = 0;
+        for (int x = 0; x < all.size(); x++) {
+            taken = x > 0 && all.get(x - 1)[0] == all.get(x)[0] ? taken + 1 : 0;
+            if (taken < tpus / all.get(x)[0]) {
+                out.add(all.get(x));
+            }
+        }
+        return out;
     }
 
     /**

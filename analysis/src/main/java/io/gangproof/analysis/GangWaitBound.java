@@ -110,10 +110,8 @@ final class GangWaitBound {
         if (hi < minBeta) {
             return Optional.empty();
         }
-        CarryInBound.Value[] carry = new CarryInBound.Value[hi + 1];
-        for (int beta = minBeta; beta <= hi; beta++) {
-            carry[beta] = CarryInBound.of(rule, tpus, beta, bestRemaining, carryInOnly);
-        }
+        CarryInBound.Value[] carry = CarryInBound.ofEach(rule, tpus, minBeta, hi, bestRemaining, carryInOnly,
+                Long.MAX_VALUE);
         Coverage cov = new Coverage(tpus, minBeta, hi, carry, groups,
                 rule.windowed() ? new Window(rule, bestRemaining, carryInOnly) : null, wideHeads);
         long w = Long.MAX_VALUE;
@@ -218,9 +216,8 @@ final class GangWaitBound {
                 }
             }
             if (window != null) {
-                for (int beta = lo; beta <= hi; beta++) {
-                    carry[beta] = CarryInBound.of(window.rule(), tpus, beta, window.bestRemaining(), window.items(), len);
-                }
+                System.arraycopy(CarryInBound.ofEach(window.rule(), tpus, lo, hi, window.bestRemaining(),
+                        window.items(), len), lo, carry, lo, hi - lo + 1);
             }
             for (Group g : groups) {
                 byWidth[g.width()] = Ticks.add(byWidth[g.width()],
