@@ -10,7 +10,6 @@ import io.gangproof.spec.TimeBudget;
 import io.gangproof.spec.TimeFormat;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -98,41 +97,9 @@ public final class GlobalQueueOrderResponseTime implements ResponseTimeAnalysis 
             return GlobalView.notApplicable(name(), spec, na.get());
         }
         int m = spec.platform().tpus();
-        int widest = 0;
-        for (ChargedTask t : ts) {
-            widest = Math.max(widest, t.width());
-        }
-        Map<String, TaskBound> passed = new HashMap<>();
-        Map<String, TaskBound> byName = new HashMap<>();
-        Optional<String> failed = Optional.empty();
-        for (int x = 0; x < ts.size(); x++) {
-            if (budget.exhausted()) {
-                throw new AnalysisStopped(budget, x, ts.size());
-            }
-            ChargedTask i = ts.get(x);
-            TaskBound b;
-            try {
-                b = analyseTask(m, widest, ts, i);
-            } catch (ArithmeticException overflow) {
-                b = TaskBound.unknown(i.name(), "exact arithmetic overflowed: no bound from this test",
-                        new Witness.None("overflow"));
-            }
-            if (b.responseBound().isEmpty()) {
-                failed = failed.or(() -> Optional.of(i.name()));
-                byName.put(i.name(), b);
-            } else {
-                passed.put(i.name(), b);
-            }
-        }
-        for (ChargedTask t : ts) {
-            if (failed.isEmpty()) {
-                byName.put(t.name(), passed.get(t.name()));
-            } else if (!byName.containsKey(t.name())) {
-                byName.put(t.name(), TaskBound.unknown(t.name(), "task " + failed.get() + " fails this test, and the "
-                        + "bound of " + t.name() + " holds only if every task passes (first-miss argument)",
-                        new Witness.None("depends on every task")));
-            }
-        }
+        int widest = ts.stream().mapToInt(ChargedTask::width).max().orElse(0);
+        Map<String, TaskBound> byName = FirstMissBounds.of(ts, ChargedTask::name,
+                i -> FirstMissBounds.unknownOnOverflow(i.name(), () -> analyseTask(m, widest, ts, i)), budget);
         return new AnalysisResult(name(), spec.name(), GlobalView.inSpecOrder(spec, byName));
     }
 

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.IntStream;
 
 /**
  * Response-time bound for {@code pinned fp} with {@code gang-strict} or {@code gang-greedy}
@@ -177,62 +178,48 @@ public final class PinnedGangResponseTime implements ResponseTimeAnalysis {
     }
 
     private static void greedy(List<Pinned> ts, Map<String, TaskBound> byName, TimeBudget budget) {
-        Map<String, TaskBound> passed = new HashMap<>();
-        Optional<String> failed = Optional.empty();
-        for (int x = 0; x < ts.size(); x++) {
-            if (budget.exhausted()) {
-                throw new AnalysisStopped(budget, x, ts.size());
-            }
-            Pinned me = ts.get(x);
-            ChargedTask i = me.task();
-            List<JobCountWait.Term> terms = new ArrayList<>();
-            List<JobCountWait.Term> narrowLp = new ArrayList<>();
-            List<ChargedTask> carry = new ArrayList<>();
-            for (int y = 0; y < ts.size(); y++) {
-                Pinned o = ts.get(y);
-                if (y == x || !o.meets(me.tpus())) {
-                    continue;
-                }
-                if (y > x && o.tpus().containsAll(me.tpus())) {
-                    carry.add(o.task());
-                } else {
-                    JobCountWait.Term t = new JobCountWait.Term(o.task(), o.task().deadline(), true, o.task().deadline());
-                    terms.add(t);
-                    if (y > x) {
-                        narrowLp.add(t);
-                    }
-                }
-            }
-            long limit = i.deadline() - i.jitter() - i.exec();
-            Optional<Witness.JobCount> w = limit < 0 ? Optional.empty()
-                    : JobCountWait.best("first-miss", i, 1, terms, carry, limit);
-            if (w.isEmpty()) {
-                failed = failed.or(() -> Optional.of(i.name()));
-                byName.put(i.name(), TaskBound.unknown(i.name(), "the wait bound exceeds D - J - C = "
-                        + i.time().format(Math.max(limit, 0)), new Witness.None("wait above limit")));
+        List<Integer> order = IntStream.range(0, ts.size()).boxed().toList();
+        byName.putAll(FirstMissBounds.of(order, x -> ts.get(x).task().name(), x -> greedyTask(ts, x), budget));
+    }
+
+    private static TaskBound greedyTask(List<Pinned> ts, int x) {
+        Pinned me = ts.get(x);
+        ChargedTask i = me.task();
+        List<JobCountWait.Term> terms = new ArrayList<>();
+        List<JobCountWait.Term> narrowLp = new ArrayList<>();
+        List<ChargedTask> carry = new ArrayList<>();
+        for (int y = 0; y < ts.size(); y++) {
+            Pinned o = ts.get(y);
+            if (y == x || !o.meets(me.tpus())) {
                 continue;
             }
-            Witness.JobCount g = w.get();
-            long wait = g.waitBound();
-            long lpWork = g.carryIn();
-            long overtakes = 0;
-            for (JobCountWait.Term t : narrowLp) {
-                lpWork = Ticks.add(lpWork, t.work(wait));
-                // Starts in [r, r + w): arrivals in (r - D_l, r + w - 1].
-                overtakes = Ticks.add(overtakes, wait == 0 ? 0 : Ticks.ceilDiv(t.span() + wait - 1, t.task().period()));
-            }
-            passed.put(i.name(), bound(i, g, Math.min(wait, lpWork), overtakes));
-        }
-        for (Pinned p : ts) {
-            String n = p.task().name();
-            if (failed.isEmpty()) {
-                byName.put(n, passed.get(n));
-            } else if (!byName.containsKey(n)) {
-                byName.put(n, TaskBound.unknown(n, "task " + failed.get() + " fails this test, and the bound of "
-                        + n + " holds only if every task passes (first-miss argument)",
-                        new Witness.None("depends on every task")));
+            if (y > x && o.tpus().containsAll(me.tpus())) {
+                carry.add(o.task());
+            } else {
+                JobCountWait.Term t = new JobCountWait.Term(o.task(), o.task().deadline(), true, o.task().deadline());
+                terms.add(t);
+                if (y > x) {
+                    narrowLp.add(t);
+                }
             }
         }
+        long limit = i.deadline() - i.jitter() - i.exec();
+        Optional<Witness.JobCount> w = limit < 0 ? Optional.empty()
+                : JobCountWait.best("first-miss", i, 1, terms, carry, limit);
+        if (w.isEmpty()) {
+            return TaskBound.unknown(i.name(), "the wait bound exceeds D - J - C = "
+                    + i.time().format(Math.max(limit, 0)), new Witness.None("wait above limit"));
+        }
+        Witness.JobCount g = w.get();
+        long wait = g.waitBound();
+        long lpWork = g.carryIn();
+        long overtakes = 0;
+        for (JobCountWait.Term t : narrowLp) {
+            lpWork = Ticks.add(lpWork, t.work(wait));
+            // Starts in [r, r + w): arrivals in (r - D_l, r + w - 1].
+            overtakes = Ticks.add(overtakes, wait == 0 ? 0 : Ticks.ceilDiv(t.span() + wait - 1, t.task().period()));
+        }
+        return bound(i, g, Math.min(wait, lpWork), overtakes);
     }
 
     private static TaskBound bound(ChargedTask i, Witness.JobCount g, long inversion, long overtakes) {

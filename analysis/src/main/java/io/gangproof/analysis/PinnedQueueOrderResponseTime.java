@@ -10,7 +10,6 @@ import io.gangproof.spec.TimeBudget;
 import io.gangproof.spec.TimeFormat;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -101,38 +100,8 @@ public final class PinnedQueueOrderResponseTime implements ResponseTimeAnalysis 
         if (na.isPresent()) {
             return GlobalView.notApplicable(name(), spec, na.get());
         }
-        Map<String, TaskBound> passed = new HashMap<>();
-        Map<String, TaskBound> byName = new HashMap<>();
-        Optional<String> failed = Optional.empty();
-        for (int x = 0; x < ts.size(); x++) {
-            if (budget.exhausted()) {
-                throw new AnalysisStopped(budget, x, ts.size());
-            }
-            Pinned me = ts.get(x);
-            TaskBound b;
-            try {
-                b = analyseTask(ts, me);
-            } catch (ArithmeticException overflow) {
-                b = TaskBound.unknown(me.task().name(), "exact arithmetic overflowed: no bound from this test",
-                        new Witness.None("overflow"));
-            }
-            if (b.responseBound().isEmpty()) {
-                failed = failed.or(() -> Optional.of(me.task().name()));
-                byName.put(me.task().name(), b);
-            } else {
-                passed.put(me.task().name(), b);
-            }
-        }
-        for (Pinned p : ts) {
-            String n = p.task().name();
-            if (failed.isEmpty()) {
-                byName.put(n, passed.get(n));
-            } else if (!byName.containsKey(n)) {
-                byName.put(n, TaskBound.unknown(n, "task " + failed.get() + " fails this test, and the bound of " + n
-                        + " holds only if every task passes (first-miss argument)",
-                        new Witness.None("depends on every task")));
-            }
-        }
+        Map<String, TaskBound> byName = FirstMissBounds.of(ts, p -> p.task().name(),
+                me -> FirstMissBounds.unknownOnOverflow(me.task().name(), () -> analyseTask(ts, me)), budget);
         return new AnalysisResult(name(), spec.name(), GlobalView.inSpecOrder(spec, byName));
     }
 
