@@ -214,8 +214,11 @@ public final class NpFpResponseTime implements ResponseTimeAnalysis {
         long busy = t;
         long jobs = Ticks.ceilDiv(Ticks.add(busy, i.jitter()), i.period());
 
-        List<Witness.JobStart> starts = new ArrayList<>();
+        List<Witness.JobStart> starts = new ArrayList<>((int) Math.min(jobs, 64));
         long r = 0;
+        // The first job with the largest response, named by the reason of a failing task.
+        long worst = 0;
+        long worstResp = Long.MIN_VALUE;
         long w = e;
         for (int h = 0; h < nh; h++) {
             w = Ticks.add(w, hc[h]);
@@ -241,6 +244,10 @@ public final class NpFpResponseTime implements ResponseTimeAnalysis {
             }
             long resp = Ticks.add(Ticks.add(i.jitter(), w - Ticks.mul(q, i.period())), i.exec());
             starts.add(new Witness.JobStart(q, w, resp));
+            if (resp > worstResp) {
+                worst = q;
+                worstResp = resp;
+            }
             r = Math.max(r, resp);
         }
         Witness.NpFp witness = new Witness.NpFp(i.exec(), i.period(), i.deadline(), i.jitter(), blocking, blocker,
@@ -249,7 +256,7 @@ public final class NpFpResponseTime implements ResponseTimeAnalysis {
         StringBuilder reason = i.time().appendTo(new StringBuilder(48).append("R = "), r).append(ok ? " <= D = " : " > D = ");
         i.time().appendTo(reason, i.deadline());
         if (!ok) {
-            reason.append(" (job ").append(worstJob(starts)).append(" of the busy period)");
+            reason.append(" (job ").append(worst).append(" of the busy period)");
         }
         Optional<Long> inv = Optional.of(inversion);
         return new TaskBound(i.name(), ok ? Outcome.SCHEDULABLE : Outcome.NOT_SCHEDULABLE_BY_TEST,
@@ -267,16 +274,6 @@ public final class NpFpResponseTime implements ResponseTimeAnalysis {
             }
             return c;
         }
-    }
-
-    private static long worstJob(List<Witness.JobStart> starts) {
-        Witness.JobStart worst = starts.get(0);
-        for (Witness.JobStart s : starts) {
-            if (s.response() > worst.response()) {
-                worst = s;
-            }
-        }
-        return worst.q();
     }
 
     private static List<Witness.Interferer> interferers(List<ChargedTask> ts) {

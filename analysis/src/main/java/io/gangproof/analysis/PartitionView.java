@@ -3,6 +3,7 @@ package io.gangproof.analysis;
 import io.gangproof.spec.TimeFormat;
 import io.gangproof.spec.Binding;
 import io.gangproof.spec.Dnn;
+import io.gangproof.spec.Latency;
 import io.gangproof.spec.Pipeline;
 import io.gangproof.spec.Placement;
 import io.gangproof.spec.Policy;
@@ -54,13 +55,16 @@ record PartitionView(String pipeline, int size, List<ChargedTask> tasks, long on
                 return new Result(List.of(), Optional.of("no pipeline " + e.getKey()));
             }
             int k = pipeline.size();
-            for (Task t : e.getValue()) {
-                if (!t.dnn().supports(k)) {
-                    return new Result(List.of(), Optional.of("DNN " + t.dnn().name() + " of task " + t.name()
-                            + " has no latency for " + k + " TPUs"));
+            long[] wcet = wcets(e.getValue(), k);
+            if (wcet == null) {
+                for (Task t : e.getValue()) {
+                    if (!t.dnn().supports(k)) {
+                        return new Result(List.of(), Optional.of("DNN " + t.dnn().name() + " of task " + t.name()
+                                + " has no latency for " + k + " TPUs"));
+                    }
                 }
             }
-            parts.add(build(e.getKey(), k, e.getValue(), time));
+            parts.add(build(e.getKey(), k, e.getValue(), wcet, time));
         }
         return new Result(parts, Optional.empty());
     }
@@ -75,16 +79,50 @@ record PartitionView(String pipeline, int size, List<ChargedTask> tasks, long on
         return null;
     }
 
+    /**
+     * Each task's {@code wcet(size)}, or null when some DNN has no latency for {@code size}. A
+     * single-exit DNN (the common case) takes one table lookup instead of {@code supports} then
+     * {@code wcet}'s lookup and hull.
+     */
+    private static long[] wcets(List<Task> tasks, int size) {
+        long[] out = new long[tasks.size()];
+        for (int x = 0; x < out.length; x++) {
+            Dnn d = tasks.get(x).dnn();
+            if (d.exits().size() == 1) {
+                Latency l = d.exits().get(0).table().get(size);
+                if (l == null) {
+                    return null;
+                }
+                out[x] = l.wcet();
+            } else if (d.supports(size)) {
+                out[x] = d.wcet(size);
+            } else {
+                return null;
+            }
+        }
+        return out;
+    }
+
     /** One partition of {@code size} TPUs running {@code tasks}. */
     static PartitionView build(String pipeline, int size, List<Task> tasks, TimeFormat time) {
+        long[] wcet = new long[tasks.size()];
+        for (int x = 0; x < wcet.length; x++) {
+            wcet[x] = tasks.get(x).dnn().wcet(size);
+        }
+        return build(pipeline, size, tasks, wcet, time);
+    }
+
+    /** As {@link #build(String, int, List, TimeFormat)} with {@code wcet[x]} the wcet of task x at {@code size}. */
+    private static PartitionView build(String pipeline, int size, List<Task> tasks, long[] wcet, TimeFormat time) {
         boolean shared = false;
         for (Task t : tasks) {
             shared |= !sameName(t.dnn(), tasks.get(0).dnn());
         }
         List<ChargedTask> charged = new ArrayList<>(tasks.size());
         long once = 0;
-        for (Task t : tasks) {
-            long c = t.dnn().wcet(size);
+        for (int x = 0; x < wcet.length; x++) {
+            Task t = tasks.get(x);
+            long c = wcet[x];
             if (shared) {
                 c = Ticks.add(c, t.dnn().reload());
             } else {
