@@ -11,9 +11,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.CategoryAxis;
@@ -59,20 +61,20 @@ public final class TightnessPlotter {
      * A series' label: the test's name, with its scheduler spelled out where the name does not
      * say it (the union series and a test registered under several schedulers, as the serialised one).
      */
-    private static String label(String[] row, java.util.Set<String> underSeveral) {
+    private static String label(String[] row, Set<String> underSeveral) {
         return underSeveral.contains(row[2]) ? row[2] + " (" + row[1] + ")" : row[2];
     }
 
-    /** The test names that occur with more than one scheduler. */
-    private static java.util.Set<String> underSeveralSchedulers(List<String[]> rows) {
-        Map<String, java.util.Set<String>> schedulers = new LinkedHashMap<>();
+    /** The test names (column {@code test}) that occur with more than one scheduler (column {@code scheduler}). */
+    private static Set<String> underSeveralSchedulers(List<String[]> rows, int test, int scheduler) {
+        Map<String, Set<String>> schedulers = new LinkedHashMap<>();
         for (String[] r : rows) {
-            schedulers.computeIfAbsent(r[2], t -> new java.util.HashSet<>()).add(r[1]);
+            schedulers.computeIfAbsent(r[test], t -> new HashSet<>()).add(r[scheduler]);
         }
-        java.util.Set<String> out = new java.util.HashSet<>();
-        schedulers.forEach((test, in) -> {
+        Set<String> out = new HashSet<>();
+        schedulers.forEach((name, in) -> {
             if (in.size() > 1) {
-                out.add(test);
+                out.add(name);
             }
         });
         return out;
@@ -89,7 +91,7 @@ public final class TightnessPlotter {
         long fewest = Long.MAX_VALUE;
         long most = 0;
         List<String[]> rows = rows(csv);
-        java.util.Set<String> underSeveral = underSeveralSchedulers(rows);
+        Set<String> underSeveral = underSeveralSchedulers(rows, 2, 1);
         List<String> names = rows.stream().map(r -> label(r, underSeveral)).distinct().toList();
         for (String[] r : rows) {
             String name = label(r, underSeveral);
@@ -139,13 +141,10 @@ public final class TightnessPlotter {
         System.setProperty("java.awt.headless", "true");
         DefaultBoxAndWhiskerCategoryDataset data = new DefaultBoxAndWhiskerCategoryDataset();
         List<String[]> rows = rows(csv);
-        Map<String, java.util.Set<String>> schedulers = new LinkedHashMap<>();
-        for (String[] r : rows) {
-            schedulers.computeIfAbsent(r[1], t -> new java.util.HashSet<>()).add(r[0]);
-        }
+        Set<String> underSeveral = underSeveralSchedulers(rows, 1, 0);
         for (String[] r : rows) {
             if (r[2].equals("all") && Long.parseLong(r[3]) > 0) {
-                String test = schedulers.get(r[1]).size() > 1 ? r[1] + ", " + r[0] : r[1];
+                String test = underSeveral.contains(r[1]) ? r[1] + ", " + r[0] : r[1];
                 double min = Double.parseDouble(r[4]);
                 double max = Double.parseDouble(r[9]);
                 data.add(new BoxAndWhiskerItem(Double.parseDouble(r[10]), Double.parseDouble(r[6]),
