@@ -56,6 +56,13 @@ public final class AnalysisThroughputBench {
                 }
             }
         }
+        // Drawn after the others from their own seed, so that the other lines keep their sets.
+        Random rs = new Random(43);
+        List<SystemSpec> serial = new ArrayList<>();
+        for (int x = 0; x < 1024; x++) {
+            serial.add(TaskSetGenerator.serialised(rs, 8, 10, 50 + rs.nextInt(250), new Scheduler(Placement.GLOBAL,
+                    Policy.FP, rs.nextBoolean() ? Protocol.GANG_STRICT : Protocol.GANG_GREEDY)));
+        }
         int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 5;
         List<Object[]> lines = List.of(
                 new Object[] {"partitioned fp", new NpFpResponseTime(), pfp},
@@ -63,6 +70,7 @@ public final class AnalysisThroughputBench {
                 new Object[] {"global fp gang-strict (default)", new GlobalGangStrictResponseTime(), strict},
                 new Object[] {"global fp gang-strict/unbounded", GlobalGangStrictResponseTime.unboundedCarryIn(), strict},
                 new Object[] {"global fp gang-strict (sequential)", GlobalGangStrictResponseTime.sequentialOnly(), strict},
+                new Object[] {"global fp gang-strict (tightest)", GlobalGangStrictResponseTime.tightest(), strict},
                 new Object[] {"global fp gang-greedy (default)", new GlobalGangGreedyResponseTime(), greedy},
                 new Object[] {"global fp gang-greedy/unbounded", new GlobalGangGreedyResponseTime(CarryInRule.UNBOUNDED),
                     greedy},
@@ -70,6 +78,9 @@ public final class AnalysisThroughputBench {
                     new GlobalGangGreedyResponseTime(CarryInRule.PER_INSTANT), greedy},
                 new Object[] {"global fp gang-greedy/one-per-task-lp",
                     new GlobalGangGreedyResponseTime(CarryInRule.ONE_PER_TASK_LP), greedy},
+                new Object[] {"global fp gang-greedy/one-per-task-dp-window",
+                    new GlobalGangGreedyResponseTime(CarryInRule.ONE_PER_TASK_DP_WINDOW), greedy},
+                new Object[] {"global fp serialised (both protocols)", new GlobalSerialResponseTime(), serial},
                 new Object[] {"pinned fp gang-strict", new PinnedGangResponseTime(Protocol.GANG_STRICT), pinnedStrict},
                 new Object[] {"pinned fp gang-greedy", new PinnedGangResponseTime(Protocol.GANG_GREEDY), pinnedGreedy},
                 new Object[] {"global fifo gang-strict", new GlobalQueueOrderResponseTime(Policy.FIFO,
@@ -98,7 +109,7 @@ public final class AnalysisThroughputBench {
             double[] v = rates[x].clone();
             java.util.Arrays.sort(v);
             long accepted = specs.stream().filter(sp -> a.analyze(sp).allSchedulable()).count();
-            System.out.printf("  %-38s %,12.0f sets per CPU-second (min %,.0f, max %,.0f; %d%% of the sets accepted)%n",
+            System.out.printf("  %-46s %,12.0f sets per CPU-second (min %,.0f, max %,.0f; %d%% of the sets accepted)%n",
                     (String) lines.get(x)[0], v[v.length / 2], v[0], v[v.length - 1], accepted * 100 / specs.size());
         }
 
@@ -109,6 +120,8 @@ public final class AnalysisThroughputBench {
         SystemSpec bigStrict = TaskSetGenerator.global(new Random(7), 8, 1_000, 4, 100,
                 new Scheduler(Placement.GLOBAL, Policy.FP, Protocol.GANG_STRICT), true);
         once("1,000 tasks, 8 TPUs, global fp gang-strict", new GlobalGangStrictResponseTime(), bigStrict);
+        once("1,000 tasks, 8 TPUs, global fp gang-strict (tightest)", GlobalGangStrictResponseTime.tightest(),
+                bigStrict);
         once("1,000 tasks, 8 TPUs, pinned fp gang-strict", new PinnedGangResponseTime(Protocol.GANG_STRICT),
                 TaskSetGenerator.pinned(new Random(7), bigStrict, Protocol.GANG_STRICT));
         once("1,000 tasks, 8 TPUs, global edf gang-strict", new GlobalQueueOrderResponseTime(Policy.EDF,
@@ -119,6 +132,10 @@ public final class AnalysisThroughputBench {
         SystemSpec bigGreedy = TaskSetGenerator.global(new Random(7), 8, 1_000, 4, 100,
                 new Scheduler(Placement.GLOBAL, Policy.FP, Protocol.GANG_GREEDY), true);
         once("1,000 tasks, 8 TPUs, global fp gang-greedy", new GlobalGangGreedyResponseTime(), bigGreedy);
+        once("1,000 tasks, 8 TPUs, global fp gang-greedy/one-per-task-dp-window",
+                new GlobalGangGreedyResponseTime(CarryInRule.ONE_PER_TASK_DP_WINDOW), bigGreedy);
+        once("1,000 tasks, 8 TPUs, global fp serialised", new GlobalSerialResponseTime(), TaskSetGenerator.serialised(
+                new Random(7), 8, 1_000, 100, new Scheduler(Placement.GLOBAL, Policy.FP, Protocol.GANG_STRICT)));
     }
 
     /** Sets per CPU-second over {@code ms} of this thread's CPU time. */

@@ -61,10 +61,20 @@ final class TaskSetGenerator {
     /** As above with periods of {@code minMs..maxMs} milliseconds. */
     static SystemSpec global(Random rnd, int m, int n, int maxWidth, long perMillePerTpu, Scheduler s,
             boolean constrained, int minMs, int maxMs) {
+        return global(rnd, m, n, 1, maxWidth, perMillePerTpu, s, constrained, minMs, maxMs);
+    }
+
+    /** A serialised set (docs/analysis.md §5e): every width in {@code m/2+1..m}, periods of 1..100 ms. */
+    static SystemSpec serialised(Random rnd, int m, int n, long perMillePerTpu, Scheduler s) {
+        return global(rnd, m, n, m / 2 + 1, m, perMillePerTpu, s, true, 1, 100);
+    }
+
+    private static SystemSpec global(Random rnd, int m, int n, int minWidth, int maxWidth, long perMillePerTpu,
+            Scheduler s, boolean constrained, int minMs, int maxMs) {
         long[] u = shares(rnd, n, perMillePerTpu * m);
         List<Task> tasks = new ArrayList<>();
         for (int x = 0; x < n; x++) {
-            int k = 1 + rnd.nextInt(maxWidth);
+            int k = minWidth + rnd.nextInt(maxWidth - minWidth + 1);
             long t = 1_000L * (minMs + rnd.nextInt(maxMs - minMs + 1));
             long c = Math.max(1, t * u[x] / 1_000 / k);
             c = Math.min(c, t);
