@@ -1,18 +1,14 @@
 package io.gangproof.analysis;
 
-import io.gangproof.spec.Binding;
 import io.gangproof.spec.Placement;
 import io.gangproof.spec.Policy;
 import io.gangproof.spec.Protocol;
 import io.gangproof.spec.SystemSpec;
-import io.gangproof.spec.Task;
-import io.gangproof.spec.TimeBudget;
-import io.gangproof.spec.TimeFormat;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Response-time bound for {@code global fifo} and {@code global edf} gang scheduling, with
@@ -35,72 +31,29 @@ import java.util.Optional;
  * for every {@code beta <= m - K + 1}. If every task passes ({@code J + w + C <= D}) no deadline
  * is missed and the bounds hold.
  */
-public final class GlobalQueueOrderResponseTime implements ResponseTimeAnalysis {
-    private final Policy policy;
-    private final Protocol protocol;
+public final class GlobalQueueOrderResponseTime extends QueueOrderResponseTime<ChargedTask> {
 
     public GlobalQueueOrderResponseTime(Policy policy, Protocol protocol) {
-        if (policy == Policy.FP || protocol.perTpu()) {
-            throw new IllegalArgumentException("for fifo and edf with an all-or-nothing protocol");
-        }
-        this.policy = policy;
-        this.protocol = protocol;
+        super(Placement.GLOBAL, policy, protocol);
     }
 
     @Override
-    public String name() {
-        return "global-" + policy.keyword() + "-" + protocol.keyword();
+    Optional<String> read(SystemSpec spec, List<ChargedTask> out) {
+        GlobalView.Result gv = GlobalView.of(spec, policy, protocol);
+        gv.view().ifPresent(v -> out.addAll(v.byPriority()));
+        return gv.view().isPresent() ? Optional.empty() : Optional.of(gv.notApplicable());
     }
 
     @Override
-    public boolean appliesTo(SystemSpec spec) {
-        return view(spec, new ArrayList<>()).isEmpty();
+    ChargedTask charged(ChargedTask t) {
+        return t;
     }
 
     @Override
-    public AnalysisResult analyze(SystemSpec spec) {
-        return analyze(spec, TimeBudget.UNLIMITED);
-    }
-
-    private Optional<String> view(SystemSpec spec, List<ChargedTask> out) {
-        if (spec.scheduler().placement() != Placement.GLOBAL) {
-            return Optional.of("placement is " + spec.scheduler().placement().keyword() + ", not global");
-        }
-        if (spec.scheduler().policy() != policy) {
-            return Optional.of("policy is " + spec.scheduler().policy().keyword() + ", not " + policy.keyword());
-        }
-        if (spec.scheduler().protocol() != protocol) {
-            return Optional.of("protocol is " + spec.scheduler().protocol().keyword() + ", not " + protocol.keyword());
-        }
-        int m = spec.platform().tpus();
-        for (Task t : spec.tasksByPriority()) {
-            if (!(t.binding() instanceof Binding.AnyTpus)) {
-                return Optional.of("task " + t.name() + " is not bound to any TPUs");
-            }
-            if (!t.levelFixed()) {
-                return Optional.of("task " + t.name() + " has levels " + t.levels() + " still to choose");
-            }
-            if (t.level() < 1 || t.level() > m) {
-                return Optional.of("task " + t.name() + " needs " + t.level() + " of " + m + " TPUs");
-            }
-            out.add(new ChargedTask(t.name(), t.priority(), t.level(), Ticks.add(t.wcet(), t.dnn().reload()),
-                    t.period(), t.deadline(), t.jitter(), t.dnn().name(), t.dnn().reload(), TimeFormat.of(spec)));
-        }
-        return Optional.empty();
-    }
-
-    @Override
-    public AnalysisResult analyze(SystemSpec spec, TimeBudget budget) {
-        List<ChargedTask> ts = new ArrayList<>();
-        Optional<String> na = view(spec, ts);
-        if (na.isPresent()) {
-            return GlobalView.notApplicable(name(), spec, na.get());
-        }
+    Function<ChargedTask, TaskBound> analyser(SystemSpec spec, List<ChargedTask> ts) {
         int m = spec.platform().tpus();
         int widest = ts.stream().mapToInt(ChargedTask::width).max().orElse(0);
-        Map<String, TaskBound> byName = FirstMissBounds.of(ts, ChargedTask::name,
-                i -> FirstMissBounds.unknownOnOverflow(i.name(), () -> analyseTask(m, widest, ts, i)), budget);
-        return new AnalysisResult(name(), spec.name(), GlobalView.inSpecOrder(spec, byName));
+        return i -> analyseTask(m, widest, ts, i);
     }
 
     /** The terms of task {@code i}'s window, in the order of {@code ts}. */
@@ -132,15 +85,12 @@ public final class GlobalQueueOrderResponseTime implements ResponseTimeAnalysis 
     }
 
     private TaskBound analyseTask(int m, int widest, List<ChargedTask> ts, ChargedTask i) {
-        long limit = i.deadline() - i.jitter() - i.exec();
         boolean greedy = protocol == Protocol.GANG_GREEDY;
         int head = greedy ? i.width() : widest;
         List<JobCountWait.Term> terms = terms(policy, greedy, ts, i);
-        Optional<Witness.JobCount> w = limit < 0 ? Optional.empty()
-                : JobCountWait.best("first-miss", i, m - head + 1, terms, List.of(), limit);
+        Optional<Witness.JobCount> w = FirstMissBounds.wait(i, m - head + 1, terms, List.of());
         if (w.isEmpty()) {
-            return TaskBound.unknown(i.name(), "the wait bound exceeds D - J - C = " + i.time().format(Math.max(limit, 0)),
-                    new Witness.None("wait above limit"));
+            return FirstMissBounds.waitAboveLimit(i);
         }
         Witness.JobCount g = w.get();
         long wait = g.waitBound();
