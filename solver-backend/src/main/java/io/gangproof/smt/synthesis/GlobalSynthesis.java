@@ -17,10 +17,8 @@ import io.gangproof.smt.ProofOutcome;
 import io.gangproof.spec.Binding;
 import io.gangproof.spec.Placement;
 import io.gangproof.spec.Policy;
-import io.gangproof.spec.Property;
 import io.gangproof.spec.SystemSpec;
 import io.gangproof.spec.Task;
-import io.gangproof.spec.TimeFormat;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -87,21 +85,19 @@ public final class GlobalSynthesis {
     public SynthesisResult synthesize(SystemSpec spec, Duration timeout) {
         long start = System.nanoTime();
         if (spec.scheduler().placement() == Placement.PINNED) {
-            return notApplicable(start, "pinned placement is synthesised by PinnedSynthesis (docs/smt.md §7.8)");
+            return SynthesisResult.notApplicable(start, "pinned placement is synthesised by PinnedSynthesis (docs/smt.md §7.8)");
         }
         if (spec.scheduler().placement() != Placement.GLOBAL || spec.scheduler().policy() != Policy.FP
                 || spec.scheduler().protocol().perTpu()) {
-            return notApplicable(start, "global synthesis needs global fp with a gang protocol, not "
+            return SynthesisResult.notApplicable(start, "global synthesis needs global fp with a gang protocol, not "
                     + spec.scheduler().describe());
         }
         for (Task t : spec.tasks()) {
             if (!(t.binding() instanceof Binding.AnyTpus)) {
-                return notApplicable(start, "task " + t.name() + " is not on any TPUs");
+                return SynthesisResult.notApplicable(start, "task " + t.name() + " is not on any TPUs");
             }
             if (levels(spec, t).isEmpty()) {
-                return new SynthesisResult(SynthesisResult.Status.INFEASIBLE, Optional.empty(), 0, 0, false, 0,
-                        Duration.ZERO, Duration.ZERO, Duration.ofNanos(System.nanoTime() - start),
-                        "task " + t.name() + " has no level in 1.." + spec.platform().tpus() + " its DNN's table has");
+                return SynthesisResult.infeasible(start, noLevel(spec, t));
             }
         }
         try (Context ctx = new Context()) {
@@ -109,9 +105,9 @@ public final class GlobalSynthesis {
         }
     }
 
-    private static SynthesisResult notApplicable(long start, String why) {
-        return new SynthesisResult(SynthesisResult.Status.NOT_APPLICABLE, Optional.empty(), 0, 0, false, 0,
-                Duration.ZERO, Duration.ZERO, Duration.ofNanos(System.nanoTime() - start), why);
+    /** Why task {@code t} has no level {@link #levels} would offer. */
+    static String noLevel(SystemSpec spec, Task t) {
+        return "task " + t.name() + " has no level in 1.." + spec.platform().tpus() + " its DNN's table has";
     }
 
     static List<Integer> levels(SystemSpec spec, Task t) {
@@ -200,10 +196,7 @@ public final class GlobalSynthesis {
                 }
                 int[] level = extract(solver.getModel());
                 iterations++;
-                List<Integer> all = new ArrayList<>();
-                for (int i = 0; i < n; i++) {
-                    all.add(i);
-                }
+                List<Integer> all = FailingCore.all(n);
                 Verdict v = checkAt(level, all);
                 if (v instanceof Verdict.Pass passing) {
                     Optional<SystemSpec> real = withPriorities(level, passing.spec());
@@ -232,22 +225,8 @@ public final class GlobalSynthesis {
             return candidate(spec, level, subset, theta + 1).map(check::check).orElse(new Verdict.Fail());
         }
 
-        /**
-         * Deletion: drop a task whenever the rest still fails genuinely; the result fails and so does
-         * every superset. Every intermediate set fails too, so stopping at the timeout stays sound.
-         */
         private List<Integer> shrink(int[] level, List<Integer> failing) {
-            List<Integer> core = new ArrayList<>(failing);
-            for (int i = 0; i < core.size() && core.size() > 1 && System.nanoTime() < deadline; ) {
-                List<Integer> rest = new ArrayList<>(core);
-                rest.remove(i);
-                if (checkAt(level, rest) instanceof Verdict.Fail) {
-                    core = rest;
-                } else {
-                    i++;
-                }
-            }
-            return core;
+            return FailingCore.shrink(failing, deadline, rest -> checkAt(level, rest) instanceof Verdict.Fail);
         }
 
         /** Forbids, at this threshold, every candidate giving each task of {@code core} its level here. */
@@ -280,11 +259,7 @@ public final class GlobalSynthesis {
 
         /** The spec at these levels with the priorities the check chose, if its own analysis accepts it. */
         private Optional<SystemSpec> withPriorities(int[] level, SystemSpec chosen) {
-            List<Integer> all = new ArrayList<>();
-            for (int i = 0; i < n; i++) {
-                all.add(i);
-            }
-            SystemSpec base = candidate(spec, level, all, 0).orElseThrow();
+            SystemSpec base = candidate(spec, level, FailingCore.all(n), 0).orElseThrow();
             Map<String, Integer> priority = new HashMap<>();
             chosen.tasks().forEach(t -> priority.put(t.name(), t.priority()));
             List<Task> tasks = new ArrayList<>();
@@ -329,19 +304,12 @@ public final class GlobalSynthesis {
         }
 
         private Optional<String> reverify(SystemSpec out, long slack) {
-            AnalysisResult r = AnalysisCatalog.forSpec(out).orElseThrow().analyze(out);
-            for (TaskBound b : r.tasks()) {
-                if (!b.schedulable()) {
-                    return Optional.of("task " + b.task() + ": " + b.reason());
-                }
+            Optional<String> problem = Reverification.slackProblem(out,
+                    AnalysisCatalog.forSpec(out).orElseThrow().analyze(out), slack);
+            if (problem.isPresent()) {
+                return problem;
             }
-            if (smallestSlack(out) != slack) {
-                return Optional.of("the analysis gives smallest slack " + TimeFormat.of(out).format(smallestSlack(out))
-                        + ", the search " + TimeFormat.of(out).format(slack));
-            }
-            Duration left = Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
-            Duration each = left.compareTo(PartitionSynthesis.REVERIFY_MIN) > 0 ? left : PartitionSynthesis.REVERIFY_MIN;
-            ProofOutcome p = ProofCheck.prove(out, new Property.Deadlines(Optional.empty()), Optional.empty(), each);
+            ProofOutcome p = Reverification.proveDeadlines(out, deadline);
             if (p instanceof ProofOutcome.NotProved np) {
                 return Optional.of(np.reason());
             }

@@ -6,12 +6,10 @@ import com.microsoft.z3.Model;
 import com.microsoft.z3.Solver;
 import com.microsoft.z3.Status;
 import io.gangproof.analysis.AnalysisCatalog;
-import io.gangproof.analysis.AnalysisResult;
 import io.gangproof.analysis.AssignmentResult;
 import io.gangproof.analysis.PartitionAssignment;
 import io.gangproof.analysis.PartitionGroupCheck;
 import io.gangproof.analysis.ResponseTimeAnalysis;
-import io.gangproof.analysis.TaskBound;
 import io.gangproof.smt.ProofCheck;
 import io.gangproof.smt.ProofOutcome;
 import io.gangproof.spec.Binding;
@@ -19,7 +17,6 @@ import io.gangproof.spec.Pipeline;
 import io.gangproof.spec.Placement;
 import io.gangproof.spec.Platform;
 import io.gangproof.spec.Policy;
-import io.gangproof.spec.Property;
 import io.gangproof.spec.SystemSpec;
 import io.gangproof.spec.TimeFormat;
 import io.gangproof.spec.Task;
@@ -86,24 +83,18 @@ public final class PartitionSynthesis {
     public SynthesisResult synthesize(SystemSpec spec, Duration timeout) {
         long start = System.nanoTime();
         if (spec.scheduler().placement() != Placement.PARTITIONED) {
-            return notApplicable(start, "synthesis needs partitioned placement, not "
+            return SynthesisResult.notApplicable(start, "synthesis needs partitioned placement, not "
                     + spec.scheduler().placement().keyword());
         }
         if (spec.scheduler().policy() != Policy.FP && spec.scheduler().policy() != Policy.EDF) {
-            return notApplicable(start, "no partitioned analysis for " + spec.scheduler().policy().keyword());
+            return SynthesisResult.notApplicable(start, "no partitioned analysis for " + spec.scheduler().policy().keyword());
         }
         if (spec.tasks().stream().noneMatch(t -> t.binding() instanceof Binding.ChoosePipeline)) {
-            return notApplicable(start, "nothing to choose: every task has a pipeline");
+            return SynthesisResult.notApplicable(start, "nothing to choose: every task has a pipeline");
         }
         try (Context ctx = new Context()) {
             return new Run(spec, ctx, start, start + timeout.toNanos(), analysisStepLimit).go(seed);
         }
-    }
-
-    private static SynthesisResult notApplicable(long start, String why) {
-        Duration total = Duration.ofNanos(System.nanoTime() - start);
-        return new SynthesisResult(SynthesisResult.Status.NOT_APPLICABLE, Optional.empty(), 0, 0, false, 0,
-                Duration.ZERO, Duration.ZERO, total, why);
     }
 
     /** A candidate: a size per new slot (0 = unused) and a slot per choosable task (new j, or S + d declared). */
@@ -745,21 +736,11 @@ public final class PartitionSynthesis {
             if (a.isEmpty()) {
                 return Optional.of("no analysis applies to the result");
             }
-            AnalysisResult r = a.get().analyze(out);
-            long min = Long.MAX_VALUE;
-            for (TaskBound b : r.tasks()) {
-                if (!b.schedulable()) {
-                    return Optional.of("task " + b.task() + ": " + b.reason());
-                }
-                min = Math.min(min, out.task(b.task()).deadline() - b.responseBound().orElseThrow());
+            Optional<String> problem = Reverification.slackProblem(out, a.get().analyze(out), slack);
+            if (problem.isPresent()) {
+                return problem;
             }
-            if (min != slack) {
-                return Optional.of("the analysis gives smallest slack " + TimeFormat.of(out).format(min)
-                        + ", the search " + TimeFormat.of(out).format(slack));
-            }
-            Duration left = Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
-            Duration each = left.compareTo(REVERIFY_MIN) > 0 ? left : REVERIFY_MIN;
-            ProofOutcome p = ProofCheck.prove(out, new Property.Deadlines(Optional.empty()), Optional.empty(), each);
+            ProofOutcome p = Reverification.proveDeadlines(out, deadline);
             if (p instanceof ProofOutcome.NotProved) {
                 return Optional.of(((ProofOutcome.NotProved) p).reason());
             }

@@ -6,18 +6,14 @@ import com.microsoft.z3.Model;
 import com.microsoft.z3.Solver;
 import com.microsoft.z3.Status;
 import io.gangproof.analysis.AnalysisCatalog;
-import io.gangproof.analysis.AnalysisResult;
 import io.gangproof.analysis.ResponseTimeAnalysis;
-import io.gangproof.analysis.TaskBound;
 import io.gangproof.smt.ProofCheck;
 import io.gangproof.smt.ProofOutcome;
 import io.gangproof.spec.Binding;
 import io.gangproof.spec.Placement;
 import io.gangproof.spec.Policy;
-import io.gangproof.spec.Property;
 import io.gangproof.spec.SystemSpec;
 import io.gangproof.spec.Task;
-import io.gangproof.spec.TimeFormat;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -56,18 +52,16 @@ public final class PinnedSynthesis {
         long start = System.nanoTime();
         if (spec.scheduler().placement() != Placement.PINNED || spec.scheduler().policy() != Policy.FP
                 || spec.scheduler().protocol().perTpu()) {
-            return notApplicable(start, "pinned synthesis needs pinned fp with a gang protocol, not "
+            return SynthesisResult.notApplicable(start, "pinned synthesis needs pinned fp with a gang protocol, not "
                     + spec.scheduler().describe());
         }
         if (spec.tasks().stream().noneMatch(t -> t.binding() instanceof Binding.ChoosePipeline)) {
-            return notApplicable(start, "nothing to choose: every task is pinned (`pinned any` leaves a task's TPUs "
+            return SynthesisResult.notApplicable(start, "nothing to choose: every task is pinned (`pinned any` leaves a task's TPUs "
                     + "to synthesis; `analyze --assign` chooses priorities)");
         }
         for (Task t : spec.tasks()) {
             if (GlobalSynthesis.levels(spec, t).isEmpty()) {
-                return new SynthesisResult(SynthesisResult.Status.INFEASIBLE, Optional.empty(), 0, 0, false, 0,
-                        Duration.ZERO, Duration.ZERO, Duration.ofNanos(System.nanoTime() - start),
-                        "task " + t.name() + " has no level in 1.." + spec.platform().tpus() + " its DNN's table has");
+                return SynthesisResult.infeasible(start, GlobalSynthesis.noLevel(spec, t));
             }
         }
         try (Context ctx = new Context()) {
@@ -79,11 +73,6 @@ public final class PinnedSynthesis {
             }
             return new Run(spec, ctx, start, deadline).go();
         }
-    }
-
-    private static SynthesisResult notApplicable(long start, String why) {
-        return new SynthesisResult(SynthesisResult.Status.NOT_APPLICABLE, Optional.empty(), 0, 0, false, 0,
-                Duration.ZERO, Duration.ZERO, Duration.ofNanos(System.nanoTime() - start), why);
     }
 
     /** {@code spec} with the given TPU sets (ascending), restricted to {@code subset}; priorities as in {@code spec}. */
@@ -258,7 +247,7 @@ public final class PinnedSynthesis {
                 }
                 List<List<Integer>> sets = extract(solver.getModel());
                 iterations++;
-                List<Integer> all = all();
+                List<Integer> all = FailingCore.all(n);
                 PinnedOrderSearch.Outcome v = PinnedOrderSearch.search(candidate(spec, sets, all), theta, orderBudget,
                         deadline);
                 if (v instanceof PinnedOrderSearch.Outcome.Pass pass) {
@@ -286,31 +275,10 @@ public final class PinnedSynthesis {
             return "pinned-fp-" + spec.scheduler().protocol().keyword();
         }
 
-        private List<Integer> all() {
-            List<Integer> all = new ArrayList<>();
-            for (int i = 0; i < n; i++) {
-                all.add(i);
-            }
-            return all;
-        }
-
-        /**
-         * Deletion: drop a task whenever the rest still fails at the threshold for a genuine reason
-         * (no order has a smallest slack above it); every set on the way fails, so a timeout keeps it sound.
-         */
+        /** Fails at the threshold for a genuine reason: no order has a smallest slack above it. */
         private List<Integer> shrink(List<List<Integer>> sets, List<Integer> failing) {
-            List<Integer> core = new ArrayList<>(failing);
-            for (int x = 0; x < core.size() && core.size() > 1 && System.nanoTime() < deadline; ) {
-                List<Integer> rest = new ArrayList<>(core);
-                rest.remove(x);
-                if (PinnedOrderSearch.search(candidate(spec, sets, rest), theta, orderBudget, deadline)
-                        instanceof PinnedOrderSearch.Outcome.Fail) {
-                    core = rest;
-                } else {
-                    x++;
-                }
-            }
-            return core;
+            return FailingCore.shrink(failing, deadline, rest -> PinnedOrderSearch.search(candidate(spec, sets, rest),
+                    theta, orderBudget, deadline) instanceof PinnedOrderSearch.Outcome.Fail);
         }
 
         /** Forbids every proposal giving each open task of {@code core} its set here. */
@@ -373,22 +341,11 @@ public final class PinnedSynthesis {
                 return Optional.of("the spec's analysis is " + a.map(ResponseTimeAnalysis::name).orElse("none")
                         + ", not " + testName());
             }
-            AnalysisResult r = a.get().analyze(out);
-            long smallest = Long.MAX_VALUE;
-            for (TaskBound tb : r.tasks()) {
-                if (!tb.schedulable()) {
-                    return Optional.of("task " + tb.task() + ": " + tb.reason());
-                }
-                smallest = Math.min(smallest, out.task(tb.task()).deadline() - tb.responseBound().orElseThrow());
+            Optional<String> problem = Reverification.slackProblem(out, a.get().analyze(out), slack);
+            if (problem.isPresent()) {
+                return problem;
             }
-            if (smallest != slack) {
-                TimeFormat f = TimeFormat.of(out);
-                return Optional.of("the analysis gives smallest slack " + f.format(smallest) + ", the search "
-                        + f.format(slack));
-            }
-            Duration left = Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
-            Duration each = left.compareTo(PartitionSynthesis.REVERIFY_MIN) > 0 ? left : PartitionSynthesis.REVERIFY_MIN;
-            ProofOutcome p = ProofCheck.prove(out, new Property.Deadlines(Optional.empty()), Optional.empty(), each);
+            ProofOutcome p = Reverification.proveDeadlines(out, deadline);
             if (!(p instanceof ProofOutcome.Proved)) {
                 return Optional.of(p instanceof ProofOutcome.NotProved np ? np.reason()
                         : ((ProofOutcome.Stopped) p).reason());
