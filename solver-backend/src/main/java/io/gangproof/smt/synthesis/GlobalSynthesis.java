@@ -3,7 +3,6 @@ package io.gangproof.smt.synthesis;
 import com.microsoft.z3.BoolExpr;
 import com.microsoft.z3.Context;
 import com.microsoft.z3.Model;
-import com.microsoft.z3.Solver;
 import com.microsoft.z3.Status;
 import io.gangproof.analysis.AnalysisCatalog;
 import io.gangproof.analysis.AnalysisResult;
@@ -136,18 +135,10 @@ public final class GlobalSynthesis {
                 spec.scheduler(), spec.properties(), spec.exploration()));
     }
 
-    private final class Run {
-        private final SystemSpec spec;
-        private final Context ctx;
-        private final Solver solver;
-        private final long start;
-        private final long deadline;
+    private final class Run extends SynthesisRun {
         private final int n;
         private final List<List<Integer>> options = new ArrayList<>();
         private final BoolExpr[][] x;
-        private long iterations;
-        private long solverNanos;
-        private long reverifyNanos;
         private SystemSpec best;
         private long theta = -1;
         private boolean gaveUp;
@@ -155,11 +146,7 @@ public final class GlobalSynthesis {
         private int guards;
 
         Run(SystemSpec spec, Context ctx, long start, long deadline) {
-            this.spec = spec;
-            this.ctx = ctx;
-            this.solver = ctx.mkSolver("QF_FD");
-            this.start = start;
-            this.deadline = deadline;
+            super(spec, ctx, start, deadline);
             this.n = spec.tasks().size();
             this.x = new BoolExpr[n][];
             for (int i = 0; i < n; i++) {
@@ -181,7 +168,7 @@ public final class GlobalSynthesis {
 
         SynthesisResult go() {
             while (true) {
-                Status st = solve();
+                Status st = solve(guard);
                 if (st == Status.UNSATISFIABLE && best == null && gaveUp) {
                     return result(SynthesisResult.Status.UNKNOWN, Optional.empty(), 0, "no choice passed, but the "
                             + "priority search gave up on some (" + iterations + " candidates)");
@@ -237,12 +224,6 @@ public final class GlobalSynthesis {
                 lits.add(ctx.mkNot(x[i][options.get(i).indexOf(level[i])]));
             }
             solver.add(ctx.mkOr(lits.toArray(new BoolExpr[0])));
-        }
-
-        private Status solve() {
-            DeadlineCheck.Outcome o = DeadlineCheck.check(ctx, solver, deadline, guard);
-            solverNanos += o.nanos();
-            return o.status();
         }
 
         private int[] extract(Model m) {
@@ -317,9 +298,7 @@ public final class GlobalSynthesis {
         }
 
         private SynthesisResult result(SynthesisResult.Status status, Optional<SystemSpec> out, long slack, String why) {
-            return new SynthesisResult(status, out, out.isPresent() ? spec.platform().tpus() : 0, slack, false,
-                    iterations, Duration.ofNanos(solverNanos), Duration.ofNanos(reverifyNanos),
-                    Duration.ofNanos(System.nanoTime() - start), why);
+            return result(status, out, out.isPresent() ? spec.platform().tpus() : 0, slack, false, why);
         }
     }
 }

@@ -3,7 +3,6 @@ package io.gangproof.smt.synthesis;
 import com.microsoft.z3.BoolExpr;
 import com.microsoft.z3.Context;
 import com.microsoft.z3.Model;
-import com.microsoft.z3.Solver;
 import com.microsoft.z3.Status;
 import io.gangproof.analysis.AnalysisCatalog;
 import io.gangproof.analysis.AssignmentResult;
@@ -105,12 +104,7 @@ public final class PartitionSynthesis {
     private record Group(int slot, int size, List<Task> tasks, Set<Integer> chosen) {
     }
 
-    private static final class Run {
-        final SystemSpec spec;
-        final Context ctx;
-        final Solver solver;
-        final long start;
-        final long deadline;
+    private static final class Run extends SynthesisRun {
         final Policy policy;
         final PartitionGroupCheck test;
         final List<Task> choose = new ArrayList<>();
@@ -127,9 +121,6 @@ public final class PartitionSynthesis {
         final int maxCost;
         final Map<String, PartitionGroupCheck.Outcome> cache = new HashMap<>();
         final Map<String, PartitionGroupCheck.Outcome> bestCache = new HashMap<>();
-        long iterations;
-        long solverNanos;
-        long reverifyNanos;
         int fresh;
         Candidate best;
         int bestCost;
@@ -137,11 +128,7 @@ public final class PartitionSynthesis {
         String heuristicNote = "";
 
         Run(SystemSpec spec, Context ctx, long start, long deadline, long stepLimit) {
-            this.spec = spec;
-            this.ctx = ctx;
-            this.solver = ctx.mkSolver("QF_FD");
-            this.start = start;
-            this.deadline = deadline;
+            super(spec, ctx, start, deadline);
             this.policy = spec.scheduler().policy();
             this.test = new PartitionGroupCheck(policy, stepLimit, spec.resolution());
             this.declared = spec.platform().pipelines();
@@ -347,12 +334,6 @@ public final class PartitionSynthesis {
 
         private boolean timedOut() {
             return System.nanoTime() >= deadline;
-        }
-
-        private Status solve(BoolExpr assumption) {
-            DeadlineCheck.Outcome o = DeadlineCheck.check(ctx, solver, deadline, assumption);
-            solverNanos += o.nanos();
-            return o.status();
         }
 
         private Candidate extract(Model m) {
@@ -722,13 +703,6 @@ public final class PartitionSynthesis {
             return result(optimal ? SynthesisResult.Status.OPTIMAL : SynthesisResult.Status.FEASIBLE,
                     Optional.of(out), SynthesisResult.tpusUsedBy(out), slack, tpusMinimal,
                     why + source + "; " + heuristicNote);
-        }
-
-        private SynthesisResult result(SynthesisResult.Status status, Optional<SystemSpec> out, int tpus, long slack,
-                boolean tpusMinimal, String why) {
-            return new SynthesisResult(status, out, tpus, slack, tpusMinimal, iterations,
-                    Duration.ofNanos(solverNanos), Duration.ofNanos(reverifyNanos),
-                    Duration.ofNanos(System.nanoTime() - start), why);
         }
 
         private Optional<String> reverify(SystemSpec out, long slack) {

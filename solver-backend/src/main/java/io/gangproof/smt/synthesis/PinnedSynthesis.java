@@ -3,7 +3,6 @@ package io.gangproof.smt.synthesis;
 import com.microsoft.z3.BoolExpr;
 import com.microsoft.z3.Context;
 import com.microsoft.z3.Model;
-import com.microsoft.z3.Solver;
 import com.microsoft.z3.Status;
 import io.gangproof.analysis.AnalysisCatalog;
 import io.gangproof.analysis.ResponseTimeAnalysis;
@@ -93,12 +92,7 @@ public final class PinnedSynthesis {
         return (int) sets.stream().flatMap(List::stream).distinct().count();
     }
 
-    private final class Run {
-        private final SystemSpec spec;
-        private final Context ctx;
-        private final Solver solver;
-        private final long start;
-        private final long deadline;
+    private final class Run extends SynthesisRun {
         private final int n;
         private final int m;
         /** {@code on[i][p]}: open task {@code i} runs on TPU {@code p}; null for a pinned task. */
@@ -106,19 +100,12 @@ public final class PinnedSynthesis {
         private final BoolExpr[] used;
         private final boolean[] fixedUse;
         private final int fixedCount;
-        private long iterations;
-        private long solverNanos;
-        private long reverifyNanos;
         private SystemSpec best;
         private long theta = -1;
         private boolean gaveUp;
 
         Run(SystemSpec spec, Context ctx, long start, long deadline) {
-            this.spec = spec;
-            this.ctx = ctx;
-            this.solver = ctx.mkSolver("QF_FD");
-            this.start = start;
-            this.deadline = deadline;
+            super(spec, ctx, start, deadline);
             this.n = spec.tasks().size();
             this.m = spec.platform().tpus();
             this.on = new BoolExpr[n][];
@@ -227,12 +214,11 @@ public final class PinnedSynthesis {
                 if (System.nanoTime() >= deadline) {
                     return finish(false, minimal);
                 }
-                DeadlineCheck.Outcome o = DeadlineCheck.check(ctx, solver, deadline, bound);
-                solverNanos += o.nanos();
-                if (o.status() == Status.UNKNOWN) {
+                Status st = solve(bound);
+                if (st == Status.UNKNOWN) {
                     return finish(false, minimal);
                 }
-                if (o.status() == Status.UNSATISFIABLE) {
+                if (st == Status.UNSATISFIABLE) {
                     if (best != null) {
                         return finish(!gaveUp, minimal);
                     }
@@ -355,9 +341,8 @@ public final class PinnedSynthesis {
 
         private SynthesisResult result(SynthesisResult.Status status, Optional<SystemSpec> out, long slack,
                 boolean minimal, String why) {
-            return new SynthesisResult(status, out, out.map(SynthesisResult::tpusUsedBy).orElse(0), slack,
-                    out.isPresent() && minimal, iterations, Duration.ofNanos(solverNanos),
-                    Duration.ofNanos(reverifyNanos), Duration.ofNanos(System.nanoTime() - start), why);
+            return result(status, out, out.map(SynthesisResult::tpusUsedBy).orElse(0), slack, out.isPresent() && minimal,
+                    why);
         }
     }
 }
