@@ -34,10 +34,7 @@ class SynthesisBruteForceTest {
     @Property(tries = 200)
     void optimalMeansOptimal(@ForAll long seed) {
         Random rnd = new Random(seed);
-        Policy policy = rnd.nextInt(3) == 0 ? Policy.EDF : Policy.FP;
-        int n = 2 + rnd.nextInt(4);
-        int m = 2 + rnd.nextInt(3);
-        SystemSpec spec = SynthesisSpecs.random(rnd, n, m, policy, rnd.nextInt(3) == 0, 0.15 + 0.6 * rnd.nextDouble());
+        SystemSpec spec = SynthesisSpecs.drawn(rnd, 2, 4, 3, 0.15);
         Optional<long[]> brute = bruteForce(spec);
         SynthesisResult r = new PartitionSynthesis().synthesize(spec, Duration.ofSeconds(20));
         Statistics.label("status").collect(r.status());
@@ -61,12 +58,9 @@ class SynthesisBruteForceTest {
     @Property(tries = 150)
     void withGroupsThatGiveUpTheFewestTpusStillMatchBruteForce(@ForAll long seed) {
         Random rnd = new Random(seed);
-        Policy policy = rnd.nextInt(3) == 0 ? Policy.EDF : Policy.FP;
-        int n = 2 + rnd.nextInt(4);
-        int m = 2 + rnd.nextInt(3);
-        SystemSpec spec = SynthesisSpecs.random(rnd, n, m, policy, rnd.nextInt(3) == 0, 0.15 + 0.6 * rnd.nextDouble());
+        SystemSpec spec = SynthesisSpecs.drawn(rnd, 2, 4, 3, 0.15);
         long limit = 1 + rnd.nextInt(6);
-        PartitionGroupCheck limited = new PartitionGroupCheck(policy, limit, spec.resolution());
+        PartitionGroupCheck limited = new PartitionGroupCheck(spec.scheduler().policy(), limit, spec.resolution());
         int[] gaveUp = new int[1];
         Optional<long[]> brute = bruteForce(spec, (size, group) -> {
             PartitionGroupCheck.Outcome o = limited.check(size, group, -1);
