@@ -36,10 +36,7 @@ public final class SimulationEngine implements Engine {
     public static final int DEFAULT_RUNS = 200;
 
     private final int runs;
-    private SystemSpec cachedSpec;
-    private CheckOptions cachedOptions;
-    private List<Property> cachedProperties = List.of();
-    private Map<Property, PropertyResult> cached = Map.of();
+    private final LastSearch<Map<Property, PropertyResult>> last = new LastSearch<>();
 
     public SimulationEngine() {
         this(DEFAULT_RUNS);
@@ -73,7 +70,7 @@ public final class SimulationEngine implements Engine {
 
     @Override
     public Optional<PropertyResult> check(SystemSpec spec, Property property, CheckOptions options) {
-        List<Property> all = spec.properties().contains(property) ? spec.properties() : List.of(property);
+        List<Property> all = LastSearch.together(spec, property);
         return check(spec, all, options).get(all.indexOf(property));
     }
 
@@ -88,12 +85,8 @@ public final class SimulationEngine implements Engine {
             return properties.stream().map(p -> Optional.of(PropertyResult.unknown(p, SpecWriter.describe(spec, p),
                     NAME, reason, 0))).toList();
         }
-        if (!spec.equals(cachedSpec) || !options.equals(cachedOptions) || !properties.equals(cachedProperties)) {
-            cached = search(spec, properties, options);
-            cachedSpec = spec;
-            cachedOptions = options;
-            cachedProperties = List.copyOf(properties);
-        }
+        Map<Property, PropertyResult> cached = last.of(spec, properties, options,
+                () -> search(spec, properties, options));
         return properties.stream().map(p -> Optional.ofNullable(cached.get(p))).toList();
     }
 
