@@ -31,7 +31,7 @@ import java.util.Optional;
  * {@code HOLDS-UP-TO}. A property bounded by an analysis ({@code <= bound}) is checked
  * against the analysis' number when the options carry one.
  */
-public final class SimulationEngine implements Engine {
+public final class SimulationEngine implements OneSearchEngine {
     public static final String NAME = "simulation";
     public static final int DEFAULT_RUNS = 200;
 
@@ -61,17 +61,6 @@ public final class SimulationEngine implements Engine {
     @Override
     public boolean timeBounded() {
         return false;
-    }
-
-    @Override
-    public boolean answersTogether() {
-        return true;
-    }
-
-    @Override
-    public Optional<PropertyResult> check(SystemSpec spec, Property property, CheckOptions options) {
-        List<Property> all = LastSearch.together(spec, property);
-        return check(spec, all, options).get(all.indexOf(property));
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.gangproof.model;
 import io.gangproof.check.CheckOptions;
 import io.gangproof.check.Engine;
 import io.gangproof.check.LastSearch;
+import io.gangproof.check.OneSearchEngine;
 import io.gangproof.check.ExplorerCounterexamples;
 import io.gangproof.check.PropertyResult;
 import io.gangproof.spec.Bound;
@@ -27,7 +28,7 @@ import java.util.OptionalLong;
  * checker lists beside the other engines' answers.
  * A counterexample is handed over as a reference-scheduler trace, which the checker replays.
  */
-public final class ExplorerEngine implements Engine {
+public final class ExplorerEngine implements OneSearchEngine {
     public static final String NAME = "explorer";
 
     private final ExplorerOptions base;
@@ -55,18 +56,6 @@ public final class ExplorerEngine implements Engine {
     @Override
     public Set<Verdict> verdicts() {
         return EnumSet.allOf(Verdict.class);
-    }
-
-    @Override
-    public boolean answersTogether() {
-        return true;
-    }
-
-    /** Explores every property of the spec at once, and answers the others from that search. */
-    @Override
-    public Optional<PropertyResult> check(SystemSpec spec, Property property, CheckOptions options) {
-        List<Property> all = LastSearch.together(spec, property);
-        return check(spec, all, options).get(all.indexOf(property));
     }
 
     /** One search for the given properties, within the deadline if the options set one. */
