@@ -104,7 +104,7 @@ public final class GlobalQueueOrderResponseTime extends QueueOrderResponseTime<C
             if (canBeLower) {
                 lowerWork = Ticks.add(lowerWork, t.work(wait));
             }
-            overtakes = Ticks.add(overtakes, wait == 0 ? 0 : lowerStarts(t, i, wait, greedy));
+            overtakes = Ticks.add(overtakes, wait == 0 ? 0 : lowerStarts(t, i, wait));
         }
         boolean ok = g.response() <= i.deadline();
         String reason = "R = " + i.time().format(g.response()) + " <= D = " + i.time().format(i.deadline())
@@ -115,22 +115,15 @@ public final class GlobalQueueOrderResponseTime extends QueueOrderResponseTime<C
     }
 
     /**
-     * Lower jobs of {@code t}'s task that can start in {@code [r, r + w)}, {@code w >= 1}: under
-     * gang-strict only jobs ahead of J start, which under edf have deadlines {@code <= d} (not lower)
-     * and under fifo arrived in {@code (r - D_j, a]}; under gang-greedy also narrow jobs behind J,
-     * arrived by {@code r + w - 1}: under edf with deadline {@code > d}, so after {@code a + D_i - D_j}.
+     * Lower jobs of {@code t}'s task that can start in {@code [r, r + w)}, {@code w >= 1}: none of a
+     * higher-priority task under fifo; otherwise as {@link QueueOrderResponseTime#lowerStarts}, behind
+     * J when narrow under gang-greedy (the terms that grow).
      */
-    private long lowerStarts(JobCountWait.Term t, ChargedTask i, long w, boolean greedy) {
+    private long lowerStarts(JobCountWait.Term t, ChargedTask i, long w) {
         ChargedTask j = t.task();
         if (policy == Policy.FIFO && j.priority() < i.priority()) {
             return 0;
         }
-        if (greedy && j.width() < i.width()) {
-            // fifo: arrivals in (r - D_j, r + w - 1]; edf (deadline > d): (a + D_i - D_j, a + J_i + w - 1],
-            // which already lies after r - D_j as D_i > J_i.
-            long span = policy == Policy.FIFO ? j.deadline() + w - 1 : j.deadline() - i.deadline() + i.jitter() + w - 1;
-            return span <= 0 ? 0 : Ticks.ceilDiv(span, j.period());
-        }
-        return policy == Policy.FIFO ? Ticks.ceilDiv(j.deadline(), j.period()) : 0;
+        return lowerStarts(i, j, t.grows(), w);
     }
 }

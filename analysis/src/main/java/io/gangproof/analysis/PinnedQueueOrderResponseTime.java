@@ -84,18 +84,4 @@ public final class PinnedQueueOrderResponseTime extends QueueOrderResponseTime<P
         }
         return PinnedGangResponseTime.bound(i, g, Math.min(wait, lowerWork), overtakes);
     }
-
-    /**
-     * Lower jobs of {@code j} (its set meets {@code S_i}) starting in {@code [r, r + w)}, {@code w >= 1}:
-     * ahead of J (fifo: a lower-priority job arrived in {@code (r - D_j, a]}; edf: deadline {@code <= d},
-     * not lower), or, when {@code behind} (gang-greedy, set not containing {@code S_i}), arrived by
-     * {@code r + w - 1}: fifo after {@code r - D_j}, edf with deadline {@code > d}, after {@code a + D_i - D_j}.
-     */
-    private long lowerStarts(ChargedTask i, ChargedTask j, boolean behind, long w) {
-        if (!behind) {
-            return policy == Policy.FIFO ? Ticks.ceilDiv(j.deadline(), j.period()) : 0;
-        }
-        long span = policy == Policy.FIFO ? j.deadline() + w - 1 : j.deadline() - i.deadline() + i.jitter() + w - 1;
-        return span <= 0 ? 0 : Ticks.ceilDiv(span, j.period());
-    }
 }

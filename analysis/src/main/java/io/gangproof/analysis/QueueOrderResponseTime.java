@@ -69,4 +69,21 @@ abstract sealed class QueueOrderResponseTime<T> implements ResponseTimeAnalysis
                 t -> FirstMissBounds.unknownOnOverflow(charged(t).name(), () -> analyse.apply(t)), budget);
         return new AnalysisResult(name(), spec.name(), GlobalView.inSpecOrder(spec, byName));
     }
+
+    /**
+     * Lower jobs of {@code j} starting in {@code [r, r + w)}, {@code w >= 1}, for a task whose jobs
+     * can be lower than J's: ahead of J (fifo: arrived in {@code (r - D_j, a]}; edf: deadline
+     * {@code <= d}, not lower), or, when {@code behind} (under gang-greedy it may start behind J while
+     * J waits), arrived by {@code r + w - 1}: fifo after {@code r - D_j}, so in
+     * {@code (r - D_j, r + w - 1]}; edf with deadline {@code > d}, so in
+     * {@code (a + D_i - D_j, a + J_i + w - 1]}, which already lies after {@code r - D_j} as
+     * {@code D_i > J_i}.
+     */
+    long lowerStarts(ChargedTask i, ChargedTask j, boolean behind, long w) {
+        if (!behind) {
+            return policy == Policy.FIFO ? Ticks.ceilDiv(j.deadline(), j.period()) : 0;
+        }
+        long span = policy == Policy.FIFO ? j.deadline() + w - 1 : j.deadline() - i.deadline() + i.jitter() + w - 1;
+        return span <= 0 ? 0 : Ticks.ceilDiv(span, j.period());
+    }
 }
