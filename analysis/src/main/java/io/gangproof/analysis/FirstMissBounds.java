@@ -54,6 +54,27 @@ final class FirstMissBounds {
         return byName;
     }
 
+    /**
+     * The wait witness of task {@code i} with at least {@code beta} TPUs busy at every instant of the
+     * wait, within the first-miss limit {@code D - J - C}; empty when the wait exceeds it (see
+     * {@link #waitAboveLimit}).
+     */
+    static Optional<Witness.JobCount> wait(ChargedTask i, int beta, List<JobCountWait.Term> terms,
+            List<ChargedTask> carry) {
+        long limit = limit(i);
+        return limit < 0 ? Optional.empty() : JobCountWait.best("first-miss", i, beta, terms, carry, limit);
+    }
+
+    /** Task {@code i}'s bound when {@link #wait} is empty. */
+    static TaskBound waitAboveLimit(ChargedTask i) {
+        return TaskBound.unknown(i.name(), "the wait bound exceeds D - J - C = " + i.time().format(Math.max(limit(i), 0)),
+                new Witness.None("wait above limit"));
+    }
+
+    private static long limit(ChargedTask i) {
+        return i.deadline() - i.jitter() - i.exec();
+    }
+
     /** {@code analyse}'s bound for task {@code name}, or unknown when exact arithmetic overflows. */
     static TaskBound unknownOnOverflow(String name, Supplier<TaskBound> analyse) {
         try {

@@ -1,18 +1,14 @@
 package io.gangproof.analysis;
 
-import io.gangproof.spec.Binding;
 import io.gangproof.spec.Placement;
 import io.gangproof.spec.Policy;
 import io.gangproof.spec.Protocol;
 import io.gangproof.spec.SystemSpec;
-import io.gangproof.spec.Task;
-import io.gangproof.spec.TimeBudget;
-import io.gangproof.spec.TimeFormat;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Response-time bound for {@code global fifo} and {@code global edf} gang scheduling, with
@@ -35,72 +31,29 @@ import java.util.Optional;
  * for every {@code beta <= m - K + 1}. If every task passes ({@code J + w + C <= D}) no deadline
  * is missed and the bounds hold.
  */
-public final class GlobalQueueOrderResponseTime implements ResponseTimeAnalysis {
-    private final Policy policy;
-    private final Protocol protocol;
+public final class GlobalQueueOrderResponseTime extends QueueOrderResponseTime<ChargedTask> {
 
     public GlobalQueueOrderResponseTime(Policy policy, Protocol protocol) {
-        if (policy == Policy.FP || protocol.perTpu()) {
-            throw new IllegalArgumentException("for fifo and edf with an all-or-nothing protocol");
-        }
-        this.policy = policy;
-        this.protocol = protocol;
+        super(Placement.GLOBAL, policy, protocol);
     }
 
     @Override
-    public String name() {
-        return "global-" + policy.keyword() + "-" + protocol.keyword();
+    Optional<String> read(SystemSpec spec, List<ChargedTask> out) {
+        GlobalView.Result gv = GlobalView.of(spec, policy, protocol);
+        gv.view().ifPresent(v -> out.addAll(v.byPriority()));
+        return gv.view().isPresent() ? Optional.empty() : Optional.of(gv.notApplicable());
     }
 
     @Override
-    public boolean appliesTo(SystemSpec spec) {
-        return view(spec, new ArrayList<>()).isEmpty();
+    ChargedTask charged(ChargedTask t) {
+        return t;
     }
 
     @Override
-    public AnalysisResult analyze(SystemSpec spec) {
-        return analyze(spec, TimeBudget.UNLIMITED);
-    }
-
-    private Optional<String> view(SystemSpec spec, List<ChargedTask> out) {
-        if (spec.scheduler().placement() != Placement.GLOBAL) {
-            return Optional.of("placement is " + spec.scheduler().placement().keyword() + ", not global");
-        }
-        if (spec.scheduler().policy() != policy) {
-            return Optional.of("policy is " + spec.scheduler().policy().keyword() + ", not " + policy.keyword());
-        }
-        if (spec.scheduler().protocol() != protocol) {
-            return Optional.of("protocol is " + spec.scheduler().protocol().keyword() + ", not " + protocol.keyword());
-        }
-        int m = spec.platform().tpus();
-        for (Task t : spec.tasksByPriority()) {
-            if (!(t.binding() instanceof Binding.AnyTpus)) {
-                return Optional.of("task " + t.name() + " is not bound to any TPUs");
-            }
-            if (!t.levelFixed()) {
-                return Optional.of("task " + t.name() + " has levels " + t.levels() + " still to choose");
-            }
-            if (t.level() < 1 || t.level() > m) {
-                return Optional.of("task " + t.name() + " needs " + t.level() + " of " + m + " TPUs");
-            }
-            out.add(new ChargedTask(t.name(), t.priority(), t.level(), Ticks.add(t.wcet(), t.dnn().reload()),
-                    t.period(), t.deadline(), t.jitter(), t.dnn().name(), t.dnn().reload(), TimeFormat.of(spec)));
-        }
-        return Optional.empty();
-    }
-
-    @Override
-    public AnalysisResult analyze(SystemSpec spec, TimeBudget budget) {
-        List<ChargedTask> ts = new ArrayList<>();
-        Optional<String> na = view(spec, ts);
-        if (na.isPresent()) {
-            return GlobalView.notApplicable(name(), spec, na.get());
-        }
+    Function<ChargedTask, TaskBound> analyser(SystemSpec spec, List<ChargedTask> ts) {
         int m = spec.platform().tpus();
         int widest = ts.stream().mapToInt(ChargedTask::width).max().orElse(0);
-        Map<String, TaskBound> byName = FirstMissBounds.of(ts, ChargedTask::name,
-                i -> FirstMissBounds.unknownOnOverflow(i.name(), () -> analyseTask(m, widest, ts, i)), budget);
-        return new AnalysisResult(name(), spec.name(), GlobalView.inSpecOrder(spec, byName));
+        return i -> analyseTask(m, widest, ts, i);
     }
 
     /** The terms of task {@code i}'s window, in the order of {@code ts}. */
@@ -132,15 +85,12 @@ public final class GlobalQueueOrderResponseTime implements ResponseTimeAnalysis 
     }
 
     private TaskBound analyseTask(int m, int widest, List<ChargedTask> ts, ChargedTask i) {
-        long limit = i.deadline() - i.jitter() - i.exec();
         boolean greedy = protocol == Protocol.GANG_GREEDY;
         int head = greedy ? i.width() : widest;
         List<JobCountWait.Term> terms = terms(policy, greedy, ts, i);
-        Optional<Witness.JobCount> w = limit < 0 ? Optional.empty()
-                : JobCountWait.best("first-miss", i, m - head + 1, terms, List.of(), limit);
+        Optional<Witness.JobCount> w = FirstMissBounds.wait(i, m - head + 1, terms, List.of());
         if (w.isEmpty()) {
-            return TaskBound.unknown(i.name(), "the wait bound exceeds D - J - C = " + i.time().format(Math.max(limit, 0)),
-                    new Witness.None("wait above limit"));
+            return FirstMissBounds.waitAboveLimit(i);
         }
         Witness.JobCount g = w.get();
         long wait = g.waitBound();
@@ -154,7 +104,7 @@ public final class GlobalQueueOrderResponseTime implements ResponseTimeAnalysis 
             if (canBeLower) {
                 lowerWork = Ticks.add(lowerWork, t.work(wait));
             }
-            overtakes = Ticks.add(overtakes, wait == 0 ? 0 : lowerStarts(t, i, wait, greedy));
+            overtakes = Ticks.add(overtakes, wait == 0 ? 0 : lowerStarts(t, i, wait));
         }
         boolean ok = g.response() <= i.deadline();
         String reason = "R = " + i.time().format(g.response()) + " <= D = " + i.time().format(i.deadline())
@@ -165,22 +115,15 @@ public final class GlobalQueueOrderResponseTime implements ResponseTimeAnalysis 
     }
 
     /**
-     * Lower jobs of {@code t}'s task that can start in {@code [r, r + w)}, {@code w >= 1}: under
-     * gang-strict only jobs ahead of J start, which under edf have deadlines {@code <= d} (not lower)
-     * and under fifo arrived in {@code (r - D_j, a]}; under gang-greedy also narrow jobs behind J,
-     * arrived by {@code r + w - 1}: under edf with deadline {@code > d}, so after {@code a + D_i - D_j}.
+     * Lower jobs of {@code t}'s task that can start in {@code [r, r + w)}, {@code w >= 1}: none of a
+     * higher-priority task under fifo; otherwise as {@link QueueOrderResponseTime#lowerStarts}, behind
+     * J when narrow under gang-greedy (the terms that grow).
      */
-    private long lowerStarts(JobCountWait.Term t, ChargedTask i, long w, boolean greedy) {
+    private long lowerStarts(JobCountWait.Term t, ChargedTask i, long w) {
         ChargedTask j = t.task();
         if (policy == Policy.FIFO && j.priority() < i.priority()) {
             return 0;
         }
-        if (greedy && j.width() < i.width()) {
-            // fifo: arrivals in (r - D_j, r + w - 1]; edf (deadline > d): (a + D_i - D_j, a + J_i + w - 1],
-            // which already lies after r - D_j as D_i > J_i.
-            long span = policy == Policy.FIFO ? j.deadline() + w - 1 : j.deadline() - i.deadline() + i.jitter() + w - 1;
-            return span <= 0 ? 0 : Ticks.ceilDiv(span, j.period());
-        }
-        return policy == Policy.FIFO ? Ticks.ceilDiv(j.deadline(), j.period()) : 0;
+        return lowerStarts(i, j, t.grows(), w);
     }
 }

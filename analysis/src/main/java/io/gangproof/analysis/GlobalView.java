@@ -21,12 +21,18 @@ import java.util.Optional;
 record GlobalView(int tpus, List<ChargedTask> byPriority) {
 
     static Result of(SystemSpec spec, Protocol protocol) {
+        return of(spec, Policy.FP, protocol);
+    }
+
+    /** The view of a {@code global} spec under {@code policy} and {@code protocol}, or why it is not one. */
+    static Result of(SystemSpec spec, Policy policy, Protocol protocol) {
         if (spec.scheduler().placement() != Placement.GLOBAL) {
             return new Result(Optional.empty(), "placement is " + spec.scheduler().placement().keyword()
                     + ", not global");
         }
-        if (spec.scheduler().policy() != Policy.FP) {
-            return new Result(Optional.empty(), "policy is " + spec.scheduler().policy().keyword() + ", not fp");
+        if (spec.scheduler().policy() != policy) {
+            return new Result(Optional.empty(), "policy is " + spec.scheduler().policy().keyword() + ", not "
+                    + policy.keyword());
         }
         if (spec.scheduler().protocol() != protocol) {
             return new Result(Optional.empty(), "protocol is " + spec.scheduler().protocol().keyword() + ", not "

@@ -1,13 +1,10 @@
 package io.gangproof.analysis;
 
-import io.gangproof.spec.Binding;
-import io.gangproof.spec.Placement;
+import io.gangproof.analysis.PinnedView.Pinned;
 import io.gangproof.spec.Policy;
 import io.gangproof.spec.Protocol;
 import io.gangproof.spec.SystemSpec;
-import io.gangproof.spec.Task;
 import io.gangproof.spec.TimeBudget;
-import io.gangproof.spec.TimeFormat;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -58,7 +55,7 @@ public final class PinnedGangResponseTime implements ResponseTimeAnalysis {
 
     @Override
     public boolean appliesTo(SystemSpec spec) {
-        return view(spec).isEmpty();
+        return PinnedView.read(spec, Policy.FP, protocol, new ArrayList<>()).isEmpty();
     }
 
     @Override
@@ -66,53 +63,10 @@ public final class PinnedGangResponseTime implements ResponseTimeAnalysis {
         return analyze(spec, TimeBudget.UNLIMITED);
     }
 
-    /** A task with its TPU set. */
-    private record Pinned(ChargedTask task, Set<Integer> tpus) {
-        boolean meets(Set<Integer> other) {
-            for (int x : tpus) {
-                if (other.contains(x)) {
-                    return true;
-                }
-            }
-            return false;
-        }
-    }
-
-    /** Why the test does not apply, or empty when it does; fills {@code out} by priority. */
-    private Optional<String> view(SystemSpec spec, List<Pinned> out) {
-        if (spec.scheduler().placement() != Placement.PINNED) {
-            return Optional.of("placement is " + spec.scheduler().placement().keyword() + ", not pinned");
-        }
-        if (spec.scheduler().policy() != Policy.FP) {
-            return Optional.of("policy is " + spec.scheduler().policy().keyword() + ", not fp");
-        }
-        if (spec.scheduler().protocol() != protocol) {
-            return Optional.of("protocol is " + spec.scheduler().protocol().keyword() + ", not " + protocol.keyword()
-                    + (spec.scheduler().protocol().perTpu()
-                            ? " (per-TPU locking holds TPUs while it waits: no test bounds its chains)" : ""));
-        }
-        for (Task t : spec.tasksByPriority()) {
-            if (!(t.binding() instanceof Binding.Pinned p)) {
-                return Optional.of("task " + t.name() + " is not pinned to TPUs");
-            }
-            if (!t.levelFixed()) {
-                return Optional.of("task " + t.name() + " has levels " + t.levels() + " still to choose");
-            }
-            out.add(new Pinned(new ChargedTask(t.name(), t.priority(), p.tpus().size(),
-                    Ticks.add(t.wcet(), t.dnn().reload()), t.period(), t.deadline(), t.jitter(), t.dnn().name(),
-                    t.dnn().reload(), TimeFormat.of(spec)), new HashSet<>(p.tpus())));
-        }
-        return Optional.empty();
-    }
-
-    private Optional<String> view(SystemSpec spec) {
-        return view(spec, new ArrayList<>());
-    }
-
     @Override
     public AnalysisResult analyze(SystemSpec spec, TimeBudget budget) {
         List<Pinned> ts = new ArrayList<>();
-        Optional<String> na = view(spec, ts);
+        Optional<String> na = PinnedView.read(spec, Policy.FP, protocol, ts);
         if (na.isPresent()) {
             return GlobalView.notApplicable(name(), spec, na.get());
         }
@@ -203,12 +157,9 @@ public final class PinnedGangResponseTime implements ResponseTimeAnalysis {
                 }
             }
         }
-        long limit = i.deadline() - i.jitter() - i.exec();
-        Optional<Witness.JobCount> w = limit < 0 ? Optional.empty()
-                : JobCountWait.best("first-miss", i, 1, terms, carry, limit);
+        Optional<Witness.JobCount> w = FirstMissBounds.wait(i, 1, terms, carry);
         if (w.isEmpty()) {
-            return TaskBound.unknown(i.name(), "the wait bound exceeds D - J - C = "
-                    + i.time().format(Math.max(limit, 0)), new Witness.None("wait above limit"));
+            return FirstMissBounds.waitAboveLimit(i);
         }
         Witness.JobCount g = w.get();
         long wait = g.waitBound();
@@ -222,7 +173,8 @@ public final class PinnedGangResponseTime implements ResponseTimeAnalysis {
         return bound(i, g, Math.min(wait, lpWork), overtakes);
     }
 
-    private static TaskBound bound(ChargedTask i, Witness.JobCount g, long inversion, long overtakes) {
+    /** Task {@code i}'s bound from its wait witness {@code g}; also the pinned fifo and edf tests' report. */
+    static TaskBound bound(ChargedTask i, Witness.JobCount g, long inversion, long overtakes) {
         boolean ok = g.response() <= i.deadline();
         String reason = "R = " + i.time().format(g.response()) + (ok ? " <= D = " : " > D = ")
                 + i.time().format(i.deadline());

@@ -68,10 +68,7 @@ class QueueAndPinnedKnownAnswerTest {
      */
     @Test
     void pinnedStrictChargesCarryInOnTheTpusOfHigherPriorityTasks() {
-        List<Task> ts = List.of(
-                task("h", flat("dh", 1, 0, 2), new Arrival.Periodic(20, 1), 20, 0, 1, 1, new Binding.Pinned(List.of(1))),
-                task("i", flat("di", 1, 0, 2), new Arrival.Periodic(20, 1), 20, 0, 2, 1, new Binding.Pinned(List.of(0))),
-                task("l", flat("dl", 5, 0, 2), new Arrival.Periodic(20, 0), 20, 0, 3, 1, new Binding.Pinned(List.of(1))));
+        List<Task> ts = indirectEffectTasks();
         Scheduler strict = scheduler(Placement.PINNED, Policy.FP, Protocol.GANG_STRICT);
         SystemSpec s = spec("indirect", 2, List.of(), ts, strict);
         AnalysisResult r = new PinnedGangResponseTime(Protocol.GANG_STRICT).analyze(s);
@@ -80,15 +77,8 @@ class QueueAndPinnedKnownAnswerTest {
         assertThat(i.responseBound()).contains(6L);
         assertThat(i.inversionBound()).as("l never runs on TPU 0").contains(0L);
         assertThat(i.overtakesBound()).contains(0L);
-        List<BruteForceGangSimulator.PlannedJob> plan = BruteForceGangSimulator.randomPlan(s, new java.util.Random(0), 19,
-                true);
-        assertThat(BruteForceGangSimulator.run(s, plan, 19).response().get("i")).isEqualTo(5L);
-
-        SystemSpec g = spec("indirect-greedy", 2, List.of(), ts, scheduler(Placement.PINNED, Policy.FP,
-                Protocol.GANG_GREEDY));
-        assertThat(BruteForceGangSimulator.run(g, plan, 19).response().get("i")).isEqualTo(1L);
-        assertThat(new PinnedGangResponseTime(Protocol.GANG_GREEDY).analyze(g).task("i").orElseThrow().responseBound())
-                .contains(1L);
+        assertStrictWaitsAndGreedyDoesNot(s, spec("indirect-greedy", 2, List.of(), ts, scheduler(Placement.PINNED,
+                Policy.FP, Protocol.GANG_GREEDY)), new PinnedGangResponseTime(Protocol.GANG_GREEDY));
     }
 
     /**
@@ -100,25 +90,39 @@ class QueueAndPinnedKnownAnswerTest {
      */
     @Test
     void pinnedFifoStrictCountsTheTasksOffItsTpus() {
-        List<Task> ts = List.of(
-                task("h", flat("dh", 1, 0, 2), new Arrival.Periodic(20, 1), 20, 0, 1, 1, new Binding.Pinned(List.of(1))),
-                task("i", flat("di", 1, 0, 2), new Arrival.Periodic(20, 1), 20, 0, 2, 1, new Binding.Pinned(List.of(0))),
-                task("l", flat("dl", 5, 0, 2), new Arrival.Periodic(20, 0), 20, 0, 3, 1, new Binding.Pinned(List.of(1))));
+        List<Task> ts = indirectEffectTasks();
         SystemSpec s = spec("indirect-fifo", 2, List.of(), ts, scheduler(Placement.PINNED, Policy.FIFO,
                 Protocol.GANG_STRICT));
         AnalysisResult r = new PinnedQueueOrderResponseTime(Policy.FIFO, Protocol.GANG_STRICT).analyze(s);
         TaskBound i = r.task("i").orElseThrow();
         assertThat(i.responseBound()).contains(7L);
         assertThat(i.inversionBound()).as("no other task runs on TPU 0").contains(0L);
-        List<BruteForceGangSimulator.PlannedJob> plan = BruteForceGangSimulator.randomPlan(s, new java.util.Random(0), 19,
-                true);
-        assertThat(BruteForceGangSimulator.run(s, plan, 19).response().get("i")).isEqualTo(5L);
+        assertStrictWaitsAndGreedyDoesNot(s, spec("indirect-fifo-greedy", 2, List.of(), ts, scheduler(Placement.PINNED,
+                Policy.FIFO, Protocol.GANG_GREEDY)), new PinnedQueueOrderResponseTime(Policy.FIFO, Protocol.GANG_GREEDY));
+    }
 
-        SystemSpec g = spec("indirect-fifo-greedy", 2, List.of(), ts, scheduler(Placement.PINNED, Policy.FIFO,
-                Protocol.GANG_GREEDY));
-        assertThat(BruteForceGangSimulator.run(g, plan, 19).response().get("i")).isEqualTo(1L);
-        assertThat(new PinnedQueueOrderResponseTime(Policy.FIFO, Protocol.GANG_GREEDY).analyze(g).task("i").orElseThrow()
-                .responseBound()).contains(1L);
+    /**
+     * The indirect-effect tasks of the two tests above: h (TPU 1, highest priority) and i (TPU 0)
+     * released at 1, l (TPU 1, C = 5, lowest) from 0.
+     */
+    private static List<Task> indirectEffectTasks() {
+        return List.of(
+                task("h", flat("dh", 1, 0, 2), new Arrival.Periodic(20, 1), 20, 0, 1, 1, new Binding.Pinned(List.of(1))),
+                task("i", flat("di", 1, 0, 2), new Arrival.Periodic(20, 1), 20, 0, 2, 1, new Binding.Pinned(List.of(0))),
+                task("l", flat("dl", 5, 0, 2), new Arrival.Periodic(20, 0), 20, 0, 3, 1, new Binding.Pinned(List.of(1))));
+    }
+
+    /**
+     * On the same release plan, i waits until l ends (R_i = 5) under {@code strict}'s gang-strict and
+     * starts at once (R_i = 1) under {@code greedy}'s gang-greedy, which {@code greedyTest} bounds exactly.
+     */
+    private static void assertStrictWaitsAndGreedyDoesNot(SystemSpec strict, SystemSpec greedy,
+            ResponseTimeAnalysis greedyTest) {
+        List<BruteForceGangSimulator.PlannedJob> plan = BruteForceGangSimulator.randomPlan(strict,
+                new java.util.Random(0), 19, true);
+        assertThat(BruteForceGangSimulator.run(strict, plan, 19).response().get("i")).isEqualTo(5L);
+        assertThat(BruteForceGangSimulator.run(greedy, plan, 19).response().get("i")).isEqualTo(1L);
+        assertThat(greedyTest.analyze(greedy).task("i").orElseThrow().responseBound()).contains(1L);
     }
 
     /** Per-TPU locking under pinned placement has no test: not applicable, with the reason. */

@@ -9,6 +9,8 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.statistics.Statistics;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
 
 /**
@@ -20,62 +22,43 @@ import java.util.Random;
 class QueueAndPinnedSoundnessTest {
     private static final int TRIES = 400;
 
-    @Property(tries = TRIES)
-    void pinnedStrictBoundsHold(@ForAll long seed) {
-        check(seed, Placement.PINNED, Policy.FP, Protocol.GANG_STRICT, new PinnedGangResponseTime(Protocol.GANG_STRICT));
+    /** A test with the scheduler of the specs it is checked on. */
+    record Kind(Scheduler scheduler, ResponseTimeAnalysis analysis) {
     }
 
-    @Property(tries = TRIES)
-    void pinnedGreedyBoundsHold(@ForAll long seed) {
-        check(seed, Placement.PINNED, Policy.FP, Protocol.GANG_GREEDY, new PinnedGangResponseTime(Protocol.GANG_GREEDY));
+    /** The pinned fp tests, then the fifo and edf tests of global and pinned placement, each protocol. */
+    static final List<Kind> KINDS = kinds();
+
+    private static List<Kind> kinds() {
+        List<Kind> out = new ArrayList<>();
+        for (Protocol protocol : List.of(Protocol.GANG_STRICT, Protocol.GANG_GREEDY)) {
+            out.add(new Kind(new Scheduler(Placement.PINNED, Policy.FP, protocol), new PinnedGangResponseTime(protocol)));
+        }
+        for (Placement placement : List.of(Placement.GLOBAL, Placement.PINNED)) {
+            for (Policy policy : List.of(Policy.FIFO, Policy.EDF)) {
+                for (Protocol protocol : List.of(Protocol.GANG_STRICT, Protocol.GANG_GREEDY)) {
+                    out.add(new Kind(new Scheduler(placement, policy, protocol), queueOrder(placement, policy, protocol)));
+                }
+            }
+        }
+        return List.copyOf(out);
     }
 
-    @Property(tries = TRIES)
-    void fifoStrictBoundsHold(@ForAll long seed) {
-        check(seed, Placement.GLOBAL, Policy.FIFO, Protocol.GANG_STRICT,
-                new GlobalQueueOrderResponseTime(Policy.FIFO, Protocol.GANG_STRICT));
+    private static ResponseTimeAnalysis queueOrder(Placement placement, Policy policy, Protocol protocol) {
+        return placement == Placement.GLOBAL ? new GlobalQueueOrderResponseTime(policy, protocol)
+                : new PinnedQueueOrderResponseTime(policy, protocol);
     }
 
+    /** Every kind on a spec of its scheduler drawn from {@code seed}: {@value #TRIES} specs per test. */
     @Property(tries = TRIES)
-    void fifoGreedyBoundsHold(@ForAll long seed) {
-        check(seed, Placement.GLOBAL, Policy.FIFO, Protocol.GANG_GREEDY,
-                new GlobalQueueOrderResponseTime(Policy.FIFO, Protocol.GANG_GREEDY));
-    }
-
-    @Property(tries = TRIES)
-    void edfStrictBoundsHold(@ForAll long seed) {
-        check(seed, Placement.GLOBAL, Policy.EDF, Protocol.GANG_STRICT,
-                new GlobalQueueOrderResponseTime(Policy.EDF, Protocol.GANG_STRICT));
-    }
-
-    @Property(tries = TRIES)
-    void edfGreedyBoundsHold(@ForAll long seed) {
-        check(seed, Placement.GLOBAL, Policy.EDF, Protocol.GANG_GREEDY,
-                new GlobalQueueOrderResponseTime(Policy.EDF, Protocol.GANG_GREEDY));
-    }
-
-    @Property(tries = TRIES)
-    void pinnedFifoStrictBoundsHold(@ForAll long seed) {
-        check(seed, Placement.PINNED, Policy.FIFO, Protocol.GANG_STRICT,
-                new PinnedQueueOrderResponseTime(Policy.FIFO, Protocol.GANG_STRICT));
-    }
-
-    @Property(tries = TRIES)
-    void pinnedFifoGreedyBoundsHold(@ForAll long seed) {
-        check(seed, Placement.PINNED, Policy.FIFO, Protocol.GANG_GREEDY,
-                new PinnedQueueOrderResponseTime(Policy.FIFO, Protocol.GANG_GREEDY));
-    }
-
-    @Property(tries = TRIES)
-    void pinnedEdfStrictBoundsHold(@ForAll long seed) {
-        check(seed, Placement.PINNED, Policy.EDF, Protocol.GANG_STRICT,
-                new PinnedQueueOrderResponseTime(Policy.EDF, Protocol.GANG_STRICT));
-    }
-
-    @Property(tries = TRIES)
-    void pinnedEdfGreedyBoundsHold(@ForAll long seed) {
-        check(seed, Placement.PINNED, Policy.EDF, Protocol.GANG_GREEDY,
-                new PinnedQueueOrderResponseTime(Policy.EDF, Protocol.GANG_GREEDY));
+    void boundsHold(@ForAll long seed) {
+        for (Kind k : KINDS) {
+            try {
+                collect(k.analysis().name(), AnalysisSoundnessTest.check(seed, k.scheduler(), k.analysis(), true));
+            } catch (AssertionError e) {
+                throw new AssertionError(k.analysis().name() + ": " + e.getMessage(), e);
+            }
+        }
     }
 
     /**
@@ -88,19 +71,14 @@ class QueueAndPinnedSoundnessTest {
         Placement placement = rnd.nextBoolean() ? Placement.GLOBAL : Placement.PINNED;
         Policy policy = rnd.nextBoolean() ? Policy.FIFO : Policy.EDF;
         Protocol protocol = rnd.nextBoolean() ? Protocol.GANG_STRICT : Protocol.GANG_GREEDY;
-        ResponseTimeAnalysis analysis = placement == Placement.GLOBAL ? new GlobalQueueOrderResponseTime(policy, protocol)
-                : new PinnedQueueOrderResponseTime(policy, protocol);
+        ResponseTimeAnalysis analysis = queueOrder(placement, policy, protocol);
         SystemSpec spec = TestSpecs.jittered(rnd, TestSpecs.random(rnd, new Scheduler(placement, policy, protocol)));
-        collect(AnalysisSoundnessTest.check(rnd, spec, analysis, true));
+        collect("queue order", AnalysisSoundnessTest.check(rnd, spec, analysis, true));
     }
 
-    private static void check(long seed, Placement placement, Policy policy, Protocol protocol,
-            ResponseTimeAnalysis analysis) {
-        collect(AnalysisSoundnessTest.check(seed, new Scheduler(placement, policy, protocol), analysis, true));
-    }
-
-    private static void collect(AnalysisResult result) {
-        Statistics.label("some task bounded").collect(result.tasks().stream().anyMatch(b -> b.responseBound().isPresent()));
-        Statistics.label("all schedulable").collect(result.allSchedulable());
+    private static void collect(String analysis, AnalysisResult result) {
+        Statistics.label(analysis + ": some task bounded")
+                .collect(result.tasks().stream().anyMatch(b -> b.responseBound().isPresent()));
+        Statistics.label(analysis + ": all schedulable").collect(result.allSchedulable());
     }
 }

@@ -1,11 +1,14 @@
 package io.gangproof.analysis;
 
+import io.gangproof.analysis.QueueAndPinnedSoundnessTest.Kind;
 import io.gangproof.spec.Placement;
 import io.gangproof.spec.Policy;
 import io.gangproof.spec.Protocol;
 import io.gangproof.spec.Scheduler;
 import io.gangproof.spec.SystemSpec;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
 
 /**
@@ -29,39 +32,22 @@ public final class SoundnessCampaign {
         int size = args.length > 2 ? Integer.parseInt(args[2]) : 0;
         String only = args.length > 3 ? args[3] : "";
         boolean jitter = args.length > 4 && args[4].equals("jitter");
-        Object[][] kinds = {
-            {new Scheduler(Placement.PARTITIONED, Policy.FP, Protocol.GANG_STRICT), new NpFpResponseTime()},
-            {new Scheduler(Placement.PARTITIONED, Policy.EDF, Protocol.GANG_GREEDY), new NpEdfProcessorDemand()},
-            {new Scheduler(Placement.GLOBAL, Policy.FP, Protocol.GANG_STRICT), new GlobalGangStrictResponseTime()},
-            {new Scheduler(Placement.GLOBAL, Policy.FP, Protocol.GANG_GREEDY), new GlobalGangGreedyResponseTime()},
-            {new Scheduler(Placement.PINNED, Policy.FP, Protocol.GANG_STRICT), new PinnedGangResponseTime(Protocol.GANG_STRICT)},
-            {new Scheduler(Placement.PINNED, Policy.FP, Protocol.GANG_GREEDY), new PinnedGangResponseTime(Protocol.GANG_GREEDY)},
-            {new Scheduler(Placement.GLOBAL, Policy.FIFO, Protocol.GANG_STRICT),
-                new GlobalQueueOrderResponseTime(Policy.FIFO, Protocol.GANG_STRICT)},
-            {new Scheduler(Placement.GLOBAL, Policy.FIFO, Protocol.GANG_GREEDY),
-                new GlobalQueueOrderResponseTime(Policy.FIFO, Protocol.GANG_GREEDY)},
-            {new Scheduler(Placement.GLOBAL, Policy.EDF, Protocol.GANG_STRICT),
-                new GlobalQueueOrderResponseTime(Policy.EDF, Protocol.GANG_STRICT)},
-            {new Scheduler(Placement.GLOBAL, Policy.EDF, Protocol.GANG_GREEDY),
-                new GlobalQueueOrderResponseTime(Policy.EDF, Protocol.GANG_GREEDY)},
-            {new Scheduler(Placement.PINNED, Policy.FIFO, Protocol.GANG_STRICT),
-                new PinnedQueueOrderResponseTime(Policy.FIFO, Protocol.GANG_STRICT)},
-            {new Scheduler(Placement.PINNED, Policy.FIFO, Protocol.GANG_GREEDY),
-                new PinnedQueueOrderResponseTime(Policy.FIFO, Protocol.GANG_GREEDY)},
-            {new Scheduler(Placement.PINNED, Policy.EDF, Protocol.GANG_STRICT),
-                new PinnedQueueOrderResponseTime(Policy.EDF, Protocol.GANG_STRICT)},
-            {new Scheduler(Placement.PINNED, Policy.EDF, Protocol.GANG_GREEDY),
-                new PinnedQueueOrderResponseTime(Policy.EDF, Protocol.GANG_GREEDY)},
-            {new Scheduler(Placement.GLOBAL, Policy.FP, Protocol.GANG_STRICT), GlobalGangStrictResponseTime.unboundedCarryIn()},
-            {new Scheduler(Placement.GLOBAL, Policy.FP, Protocol.GANG_GREEDY),
-                new GlobalGangGreedyResponseTime(CarryInRule.UNBOUNDED)},
-            {new Scheduler(Placement.GLOBAL, Policy.FP, Protocol.GANG_GREEDY),
-                new GlobalGangGreedyResponseTime(CarryInRule.PER_INSTANT)},
-            {new Scheduler(Placement.GLOBAL, Policy.FP, Protocol.GANG_GREEDY),
-                new GlobalGangGreedyResponseTime(CarryInRule.ONE_PER_TASK_LP)}};
+        List<Kind> kinds = new ArrayList<>(List.of(
+                new Kind(new Scheduler(Placement.PARTITIONED, Policy.FP, Protocol.GANG_STRICT), new NpFpResponseTime()),
+                new Kind(new Scheduler(Placement.PARTITIONED, Policy.EDF, Protocol.GANG_GREEDY), new NpEdfProcessorDemand()),
+                new Kind(new Scheduler(Placement.GLOBAL, Policy.FP, Protocol.GANG_STRICT), new GlobalGangStrictResponseTime()),
+                new Kind(new Scheduler(Placement.GLOBAL, Policy.FP, Protocol.GANG_GREEDY), new GlobalGangGreedyResponseTime())));
+        kinds.addAll(QueueAndPinnedSoundnessTest.KINDS);
+        Scheduler globalGreedy = new Scheduler(Placement.GLOBAL, Policy.FP, Protocol.GANG_GREEDY);
+        kinds.addAll(List.of(
+                new Kind(new Scheduler(Placement.GLOBAL, Policy.FP, Protocol.GANG_STRICT),
+                        GlobalGangStrictResponseTime.unboundedCarryIn()),
+                new Kind(globalGreedy, new GlobalGangGreedyResponseTime(CarryInRule.UNBOUNDED)),
+                new Kind(globalGreedy, new GlobalGangGreedyResponseTime(CarryInRule.PER_INSTANT)),
+                new Kind(globalGreedy, new GlobalGangGreedyResponseTime(CarryInRule.ONE_PER_TASK_LP))));
         int failures = 0;
-        for (Object[] k : kinds) {
-            ResponseTimeAnalysis a = (ResponseTimeAnalysis) k[1];
+        for (Kind k : kinds) {
+            ResponseTimeAnalysis a = k.analysis();
             if (!a.name().startsWith(only)) {
                 continue;
             }
@@ -72,12 +58,12 @@ public final class SoundnessCampaign {
                     AnalysisResult r;
                     if (jitter) {
                         Random rnd = new Random(seed);
-                        Scheduler s = (Scheduler) k[0];
+                        Scheduler s = k.scheduler();
                         SystemSpec spec = TestSpecs.jittered(rnd, size == 0 ? TestSpecs.random(rnd, s)
                                 : TestSpecs.random(rnd, s, size, size));
                         r = AnalysisSoundnessTest.check(rnd, spec, a, true);
                     } else {
-                        r = AnalysisSoundnessTest.check(seed, (Scheduler) k[0], a, true, size);
+                        r = AnalysisSoundnessTest.check(seed, k.scheduler(), a, true, size);
                     }
                     bounded += r.tasks().stream().anyMatch(b -> b.responseBound().isPresent()) ? 1 : 0;
                 } catch (AssertionError e) {

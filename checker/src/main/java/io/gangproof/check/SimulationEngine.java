@@ -31,15 +31,12 @@ import java.util.Optional;
  * {@code HOLDS-UP-TO}. A property bounded by an analysis ({@code <= bound}) is checked
  * against the analysis' number when the options carry one.
  */
-public final class SimulationEngine implements Engine {
+public final class SimulationEngine implements OneSearchEngine {
     public static final String NAME = "simulation";
     public static final int DEFAULT_RUNS = 200;
 
     private final int runs;
-    private SystemSpec cachedSpec;
-    private CheckOptions cachedOptions;
-    private List<Property> cachedProperties = List.of();
-    private Map<Property, PropertyResult> cached = Map.of();
+    private final LastSearch<Map<Property, PropertyResult>> last = new LastSearch<>();
 
     public SimulationEngine() {
         this(DEFAULT_RUNS);
@@ -67,17 +64,6 @@ public final class SimulationEngine implements Engine {
     }
 
     @Override
-    public boolean answersTogether() {
-        return true;
-    }
-
-    @Override
-    public Optional<PropertyResult> check(SystemSpec spec, Property property, CheckOptions options) {
-        List<Property> all = spec.properties().contains(property) ? spec.properties() : List.of(property);
-        return check(spec, all, options).get(all.indexOf(property));
-    }
-
-    @Override
     public synchronized List<Optional<PropertyResult>> check(SystemSpec spec, List<Property> properties,
             CheckOptions options) {
         List<String> problems = new ArrayList<>(ExecutableSpec.problems(spec));
@@ -88,12 +74,8 @@ public final class SimulationEngine implements Engine {
             return properties.stream().map(p -> Optional.of(PropertyResult.unknown(p, SpecWriter.describe(spec, p),
                     NAME, reason, 0))).toList();
         }
-        if (!spec.equals(cachedSpec) || !options.equals(cachedOptions) || !properties.equals(cachedProperties)) {
-            cached = search(spec, properties, options);
-            cachedSpec = spec;
-            cachedOptions = options;
-            cachedProperties = List.copyOf(properties);
-        }
+        Map<Property, PropertyResult> cached = last.of(spec, properties, options,
+                () -> search(spec, properties, options));
         return properties.stream().map(p -> Optional.ofNullable(cached.get(p))).toList();
     }
 

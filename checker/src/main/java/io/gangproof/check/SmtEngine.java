@@ -78,8 +78,7 @@ public final class SmtEngine implements Engine {
             cached.clear();
             cachedSpec = spec;
             cachedOptions = options;
-            List<Property> all = spec.properties().contains(property) ? spec.properties() : List.of(property);
-            searchAll(spec, all, options);
+            searchAll(spec, LastSearch.together(spec, property), options);
         }
         if (!cached.containsKey(property)) {
             searchAll(spec, List.of(property), options);

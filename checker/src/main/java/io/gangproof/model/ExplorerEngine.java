@@ -2,6 +2,8 @@ package io.gangproof.model;
 
 import io.gangproof.check.CheckOptions;
 import io.gangproof.check.Engine;
+import io.gangproof.check.LastSearch;
+import io.gangproof.check.OneSearchEngine;
 import io.gangproof.check.ExplorerCounterexamples;
 import io.gangproof.check.PropertyResult;
 import io.gangproof.spec.Bound;
@@ -26,15 +28,15 @@ import java.util.OptionalLong;
  * checker lists beside the other engines' answers.
  * A counterexample is handed over as a reference-scheduler trace, which the checker replays.
  */
-public final class ExplorerEngine implements Engine {
+public final class ExplorerEngine implements OneSearchEngine {
     public static final String NAME = "explorer";
 
     private final ExplorerOptions base;
-    private SystemSpec cachedSpec;
-    private CheckOptions cachedOptions;
-    private List<Property> cachedProperties = List.of();
-    private List<ExplorerResult> cached = List.of();
-    private double cachedSeconds;
+    private final LastSearch<TimedResults> last = new LastSearch<>();
+
+    /** One search's results and how long it took. */
+    private record TimedResults(List<ExplorerResult> results, double seconds) {
+    }
 
     public ExplorerEngine() {
         this(ExplorerOptions.DEFAULTS);
@@ -56,18 +58,6 @@ public final class ExplorerEngine implements Engine {
         return EnumSet.allOf(Verdict.class);
     }
 
-    @Override
-    public boolean answersTogether() {
-        return true;
-    }
-
-    /** Explores every property of the spec at once, and answers the others from that search. */
-    @Override
-    public Optional<PropertyResult> check(SystemSpec spec, Property property, CheckOptions options) {
-        List<Property> all = spec.properties().contains(property) ? spec.properties() : List.of(property);
-        return check(spec, all, options).get(all.indexOf(property));
-    }
-
     /** One search for the given properties, within the deadline if the options set one. */
     @Override
     public synchronized List<Optional<PropertyResult>> check(SystemSpec spec, List<Property> properties,
@@ -78,19 +68,16 @@ public final class ExplorerEngine implements Engine {
                 : withHorizon.withAnalysisBounds(options.analysisBounds());
         ExplorerOptions o = options.remainingMillis().isPresent()
                 ? bounded.withTimeLimitMillis(options.remainingMillis().getAsLong()) : bounded;
-        if (!spec.equals(cachedSpec) || !options.equals(cachedOptions) || !properties.equals(cachedProperties)) {
+        TimedResults searched = last.of(spec, properties, options, () -> {
             long start = System.nanoTime();
-            cached = Explorer.check(spec, properties, o);
-            cachedSeconds = (System.nanoTime() - start) / 1e9;
-            cachedSpec = spec;
-            cachedOptions = options;
-            cachedProperties = List.copyOf(properties);
-        }
+            List<ExplorerResult> results = Explorer.check(spec, properties, o);
+            return new TimedResults(results, (System.nanoTime() - start) / 1e9);
+        });
         // An UNKNOWN (a limit, or a spec the model cannot express) is answered too, so that its
         // reason reaches the combined answer (semantics §8); other engines are still asked.
         List<Optional<PropertyResult>> out = new ArrayList<>();
-        for (ExplorerResult r : cached) {
-            out.add(Optional.of(toPropertyResult(spec, r, cachedSeconds, o.analysisBounds(), NAME)));
+        for (ExplorerResult r : searched.results()) {
+            out.add(Optional.of(toPropertyResult(spec, r, searched.seconds(), o.analysisBounds(), NAME)));
         }
         return out;
     }

@@ -8,12 +8,9 @@ import io.gangproof.model.ExplorerResult;
 import io.gangproof.model.MaxResponseTime;
 import io.gangproof.smt.search.ViolationSearch;
 import io.gangproof.spec.Bound;
-import io.gangproof.spec.Exploration;
-import io.gangproof.spec.Placement;
 import io.gangproof.spec.Policy;
 import io.gangproof.spec.Property;
 import io.gangproof.spec.Protocol;
-import io.gangproof.spec.Scheduler;
 import io.gangproof.spec.SystemSpec;
 import io.gangproof.spec.Task;
 import io.gangproof.spec.Verdict;
@@ -54,12 +51,7 @@ class SmtExplorerAgreementTest {
     @net.jqwik.api.Property(tries = 15)
     void smtSearchAndExplorerAgree(@ForAll("tinySpecs") SystemSpec generated, @ForAll Policy policy,
             @ForAll Protocol protocol, @ForAll @IntRange(min = 0, max = 4) int bound) {
-        Protocol allowed = protocol.perTpu() && generated.scheduler().placement() == Placement.GLOBAL
-                ? Protocol.GANG_GREEDY : protocol;
-        SystemSpec variant = new SystemSpec(generated.name(), generated.resolution(), generated.platform(),
-                generated.dnns(), generated.tasks(), new Scheduler(generated.scheduler().placement(), policy, allowed),
-                generated.properties(), generated.exploration());
-        agree(withProperties(variant, properties(variant, bound)));
+        agree(SpecArbitraries.rescheduled(generated, policy, protocol, properties(generated, bound)));
         // Most specs must be compared in full, or the test would quietly compare nothing.
         Statistics.coverage(c -> c.check("compared in full").percentage(p -> p >= 50));
     }
@@ -123,10 +115,5 @@ class SmtExplorerAgreementTest {
             out.add(new Property.Overtakes(t.name(), new Bound.Value(bound / 2)));
         }
         return out;
-    }
-
-    private static SystemSpec withProperties(SystemSpec s, List<Property> properties) {
-        return new SystemSpec(s.name(), s.resolution(), s.platform(), s.dnns(), s.tasks(), s.scheduler(), properties,
-                Exploration.DEFAULTS);
     }
 }

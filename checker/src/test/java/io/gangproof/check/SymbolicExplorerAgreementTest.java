@@ -6,12 +6,9 @@ import io.gangproof.model.Explorer;
 import io.gangproof.model.ExplorerOptions;
 import io.gangproof.model.ExplorerResult;
 import io.gangproof.model.MaxResponseTime;
-import io.gangproof.spec.Exploration;
-import io.gangproof.spec.Placement;
 import io.gangproof.spec.Policy;
 import io.gangproof.spec.Property;
 import io.gangproof.spec.Protocol;
-import io.gangproof.spec.Scheduler;
 import io.gangproof.spec.SystemSpec;
 import io.gangproof.spec.Task;
 import io.gangproof.spec.format.SpecWriter;
@@ -52,12 +49,8 @@ class SymbolicExplorerAgreementTest {
     @net.jqwik.api.Property(tries = 15)
     void symbolicAndTickExplorerAgree(@ForAll("tinySpecs") SystemSpec generated, @ForAll Policy policy,
             @ForAll Protocol protocol, @ForAll @IntRange(min = 0, max = 4) int bound) {
-        Protocol allowed = protocol.perTpu() && generated.scheduler().placement() == Placement.GLOBAL
-                ? Protocol.GANG_GREEDY : protocol;
-        SystemSpec variant = new SystemSpec(generated.name(), generated.resolution(), generated.platform(),
-                generated.dnns(), generated.tasks(), new Scheduler(generated.scheduler().placement(), policy, allowed),
-                SmtExplorerAgreementTest.properties(generated, bound), Exploration.DEFAULTS);
-        agree(variant);
+        agree(SpecArbitraries.rescheduled(generated, policy, protocol, SmtExplorerAgreementTest.properties(generated,
+                bound)));
         Statistics.coverage(c -> c.check("compared in full").percentage(p -> p >= 30));
     }
 

@@ -2,19 +2,14 @@ package io.gangproof.smt;
 
 import io.gangproof.analysis.AnalysisCatalog;
 import io.gangproof.analysis.AnalysisResult;
-import io.gangproof.analysis.ResponseTimeAnalysis;
 import io.gangproof.analysis.TaskBound;
 import io.gangproof.analysis.Witness;
-import io.gangproof.spec.Placement;
-import io.gangproof.spec.Policy;
 import io.gangproof.spec.Protocol;
 import io.gangproof.spec.SystemSpec;
-import io.gangproof.spec.testing.SpecArbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-import net.jqwik.api.statistics.Statistics;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -72,27 +67,12 @@ class GangGreedyTest {
 
     @Provide
     Arbitrary<SystemSpec> greedy() {
-        return SpecArbitraries.smallFixedSpecs().filter(s -> s.scheduler().placement() == Placement.GLOBAL
-                && s.scheduler().policy() == Policy.FP && s.scheduler().protocol() == Protocol.GANG_GREEDY);
+        return GangWitnessConfirmation.globalFp(Protocol.GANG_GREEDY);
     }
 
     @Property(tries = 50)
     void everyGreedyChainIsConfirmed(@ForAll("greedy") SystemSpec spec) {
-        Optional<ResponseTimeAnalysis> a = AnalysisCatalog.forSpec(spec);
-        if (a.isEmpty()) {
-            Statistics.label("task").collect("no analysis");
-            return;
-        }
-        AnalysisResult r = a.get().analyze(spec);
-        for (TaskBound b : r.tasks()) {
-            if (!(b.witness() instanceof Witness.GangRounds)) {
-                Statistics.label("task").collect("no witness");
-                continue;
-            }
-            WitnessVerdict v = WitnessCheck.check(spec, r, b, WitnessCheck.Claim.response(b.responseBound().get()), T);
-            Statistics.label("task").collect(v.getClass().getSimpleName()
-                    + (((Witness.GangRounds) b.witness()).rounds().size() > 1 ? " (several rounds)" : ""));
-            assertThat(v).as("%s of %s: %s", b.task(), spec.name(), v).isInstanceOf(WitnessVerdict.Confirmed.class);
-        }
+        GangWitnessConfirmation.everyWitnessConfirmed(spec, Witness.GangRounds.class,
+                b -> ((Witness.GangRounds) b.witness()).rounds().size() > 1 ? " (several rounds)" : "");
     }
 }

@@ -12,47 +12,37 @@ public sealed interface Property {
         return Optional.empty();
     }
 
+    /** A property of one task with a declared bound: {@code response}, {@code inversion} or {@code overtakes}. */
+    sealed interface Bounded extends Property {
+        String taskName();
+
+        Bound bound();
+
+        @Override
+        default Optional<String> task() {
+            return Optional.of(taskName());
+        }
+
+        @Override
+        default Optional<Bound> declaredBound() {
+            return Optional.of(bound());
+        }
+    }
+
     /** Every job (of {@code task}, or of every task) finishes by its absolute deadline. */
     record Deadlines(Optional<String> task) implements Property {
     }
 
     /** Every job of {@code task} has response time at most {@code bound}. */
-    record Response(String taskName, Bound bound) implements Property {
-        @Override
-        public Optional<String> task() {
-            return Optional.of(taskName);
-        }
-
-        @Override
-        public Optional<Bound> declaredBound() {
-            return Optional.of(bound);
-        }
+    record Response(String taskName, Bound bound) implements Bounded {
     }
 
     /** Lower-priority execution on eligible TPUs inside {@code [r, s)} is at most {@code bound}. */
-    record Inversion(String taskName, Bound bound) implements Property {
-        @Override
-        public Optional<String> task() {
-            return Optional.of(taskName);
-        }
-
-        @Override
-        public Optional<Bound> declaredBound() {
-            return Optional.of(bound);
-        }
+    record Inversion(String taskName, Bound bound) implements Bounded {
     }
 
     /** At most {@code bound} lower-priority jobs start on eligible TPUs inside {@code [r, s)}. */
-    record Overtakes(String taskName, Bound bound) implements Property {
-        @Override
-        public Optional<String> task() {
-            return Optional.of(taskName);
-        }
-
-        @Override
-        public Optional<Bound> declaredBound() {
-            return Optional.of(bound);
-        }
+    record Overtakes(String taskName, Bound bound) implements Bounded {
     }
 
     /** No reachable state has a circular hold-and-wait. */

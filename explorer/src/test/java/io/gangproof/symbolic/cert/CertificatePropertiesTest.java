@@ -4,12 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gangproof.scheduler.scenario.RandomScenarios;
 import io.gangproof.spec.Bound;
-import io.gangproof.spec.Exploration;
-import io.gangproof.spec.Placement;
 import io.gangproof.spec.Policy;
 import io.gangproof.spec.Property;
 import io.gangproof.spec.Protocol;
-import io.gangproof.spec.Scheduler;
 import io.gangproof.spec.SystemSpec;
 import io.gangproof.spec.Task;
 import io.gangproof.spec.format.SpecWriter;
@@ -45,11 +42,7 @@ class CertificatePropertiesTest {
     @net.jqwik.api.Property(tries = 15)
     void everyCertificateTheEngineWritesIsAccepted(@ForAll("tinySpecs") SystemSpec generated, @ForAll Policy policy,
             @ForAll Protocol protocol, @ForAll @IntRange(min = 0, max = 4) int bound) {
-        Protocol allowed = protocol.perTpu() && generated.scheduler().placement() == Placement.GLOBAL
-                ? Protocol.GANG_GREEDY : protocol;
-        SystemSpec spec = new SystemSpec(generated.name(), generated.resolution(), generated.platform(),
-                generated.dnns(), generated.tasks(), new Scheduler(generated.scheduler().placement(), policy, allowed),
-                properties(generated, bound), Exploration.DEFAULTS);
+        SystemSpec spec = SpecArbitraries.rescheduled(generated, policy, protocol, properties(generated, bound));
         String[] text = new String[1];
         SymbolicExplorer.check(spec, OPTIONS, t -> text[0] = t);
         Statistics.collect(text[0] == null ? "no certificate (not closed or nothing proved)" : "certificate");

@@ -3,7 +3,6 @@ package io.gangproof.smt.synthesis;
 import com.microsoft.z3.BoolExpr;
 import com.microsoft.z3.Context;
 import com.microsoft.z3.Model;
-import com.microsoft.z3.Solver;
 import com.microsoft.z3.Status;
 import io.gangproof.analysis.AnalysisCatalog;
 import io.gangproof.analysis.AnalysisResult;
@@ -17,10 +16,8 @@ import io.gangproof.smt.ProofOutcome;
 import io.gangproof.spec.Binding;
 import io.gangproof.spec.Placement;
 import io.gangproof.spec.Policy;
-import io.gangproof.spec.Property;
 import io.gangproof.spec.SystemSpec;
 import io.gangproof.spec.Task;
-import io.gangproof.spec.TimeFormat;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -87,21 +84,19 @@ public final class GlobalSynthesis {
     public SynthesisResult synthesize(SystemSpec spec, Duration timeout) {
         long start = System.nanoTime();
         if (spec.scheduler().placement() == Placement.PINNED) {
-            return notApplicable(start, "pinned placement is synthesised by PinnedSynthesis (docs/smt.md §7.8)");
+            return SynthesisResult.notApplicable(start, "pinned placement is synthesised by PinnedSynthesis (docs/smt.md §7.8)");
         }
         if (spec.scheduler().placement() != Placement.GLOBAL || spec.scheduler().policy() != Policy.FP
                 || spec.scheduler().protocol().perTpu()) {
-            return notApplicable(start, "global synthesis needs global fp with a gang protocol, not "
+            return SynthesisResult.notApplicable(start, "global synthesis needs global fp with a gang protocol, not "
                     + spec.scheduler().describe());
         }
         for (Task t : spec.tasks()) {
             if (!(t.binding() instanceof Binding.AnyTpus)) {
-                return notApplicable(start, "task " + t.name() + " is not on any TPUs");
+                return SynthesisResult.notApplicable(start, "task " + t.name() + " is not on any TPUs");
             }
             if (levels(spec, t).isEmpty()) {
-                return new SynthesisResult(SynthesisResult.Status.INFEASIBLE, Optional.empty(), 0, 0, false, 0,
-                        Duration.ZERO, Duration.ZERO, Duration.ofNanos(System.nanoTime() - start),
-                        "task " + t.name() + " has no level in 1.." + spec.platform().tpus() + " its DNN's table has");
+                return SynthesisResult.infeasible(start, noLevel(spec, t));
             }
         }
         try (Context ctx = new Context()) {
@@ -109,9 +104,9 @@ public final class GlobalSynthesis {
         }
     }
 
-    private static SynthesisResult notApplicable(long start, String why) {
-        return new SynthesisResult(SynthesisResult.Status.NOT_APPLICABLE, Optional.empty(), 0, 0, false, 0,
-                Duration.ZERO, Duration.ZERO, Duration.ofNanos(System.nanoTime() - start), why);
+    /** Why task {@code t} has no level {@link #levels} would offer. */
+    static String noLevel(SystemSpec spec, Task t) {
+        return "task " + t.name() + " has no level in 1.." + spec.platform().tpus() + " its DNN's table has";
     }
 
     static List<Integer> levels(SystemSpec spec, Task t) {
@@ -140,18 +135,10 @@ public final class GlobalSynthesis {
                 spec.scheduler(), spec.properties(), spec.exploration()));
     }
 
-    private final class Run {
-        private final SystemSpec spec;
-        private final Context ctx;
-        private final Solver solver;
-        private final long start;
-        private final long deadline;
+    private final class Run extends SynthesisRun {
         private final int n;
         private final List<List<Integer>> options = new ArrayList<>();
         private final BoolExpr[][] x;
-        private long iterations;
-        private long solverNanos;
-        private long reverifyNanos;
         private SystemSpec best;
         private long theta = -1;
         private boolean gaveUp;
@@ -159,11 +146,7 @@ public final class GlobalSynthesis {
         private int guards;
 
         Run(SystemSpec spec, Context ctx, long start, long deadline) {
-            this.spec = spec;
-            this.ctx = ctx;
-            this.solver = ctx.mkSolver("QF_FD");
-            this.start = start;
-            this.deadline = deadline;
+            super(spec, ctx, start, deadline);
             this.n = spec.tasks().size();
             this.x = new BoolExpr[n][];
             for (int i = 0; i < n; i++) {
@@ -185,7 +168,7 @@ public final class GlobalSynthesis {
 
         SynthesisResult go() {
             while (true) {
-                Status st = solve();
+                Status st = solve(guard);
                 if (st == Status.UNSATISFIABLE && best == null && gaveUp) {
                     return result(SynthesisResult.Status.UNKNOWN, Optional.empty(), 0, "no choice passed, but the "
                             + "priority search gave up on some (" + iterations + " candidates)");
@@ -200,10 +183,7 @@ public final class GlobalSynthesis {
                 }
                 int[] level = extract(solver.getModel());
                 iterations++;
-                List<Integer> all = new ArrayList<>();
-                for (int i = 0; i < n; i++) {
-                    all.add(i);
-                }
+                List<Integer> all = FailingCore.all(n);
                 Verdict v = checkAt(level, all);
                 if (v instanceof Verdict.Pass passing) {
                     Optional<SystemSpec> real = withPriorities(level, passing.spec());
@@ -232,22 +212,8 @@ public final class GlobalSynthesis {
             return candidate(spec, level, subset, theta + 1).map(check::check).orElse(new Verdict.Fail());
         }
 
-        /**
-         * Deletion: drop a task whenever the rest still fails genuinely; the result fails and so does
-         * every superset. Every intermediate set fails too, so stopping at the timeout stays sound.
-         */
         private List<Integer> shrink(int[] level, List<Integer> failing) {
-            List<Integer> core = new ArrayList<>(failing);
-            for (int i = 0; i < core.size() && core.size() > 1 && System.nanoTime() < deadline; ) {
-                List<Integer> rest = new ArrayList<>(core);
-                rest.remove(i);
-                if (checkAt(level, rest) instanceof Verdict.Fail) {
-                    core = rest;
-                } else {
-                    i++;
-                }
-            }
-            return core;
+            return FailingCore.shrink(failing, deadline, rest -> checkAt(level, rest) instanceof Verdict.Fail);
         }
 
         /** Forbids, at this threshold, every candidate giving each task of {@code core} its level here. */
@@ -258,12 +224,6 @@ public final class GlobalSynthesis {
                 lits.add(ctx.mkNot(x[i][options.get(i).indexOf(level[i])]));
             }
             solver.add(ctx.mkOr(lits.toArray(new BoolExpr[0])));
-        }
-
-        private Status solve() {
-            DeadlineCheck.Outcome o = DeadlineCheck.check(ctx, solver, deadline, guard);
-            solverNanos += o.nanos();
-            return o.status();
         }
 
         private int[] extract(Model m) {
@@ -280,11 +240,7 @@ public final class GlobalSynthesis {
 
         /** The spec at these levels with the priorities the check chose, if its own analysis accepts it. */
         private Optional<SystemSpec> withPriorities(int[] level, SystemSpec chosen) {
-            List<Integer> all = new ArrayList<>();
-            for (int i = 0; i < n; i++) {
-                all.add(i);
-            }
-            SystemSpec base = candidate(spec, level, all, 0).orElseThrow();
+            SystemSpec base = candidate(spec, level, FailingCore.all(n), 0).orElseThrow();
             Map<String, Integer> priority = new HashMap<>();
             chosen.tasks().forEach(t -> priority.put(t.name(), t.priority()));
             List<Task> tasks = new ArrayList<>();
@@ -329,19 +285,12 @@ public final class GlobalSynthesis {
         }
 
         private Optional<String> reverify(SystemSpec out, long slack) {
-            AnalysisResult r = AnalysisCatalog.forSpec(out).orElseThrow().analyze(out);
-            for (TaskBound b : r.tasks()) {
-                if (!b.schedulable()) {
-                    return Optional.of("task " + b.task() + ": " + b.reason());
-                }
+            Optional<String> problem = Reverification.slackProblem(out,
+                    AnalysisCatalog.forSpec(out).orElseThrow().analyze(out), slack);
+            if (problem.isPresent()) {
+                return problem;
             }
-            if (smallestSlack(out) != slack) {
-                return Optional.of("the analysis gives smallest slack " + TimeFormat.of(out).format(smallestSlack(out))
-                        + ", the search " + TimeFormat.of(out).format(slack));
-            }
-            Duration left = Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
-            Duration each = left.compareTo(PartitionSynthesis.REVERIFY_MIN) > 0 ? left : PartitionSynthesis.REVERIFY_MIN;
-            ProofOutcome p = ProofCheck.prove(out, new Property.Deadlines(Optional.empty()), Optional.empty(), each);
+            ProofOutcome p = Reverification.proveDeadlines(out, deadline);
             if (p instanceof ProofOutcome.NotProved np) {
                 return Optional.of(np.reason());
             }
@@ -349,9 +298,7 @@ public final class GlobalSynthesis {
         }
 
         private SynthesisResult result(SynthesisResult.Status status, Optional<SystemSpec> out, long slack, String why) {
-            return new SynthesisResult(status, out, out.isPresent() ? spec.platform().tpus() : 0, slack, false,
-                    iterations, Duration.ofNanos(solverNanos), Duration.ofNanos(reverifyNanos),
-                    Duration.ofNanos(System.nanoTime() - start), why);
+            return result(status, out, out.isPresent() ? spec.platform().tpus() : 0, slack, false, why);
         }
     }
 }

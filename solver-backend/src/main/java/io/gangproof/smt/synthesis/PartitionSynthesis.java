@@ -3,15 +3,12 @@ package io.gangproof.smt.synthesis;
 import com.microsoft.z3.BoolExpr;
 import com.microsoft.z3.Context;
 import com.microsoft.z3.Model;
-import com.microsoft.z3.Solver;
 import com.microsoft.z3.Status;
 import io.gangproof.analysis.AnalysisCatalog;
-import io.gangproof.analysis.AnalysisResult;
 import io.gangproof.analysis.AssignmentResult;
 import io.gangproof.analysis.PartitionAssignment;
 import io.gangproof.analysis.PartitionGroupCheck;
 import io.gangproof.analysis.ResponseTimeAnalysis;
-import io.gangproof.analysis.TaskBound;
 import io.gangproof.smt.ProofCheck;
 import io.gangproof.smt.ProofOutcome;
 import io.gangproof.spec.Binding;
@@ -19,7 +16,6 @@ import io.gangproof.spec.Pipeline;
 import io.gangproof.spec.Placement;
 import io.gangproof.spec.Platform;
 import io.gangproof.spec.Policy;
-import io.gangproof.spec.Property;
 import io.gangproof.spec.SystemSpec;
 import io.gangproof.spec.TimeFormat;
 import io.gangproof.spec.Task;
@@ -86,24 +82,18 @@ public final class PartitionSynthesis {
     public SynthesisResult synthesize(SystemSpec spec, Duration timeout) {
         long start = System.nanoTime();
         if (spec.scheduler().placement() != Placement.PARTITIONED) {
-            return notApplicable(start, "synthesis needs partitioned placement, not "
+            return SynthesisResult.notApplicable(start, "synthesis needs partitioned placement, not "
                     + spec.scheduler().placement().keyword());
         }
         if (spec.scheduler().policy() != Policy.FP && spec.scheduler().policy() != Policy.EDF) {
-            return notApplicable(start, "no partitioned analysis for " + spec.scheduler().policy().keyword());
+            return SynthesisResult.notApplicable(start, "no partitioned analysis for " + spec.scheduler().policy().keyword());
         }
         if (spec.tasks().stream().noneMatch(t -> t.binding() instanceof Binding.ChoosePipeline)) {
-            return notApplicable(start, "nothing to choose: every task has a pipeline");
+            return SynthesisResult.notApplicable(start, "nothing to choose: every task has a pipeline");
         }
         try (Context ctx = new Context()) {
             return new Run(spec, ctx, start, start + timeout.toNanos(), analysisStepLimit).go(seed);
         }
-    }
-
-    private static SynthesisResult notApplicable(long start, String why) {
-        Duration total = Duration.ofNanos(System.nanoTime() - start);
-        return new SynthesisResult(SynthesisResult.Status.NOT_APPLICABLE, Optional.empty(), 0, 0, false, 0,
-                Duration.ZERO, Duration.ZERO, total, why);
     }
 
     /** A candidate: a size per new slot (0 = unused) and a slot per choosable task (new j, or S + d declared). */
@@ -114,12 +104,7 @@ public final class PartitionSynthesis {
     private record Group(int slot, int size, List<Task> tasks, Set<Integer> chosen) {
     }
 
-    private static final class Run {
-        final SystemSpec spec;
-        final Context ctx;
-        final Solver solver;
-        final long start;
-        final long deadline;
+    private static final class Run extends SynthesisRun {
         final Policy policy;
         final PartitionGroupCheck test;
         final List<Task> choose = new ArrayList<>();
@@ -136,9 +121,6 @@ public final class PartitionSynthesis {
         final int maxCost;
         final Map<String, PartitionGroupCheck.Outcome> cache = new HashMap<>();
         final Map<String, PartitionGroupCheck.Outcome> bestCache = new HashMap<>();
-        long iterations;
-        long solverNanos;
-        long reverifyNanos;
         int fresh;
         Candidate best;
         int bestCost;
@@ -146,11 +128,7 @@ public final class PartitionSynthesis {
         String heuristicNote = "";
 
         Run(SystemSpec spec, Context ctx, long start, long deadline, long stepLimit) {
-            this.spec = spec;
-            this.ctx = ctx;
-            this.solver = ctx.mkSolver("QF_FD");
-            this.start = start;
-            this.deadline = deadline;
+            super(spec, ctx, start, deadline);
             this.policy = spec.scheduler().policy();
             this.test = new PartitionGroupCheck(policy, stepLimit, spec.resolution());
             this.declared = spec.platform().pipelines();
@@ -356,12 +334,6 @@ public final class PartitionSynthesis {
 
         private boolean timedOut() {
             return System.nanoTime() >= deadline;
-        }
-
-        private Status solve(BoolExpr assumption) {
-            DeadlineCheck.Outcome o = DeadlineCheck.check(ctx, solver, deadline, assumption);
-            solverNanos += o.nanos();
-            return o.status();
         }
 
         private Candidate extract(Model m) {
@@ -733,33 +705,16 @@ public final class PartitionSynthesis {
                     why + source + "; " + heuristicNote);
         }
 
-        private SynthesisResult result(SynthesisResult.Status status, Optional<SystemSpec> out, int tpus, long slack,
-                boolean tpusMinimal, String why) {
-            return new SynthesisResult(status, out, tpus, slack, tpusMinimal, iterations,
-                    Duration.ofNanos(solverNanos), Duration.ofNanos(reverifyNanos),
-                    Duration.ofNanos(System.nanoTime() - start), why);
-        }
-
         private Optional<String> reverify(SystemSpec out, long slack) {
             Optional<ResponseTimeAnalysis> a = AnalysisCatalog.forSpec(out);
             if (a.isEmpty()) {
                 return Optional.of("no analysis applies to the result");
             }
-            AnalysisResult r = a.get().analyze(out);
-            long min = Long.MAX_VALUE;
-            for (TaskBound b : r.tasks()) {
-                if (!b.schedulable()) {
-                    return Optional.of("task " + b.task() + ": " + b.reason());
-                }
-                min = Math.min(min, out.task(b.task()).deadline() - b.responseBound().orElseThrow());
+            Optional<String> problem = Reverification.slackProblem(out, a.get().analyze(out), slack);
+            if (problem.isPresent()) {
+                return problem;
             }
-            if (min != slack) {
-                return Optional.of("the analysis gives smallest slack " + TimeFormat.of(out).format(min)
-                        + ", the search " + TimeFormat.of(out).format(slack));
-            }
-            Duration left = Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
-            Duration each = left.compareTo(REVERIFY_MIN) > 0 ? left : REVERIFY_MIN;
-            ProofOutcome p = ProofCheck.prove(out, new Property.Deadlines(Optional.empty()), Optional.empty(), each);
+            ProofOutcome p = Reverification.proveDeadlines(out, deadline);
             if (p instanceof ProofOutcome.NotProved) {
                 return Optional.of(((ProofOutcome.NotProved) p).reason());
             }

@@ -3,21 +3,16 @@ package io.gangproof.smt.synthesis;
 import com.microsoft.z3.BoolExpr;
 import com.microsoft.z3.Context;
 import com.microsoft.z3.Model;
-import com.microsoft.z3.Solver;
 import com.microsoft.z3.Status;
 import io.gangproof.analysis.AnalysisCatalog;
-import io.gangproof.analysis.AnalysisResult;
 import io.gangproof.analysis.ResponseTimeAnalysis;
-import io.gangproof.analysis.TaskBound;
 import io.gangproof.smt.ProofCheck;
 import io.gangproof.smt.ProofOutcome;
 import io.gangproof.spec.Binding;
 import io.gangproof.spec.Placement;
 import io.gangproof.spec.Policy;
-import io.gangproof.spec.Property;
 import io.gangproof.spec.SystemSpec;
 import io.gangproof.spec.Task;
-import io.gangproof.spec.TimeFormat;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -56,18 +51,16 @@ public final class PinnedSynthesis {
         long start = System.nanoTime();
         if (spec.scheduler().placement() != Placement.PINNED || spec.scheduler().policy() != Policy.FP
                 || spec.scheduler().protocol().perTpu()) {
-            return notApplicable(start, "pinned synthesis needs pinned fp with a gang protocol, not "
+            return SynthesisResult.notApplicable(start, "pinned synthesis needs pinned fp with a gang protocol, not "
                     + spec.scheduler().describe());
         }
         if (spec.tasks().stream().noneMatch(t -> t.binding() instanceof Binding.ChoosePipeline)) {
-            return notApplicable(start, "nothing to choose: every task is pinned (`pinned any` leaves a task's TPUs "
+            return SynthesisResult.notApplicable(start, "nothing to choose: every task is pinned (`pinned any` leaves a task's TPUs "
                     + "to synthesis; `analyze --assign` chooses priorities)");
         }
         for (Task t : spec.tasks()) {
             if (GlobalSynthesis.levels(spec, t).isEmpty()) {
-                return new SynthesisResult(SynthesisResult.Status.INFEASIBLE, Optional.empty(), 0, 0, false, 0,
-                        Duration.ZERO, Duration.ZERO, Duration.ofNanos(System.nanoTime() - start),
-                        "task " + t.name() + " has no level in 1.." + spec.platform().tpus() + " its DNN's table has");
+                return SynthesisResult.infeasible(start, GlobalSynthesis.noLevel(spec, t));
             }
         }
         try (Context ctx = new Context()) {
@@ -79,11 +72,6 @@ public final class PinnedSynthesis {
             }
             return new Run(spec, ctx, start, deadline).go();
         }
-    }
-
-    private static SynthesisResult notApplicable(long start, String why) {
-        return new SynthesisResult(SynthesisResult.Status.NOT_APPLICABLE, Optional.empty(), 0, 0, false, 0,
-                Duration.ZERO, Duration.ZERO, Duration.ofNanos(System.nanoTime() - start), why);
     }
 
     /** {@code spec} with the given TPU sets (ascending), restricted to {@code subset}; priorities as in {@code spec}. */
@@ -104,12 +92,7 @@ public final class PinnedSynthesis {
         return (int) sets.stream().flatMap(List::stream).distinct().count();
     }
 
-    private final class Run {
-        private final SystemSpec spec;
-        private final Context ctx;
-        private final Solver solver;
-        private final long start;
-        private final long deadline;
+    private final class Run extends SynthesisRun {
         private final int n;
         private final int m;
         /** {@code on[i][p]}: open task {@code i} runs on TPU {@code p}; null for a pinned task. */
@@ -117,19 +100,12 @@ public final class PinnedSynthesis {
         private final BoolExpr[] used;
         private final boolean[] fixedUse;
         private final int fixedCount;
-        private long iterations;
-        private long solverNanos;
-        private long reverifyNanos;
         private SystemSpec best;
         private long theta = -1;
         private boolean gaveUp;
 
         Run(SystemSpec spec, Context ctx, long start, long deadline) {
-            this.spec = spec;
-            this.ctx = ctx;
-            this.solver = ctx.mkSolver("QF_FD");
-            this.start = start;
-            this.deadline = deadline;
+            super(spec, ctx, start, deadline);
             this.n = spec.tasks().size();
             this.m = spec.platform().tpus();
             this.on = new BoolExpr[n][];
@@ -238,12 +214,11 @@ public final class PinnedSynthesis {
                 if (System.nanoTime() >= deadline) {
                     return finish(false, minimal);
                 }
-                DeadlineCheck.Outcome o = DeadlineCheck.check(ctx, solver, deadline, bound);
-                solverNanos += o.nanos();
-                if (o.status() == Status.UNKNOWN) {
+                Status st = solve(bound);
+                if (st == Status.UNKNOWN) {
                     return finish(false, minimal);
                 }
-                if (o.status() == Status.UNSATISFIABLE) {
+                if (st == Status.UNSATISFIABLE) {
                     if (best != null) {
                         return finish(!gaveUp, minimal);
                     }
@@ -258,7 +233,7 @@ public final class PinnedSynthesis {
                 }
                 List<List<Integer>> sets = extract(solver.getModel());
                 iterations++;
-                List<Integer> all = all();
+                List<Integer> all = FailingCore.all(n);
                 PinnedOrderSearch.Outcome v = PinnedOrderSearch.search(candidate(spec, sets, all), theta, orderBudget,
                         deadline);
                 if (v instanceof PinnedOrderSearch.Outcome.Pass pass) {
@@ -286,31 +261,10 @@ public final class PinnedSynthesis {
             return "pinned-fp-" + spec.scheduler().protocol().keyword();
         }
 
-        private List<Integer> all() {
-            List<Integer> all = new ArrayList<>();
-            for (int i = 0; i < n; i++) {
-                all.add(i);
-            }
-            return all;
-        }
-
-        /**
-         * Deletion: drop a task whenever the rest still fails at the threshold for a genuine reason
-         * (no order has a smallest slack above it); every set on the way fails, so a timeout keeps it sound.
-         */
+        /** Fails at the threshold for a genuine reason: no order has a smallest slack above it. */
         private List<Integer> shrink(List<List<Integer>> sets, List<Integer> failing) {
-            List<Integer> core = new ArrayList<>(failing);
-            for (int x = 0; x < core.size() && core.size() > 1 && System.nanoTime() < deadline; ) {
-                List<Integer> rest = new ArrayList<>(core);
-                rest.remove(x);
-                if (PinnedOrderSearch.search(candidate(spec, sets, rest), theta, orderBudget, deadline)
-                        instanceof PinnedOrderSearch.Outcome.Fail) {
-                    core = rest;
-                } else {
-                    x++;
-                }
-            }
-            return core;
+            return FailingCore.shrink(failing, deadline, rest -> PinnedOrderSearch.search(candidate(spec, sets, rest),
+                    theta, orderBudget, deadline) instanceof PinnedOrderSearch.Outcome.Fail);
         }
 
         /** Forbids every proposal giving each open task of {@code core} its set here. */
@@ -373,22 +327,11 @@ public final class PinnedSynthesis {
                 return Optional.of("the spec's analysis is " + a.map(ResponseTimeAnalysis::name).orElse("none")
                         + ", not " + testName());
             }
-            AnalysisResult r = a.get().analyze(out);
-            long smallest = Long.MAX_VALUE;
-            for (TaskBound tb : r.tasks()) {
-                if (!tb.schedulable()) {
-                    return Optional.of("task " + tb.task() + ": " + tb.reason());
-                }
-                smallest = Math.min(smallest, out.task(tb.task()).deadline() - tb.responseBound().orElseThrow());
+            Optional<String> problem = Reverification.slackProblem(out, a.get().analyze(out), slack);
+            if (problem.isPresent()) {
+                return problem;
             }
-            if (smallest != slack) {
-                TimeFormat f = TimeFormat.of(out);
-                return Optional.of("the analysis gives smallest slack " + f.format(smallest) + ", the search "
-                        + f.format(slack));
-            }
-            Duration left = Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
-            Duration each = left.compareTo(PartitionSynthesis.REVERIFY_MIN) > 0 ? left : PartitionSynthesis.REVERIFY_MIN;
-            ProofOutcome p = ProofCheck.prove(out, new Property.Deadlines(Optional.empty()), Optional.empty(), each);
+            ProofOutcome p = Reverification.proveDeadlines(out, deadline);
             if (!(p instanceof ProofOutcome.Proved)) {
                 return Optional.of(p instanceof ProofOutcome.NotProved np ? np.reason()
                         : ((ProofOutcome.Stopped) p).reason());
@@ -398,9 +341,8 @@ public final class PinnedSynthesis {
 
         private SynthesisResult result(SynthesisResult.Status status, Optional<SystemSpec> out, long slack,
                 boolean minimal, String why) {
-            return new SynthesisResult(status, out, out.map(SynthesisResult::tpusUsedBy).orElse(0), slack,
-                    out.isPresent() && minimal, iterations, Duration.ofNanos(solverNanos),
-                    Duration.ofNanos(reverifyNanos), Duration.ofNanos(System.nanoTime() - start), why);
+            return result(status, out, out.map(SynthesisResult::tpusUsedBy).orElse(0), slack, out.isPresent() && minimal,
+                    why);
         }
     }
 }

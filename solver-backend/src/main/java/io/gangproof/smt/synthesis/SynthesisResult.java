@@ -38,6 +38,21 @@ public record SynthesisResult(Status status, Optional<SystemSpec> spec, int tpus
         NOT_APPLICABLE
     }
 
+    /** Not a case the synthesis covers ({@link Status#NOT_APPLICABLE}), found {@code start} nanos after the call began. */
+    public static SynthesisResult notApplicable(long start, String why) {
+        return beforeSearch(Status.NOT_APPLICABLE, start, why);
+    }
+
+    /** {@link Status#INFEASIBLE} before any search: some task has nothing to choose from. */
+    public static SynthesisResult infeasible(long start, String why) {
+        return beforeSearch(Status.INFEASIBLE, start, why);
+    }
+
+    private static SynthesisResult beforeSearch(Status status, long start, String why) {
+        return new SynthesisResult(status, Optional.empty(), 0, 0, false, 0, Duration.ZERO, Duration.ZERO,
+                Duration.ofNanos(System.nanoTime() - start), why);
+    }
+
     public boolean found() {
         return spec.isPresent();
     }

@@ -3,7 +3,6 @@ package io.gangproof.smt.synthesis;
 import io.gangproof.spec.Protocol;
 import io.gangproof.spec.SystemSpec;
 import io.gangproof.spec.Task;
-import java.time.Duration;
 import java.util.Random;
 
 /**
@@ -22,23 +21,19 @@ public final class GlobalSynthesisBench {
     }
 
     public static void main(String[] args) {
-        int n = args.length > 0 ? Integer.parseInt(args[0]) : 8;
-        int m = args.length > 1 ? Integer.parseInt(args[1]) : 8;
-        int sets = args.length > 2 ? Integer.parseInt(args[2]) : 10;
-        long seed = args.length > 3 ? Long.parseLong(args[3]) : 1000;
-        Duration timeout = Duration.ofSeconds(args.length > 4 ? Long.parseLong(args[4]) : 60);
-        for (int i = 0; i < sets; i++) {
-            Random rnd = new Random(seed + i);
-            Protocol protocol = i % 2 == 0 ? Protocol.GANG_STRICT : Protocol.GANG_GREEDY;
-            SystemSpec spec = SynthesisSpecs.global(rnd, n, m, protocol, 0.05 + 0.25 * rnd.nextDouble());
+        SeededBenchArgs a = SeededBenchArgs.parse(args, 8, 8);
+        for (int i = 0; i < a.sets(); i++) {
+            Random rnd = a.random(i);
+            Protocol protocol = SeededBenchArgs.protocol(i);
+            SystemSpec spec = SynthesisSpecs.global(rnd, a.n(), a.m(), protocol, 0.05 + 0.25 * rnd.nextDouble());
             long vectors = 1;
             for (Task t : spec.tasks()) {
                 vectors = Math.multiplyExact(vectors, GlobalSynthesis.levels(spec, t).size());
             }
             long t0 = System.nanoTime();
-            SynthesisResult r = new GlobalSynthesis().synthesize(spec, timeout);
+            SynthesisResult r = new GlobalSynthesis().synthesize(spec, a.timeout());
             System.out.printf("seed %d %s: %d level vectors, %s, smallest slack %d ticks, %d candidates, %d ms "
-                    + "(re-verification %d ms)%n", seed + i, protocol.keyword(), vectors, r.status(),
+                    + "(re-verification %d ms)%n", a.seed(i), protocol.keyword(), vectors, r.status(),
                     r.smallestSlack(), r.iterations(), (System.nanoTime() - t0) / 1_000_000,
                     r.reverifyTime().toMillis());
         }

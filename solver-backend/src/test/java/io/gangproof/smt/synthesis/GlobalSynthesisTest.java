@@ -3,8 +3,6 @@ package io.gangproof.smt.synthesis;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gangproof.analysis.AnalysisCatalog;
-import io.gangproof.analysis.AnalysisResult;
-import io.gangproof.analysis.TaskBound;
 import io.gangproof.smt.ProofCheck;
 import io.gangproof.smt.ProofOutcome;
 import io.gangproof.spec.Placement;
@@ -19,7 +17,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
-import java.util.TreeSet;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.statistics.Statistics;
 import org.junit.jupiter.api.Test;
@@ -50,10 +47,10 @@ class GlobalSynthesisTest {
         Optional<Long> bruteAnyOrder = Optional.empty();
         boolean ownPriorities = false;
         for (int[] level : choices) {
-            SystemSpec s = GlobalSynthesis.candidate(spec, level, all(spec), 0).orElseThrow();
+            SystemSpec s = GlobalSynthesis.candidate(spec, level, FailingCore.all(spec.tasks().size()), 0).orElseThrow();
             ownPriorities |= slack(s).isPresent();
-            for (List<Integer> order : permutations(spec.tasks().size())) {
-                Optional<Long> sl = slack(withOrder(s, order));
+            for (List<Integer> order : PriorityOrders.permutations(spec.tasks().size())) {
+                Optional<Long> sl = slack(PriorityOrders.withOrder(s, order));
                 if (sl.isPresent() && (bruteAnyOrder.isEmpty() || sl.get() > bruteAnyOrder.get())) {
                     bruteAnyOrder = sl;
                 }
@@ -79,17 +76,17 @@ class GlobalSynthesisTest {
         Statistics.label("slack equals the brute-force optimum over every order")
                 .collect(r.smallestSlack() == bruteAnyOrder.get());
         for (int[] level : choices) {
-            Optional<GlobalSynthesis.Verdict> v = GlobalSynthesis.candidate(spec, level, all(spec),
+            Optional<GlobalSynthesis.Verdict> v = GlobalSynthesis.candidate(spec, level, FailingCore.all(spec.tasks().size()),
                     r.smallestSlack() + 1).map(GlobalSynthesis.GLOBAL_FP::check);
             assertThat(v).isNotEqualTo(Optional.of(new GlobalSynthesis.Verdict.GaveUp()));
             if (v.isPresent() && v.get() instanceof GlobalSynthesis.Verdict.Pass pass) {
                 Optional<SystemSpec> p = Optional.of(pass.spec());
-                SystemSpec real = GlobalSynthesis.candidate(spec, level, all(spec), 0).orElseThrow();
+                SystemSpec real = GlobalSynthesis.candidate(spec, level, FailingCore.all(spec.tasks().size()), 0).orElseThrow();
                 List<Integer> order = new ArrayList<>();
                 for (Task t : real.tasks()) {
                     order.add(p.get().task(t.name()).priority());
                 }
-                assertThat(slack(withOrder(real, order)).orElse(Long.MIN_VALUE))
+                assertThat(slack(PriorityOrders.withOrder(real, order)).orElse(Long.MIN_VALUE))
                         .isLessThanOrEqualTo(r.smallestSlack());
             }
         }
@@ -107,34 +104,7 @@ class GlobalSynthesisTest {
 
     /** The smallest slack under the spec's analysis, when it accepts every task. */
     static Optional<Long> slack(SystemSpec s) {
-        AnalysisResult r = AnalysisCatalog.forSpec(s).orElseThrow().analyze(s);
-        if (!r.allSchedulable()) {
-            return Optional.empty();
-        }
-        long min = Long.MAX_VALUE;
-        for (TaskBound b : r.tasks()) {
-            min = Math.min(min, s.task(b.task()).deadline() - b.responseBound().orElseThrow());
-        }
-        return Optional.of(min);
-    }
-
-    static SystemSpec withOrder(SystemSpec s, List<Integer> priorities) {
-        List<Task> tasks = new ArrayList<>();
-        for (int i = 0; i < s.tasks().size(); i++) {
-            Task t = s.tasks().get(i);
-            tasks.add(new Task(t.name(), t.dnn(), t.arrival(), t.deadline(), t.jitter(), priorities.get(i),
-                    new TreeSet<>(t.levels()), t.binding()));
-        }
-        return new SystemSpec(s.name(), s.resolution(), s.platform(), s.dnns(), tasks, s.scheduler(), s.properties(),
-                s.exploration());
-    }
-
-    private static List<Integer> all(SystemSpec spec) {
-        List<Integer> out = new ArrayList<>();
-        for (int i = 0; i < spec.tasks().size(); i++) {
-            out.add(i);
-        }
-        return out;
+        return PriorityOrders.smallestSlack(s, AnalysisCatalog.forSpec(s).orElseThrow().analyze(s));
     }
 
     private static void enumerate(SystemSpec spec, int at, int[] cur, List<int[]> out) {
@@ -145,26 +115,6 @@ class GlobalSynthesisTest {
         for (int k : GlobalSynthesis.levels(spec, spec.tasks().get(at))) {
             cur[at] = k;
             enumerate(spec, at + 1, cur, out);
-        }
-    }
-
-    private static List<List<Integer>> permutations(int n) {
-        List<List<Integer>> out = new ArrayList<>();
-        permute(new ArrayList<>(), n, out);
-        return out;
-    }
-
-    private static void permute(List<Integer> prefix, int n, List<List<Integer>> out) {
-        if (prefix.size() == n) {
-            out.add(List.copyOf(prefix));
-            return;
-        }
-        for (int p = 1; p <= n; p++) {
-            if (!prefix.contains(p)) {
-                prefix.add(p);
-                permute(prefix, n, out);
-                prefix.remove(prefix.size() - 1);
-            }
         }
     }
 }

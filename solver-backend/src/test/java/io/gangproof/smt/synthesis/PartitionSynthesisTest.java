@@ -48,10 +48,7 @@ class PartitionSynthesisTest {
     @net.jqwik.api.Property(tries = 60)
     void neverWorseThanTheHeuristicAndAlwaysReverifies(@ForAll long seed) {
         Random rnd = new Random(seed);
-        Policy policy = rnd.nextInt(3) == 0 ? Policy.EDF : Policy.FP;
-        int n = 3 + rnd.nextInt(6);
-        int m = 2 + rnd.nextInt(5);
-        SystemSpec spec = SynthesisSpecs.random(rnd, n, m, policy, rnd.nextInt(3) == 0, 0.1 + 0.6 * rnd.nextDouble());
+        SystemSpec spec = SynthesisSpecs.drawn(rnd, 3, 6, 5, 0.1);
         SynthesisResult r = new PartitionSynthesis().synthesize(spec, Duration.ofSeconds(20));
         Statistics.label("status").collect(r.status());
         assertThat(r.status()).as(r.explanation()).isIn(SynthesisResult.Status.OPTIMAL,
@@ -62,7 +59,7 @@ class PartitionSynthesisTest {
                 assertThat(r.status()).as("heuristic found one: " + r.explanation())
                         .isEqualTo(SynthesisResult.Status.OPTIMAL);
                 assertThat(r.tpusUsed()).isLessThanOrEqualTo(SynthesisResult.tpusUsedBy(h.spec().get()));
-                if (reassign || policy == Policy.FP) {
+                if (reassign || spec.scheduler().policy() == Policy.FP) {
                     Statistics.label("vs heuristic (reassign " + reassign + ")").collect(
                             r.tpusUsed() < SynthesisResult.tpusUsedBy(h.spec().get()) ? "fewer TPUs" : "same TPUs");
                 }

@@ -2,7 +2,6 @@ package io.gangproof.smt.synthesis;
 
 import io.gangproof.spec.Protocol;
 import io.gangproof.spec.SystemSpec;
-import java.time.Duration;
 import java.util.Random;
 
 /**
@@ -21,19 +20,15 @@ public final class PinnedSynthesisBench {
     }
 
     public static void main(String[] args) {
-        int n = args.length > 0 ? Integer.parseInt(args[0]) : 5;
-        int m = args.length > 1 ? Integer.parseInt(args[1]) : 4;
-        int sets = args.length > 2 ? Integer.parseInt(args[2]) : 10;
-        long seed = args.length > 3 ? Long.parseLong(args[3]) : 1000;
-        Duration timeout = Duration.ofSeconds(args.length > 4 ? Long.parseLong(args[4]) : 60);
-        for (int i = 0; i < sets; i++) {
-            Random rnd = new Random(seed + i);
-            Protocol protocol = i % 2 == 0 ? Protocol.GANG_STRICT : Protocol.GANG_GREEDY;
-            SystemSpec spec = SynthesisSpecs.pinned(rnd, n, m, protocol, true, 0.05 + 0.25 * rnd.nextDouble());
+        SeededBenchArgs a = SeededBenchArgs.parse(args, 5, 4);
+        for (int i = 0; i < a.sets(); i++) {
+            Random rnd = a.random(i);
+            Protocol protocol = SeededBenchArgs.protocol(i);
+            SystemSpec spec = SynthesisSpecs.pinned(rnd, a.n(), a.m(), protocol, true, 0.05 + 0.25 * rnd.nextDouble());
             long t0 = System.nanoTime();
-            SynthesisResult r = new PinnedSynthesis().synthesize(spec, timeout);
+            SynthesisResult r = new PinnedSynthesis().synthesize(spec, a.timeout());
             System.out.printf("seed %d %s: %s, %d TPUs%s, smallest slack %d ticks, %d candidates, %d ms "
-                    + "(Z3 %d ms, re-verification %d ms)%n", seed + i, protocol.keyword(), r.status(), r.tpusUsed(),
+                    + "(Z3 %d ms, re-verification %d ms)%n", a.seed(i), protocol.keyword(), r.status(), r.tpusUsed(),
                     r.tpusProvedMinimal() ? " (minimal)" : "", r.smallestSlack(), r.iterations(),
                     (System.nanoTime() - t0) / 1_000_000, r.solverTime().toMillis(), r.reverifyTime().toMillis());
         }

@@ -2,9 +2,7 @@ package io.gangproof.smt.synthesis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.gangproof.analysis.AnalysisResult;
 import io.gangproof.analysis.PinnedGangResponseTime;
-import io.gangproof.analysis.TaskBound;
 import io.gangproof.spec.Binding;
 import io.gangproof.spec.Placement;
 import io.gangproof.spec.Policy;
@@ -64,7 +62,7 @@ class PinnedSynthesisTest {
             }
             options.add(sets);
         }
-        List<List<Integer>> orders = permutations(spec.tasks().size());
+        List<List<Integer>> orders = PriorityOrders.permutations(spec.tasks().size());
         Optional<Best> best = Optional.empty();
         int n = spec.tasks().size();
         int[] pick = new int[n];
@@ -73,10 +71,10 @@ class PinnedSynthesisTest {
             for (int i = 0; i < n; i++) {
                 sets.add(options.get(i).get(pick[i]));
             }
-            SystemSpec c = PinnedSynthesis.candidate(spec, sets, all(n));
+            SystemSpec c = PinnedSynthesis.candidate(spec, sets, FailingCore.all(n));
             int tpus = PinnedSynthesis.tpusUsed(sets);
             for (List<Integer> order : orders) {
-                Optional<Long> slack = slack(GlobalSynthesisTest.withOrder(c, order));
+                Optional<Long> slack = slack(PriorityOrders.withOrder(c, order));
                 if (slack.isPresent() && (best.isEmpty() || tpus < best.get().tpus()
                         || tpus == best.get().tpus() && slack.get() > best.get().slack())) {
                     best = Optional.of(new Best(tpus, slack.get()));
@@ -140,10 +138,10 @@ class PinnedSynthesisTest {
             List<Integer> levels = GlobalSynthesis.levels(spec, t);
             sets.add(all.subList(0, levels.get(rnd.nextInt(levels.size()))));
         }
-        SystemSpec fixed = PinnedSynthesis.candidate(spec, sets, all(spec.tasks().size()));
+        SystemSpec fixed = PinnedSynthesis.candidate(spec, sets, FailingCore.all(spec.tasks().size()));
         Optional<Long> brute = Optional.empty();
-        for (List<Integer> order : permutations(fixed.tasks().size())) {
-            Optional<Long> sl = slack(GlobalSynthesisTest.withOrder(fixed, order));
+        for (List<Integer> order : PriorityOrders.permutations(fixed.tasks().size())) {
+            Optional<Long> sl = slack(PriorityOrders.withOrder(fixed, order));
             if (sl.isPresent() && (brute.isEmpty() || sl.get() > brute.get())) {
                 brute = sl;
             }
@@ -193,7 +191,7 @@ class PinnedSynthesisTest {
         for (Task t : spec.tasks()) {
             sets.add(List.of(0));
         }
-        SystemSpec fixed = PinnedSynthesis.candidate(spec, sets, all(spec.tasks().size()));
+        SystemSpec fixed = PinnedSynthesis.candidate(spec, sets, FailingCore.all(spec.tasks().size()));
         SynthesisResult r = new PinnedSynthesis().synthesize(fixed, Duration.ofSeconds(5));
         assertThat(r.status()).isEqualTo(SynthesisResult.Status.NOT_APPLICABLE);
         assertThat(r.explanation()).contains("pinned any");
@@ -206,42 +204,6 @@ class PinnedSynthesisTest {
 
     /** The smallest slack under the pinned test, when it accepts every task. */
     static Optional<Long> slack(SystemSpec s) {
-        AnalysisResult r = new PinnedGangResponseTime(s.scheduler().protocol()).analyze(s);
-        if (!r.allSchedulable()) {
-            return Optional.empty();
-        }
-        long min = Long.MAX_VALUE;
-        for (TaskBound b : r.tasks()) {
-            min = Math.min(min, s.task(b.task()).deadline() - b.responseBound().orElseThrow());
-        }
-        return Optional.of(min);
-    }
-
-    private static List<Integer> all(int n) {
-        List<Integer> out = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            out.add(i);
-        }
-        return out;
-    }
-
-    private static List<List<Integer>> permutations(int n) {
-        List<List<Integer>> out = new ArrayList<>();
-        permute(new ArrayList<>(), n, out);
-        return out;
-    }
-
-    private static void permute(List<Integer> prefix, int n, List<List<Integer>> out) {
-        if (prefix.size() == n) {
-            out.add(List.copyOf(prefix));
-            return;
-        }
-        for (int p = 1; p <= n; p++) {
-            if (!prefix.contains(p)) {
-                prefix.add(p);
-                permute(prefix, n, out);
-                prefix.remove(prefix.size() - 1);
-            }
-        }
+        return PriorityOrders.smallestSlack(s, new PinnedGangResponseTime(s.scheduler().protocol()).analyze(s));
     }
 }

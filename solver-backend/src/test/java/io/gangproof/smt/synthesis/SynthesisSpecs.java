@@ -33,6 +33,18 @@ final class SynthesisSpecs {
     }
 
     /**
+     * A {@link #random} spec with its sizes drawn too: fp (edf one time in three), {@code minTasks}
+     * to {@code minTasks + taskSpread - 1} tasks on 2 to {@code 1 + tpuSpread} TPUs, declared
+     * pipelines one time in three, load from {@code minLoad} to {@code minLoad + 0.6}.
+     */
+    static SystemSpec drawn(Random rnd, int minTasks, int taskSpread, int tpuSpread, double minLoad) {
+        Policy policy = rnd.nextInt(3) == 0 ? Policy.EDF : Policy.FP;
+        int n = minTasks + rnd.nextInt(taskSpread);
+        int m = 2 + rnd.nextInt(tpuSpread);
+        return random(rnd, n, m, policy, rnd.nextInt(3) == 0, minLoad + 0.6 * rnd.nextDouble());
+    }
+
+    /**
      * {@code n} tasks on {@code m} TPUs. Latency tables fall with {@code k} (compute split) plus a
      * per-hop cost, sometimes rising again; some DNNs are shared and have a reload; some jitter;
      * each task allows a random non-empty subset of levels; with {@code declared}, a declared

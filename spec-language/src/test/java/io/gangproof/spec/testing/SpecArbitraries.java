@@ -1,5 +1,11 @@
 package io.gangproof.spec.testing;
 
+import io.gangproof.spec.Exploration;
+import io.gangproof.spec.Placement;
+import io.gangproof.spec.Policy;
+import io.gangproof.spec.Property;
+import io.gangproof.spec.Protocol;
+import io.gangproof.spec.Scheduler;
 import io.gangproof.spec.SystemSpec;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
@@ -53,5 +59,20 @@ public final class SpecArbitraries {
                 .withDistribution(RandomDistribution.uniform())
                 .list().ofMinSize(0).ofMaxSize(1500)
                 .withSizeDistribution(RandomDistribution.uniform());
+    }
+
+    /**
+     * {@code generated} under {@code policy} and {@code protocol} on its own placement, with
+     * {@code properties} and the default exploration settings; a per-TPU protocol, which global
+     * placement does not allow, becomes gang-greedy there. For properties that draw a policy and a
+     * protocol beside the spec.
+     */
+    public static SystemSpec rescheduled(SystemSpec generated, Policy policy, Protocol protocol,
+            List<Property> properties) {
+        Protocol allowed = protocol.perTpu() && generated.scheduler().placement() == Placement.GLOBAL
+                ? Protocol.GANG_GREEDY : protocol;
+        return new SystemSpec(generated.name(), generated.resolution(), generated.platform(), generated.dnns(),
+                generated.tasks(), new Scheduler(generated.scheduler().placement(), policy, allowed), properties,
+                Exploration.DEFAULTS);
     }
 }
