@@ -40,6 +40,26 @@ class ApiTest {
     }
 
     @Test
+    void underGlobalFpTheCatalogPicksTheTightestTestThatApplies() {
+        // Each one task of width 1 on 2 TPUs: two jobs can run at once, so the set is not serialised.
+        List<Task> narrow = List.of(task("a", flat("da", 1, 0, 2), new Arrival.Sporadic(10), 10, 0, 1, 1,
+                new Binding.AnyTpus()), task("b", flat("db", 2, 0, 2), new Arrival.Sporadic(10), 10, 0, 2, 1,
+                new Binding.AnyTpus()));
+        List<Task> wide = List.of(task("a", flat("da", 1, 0, 2), new Arrival.Sporadic(10), 10, 0, 1, 2,
+                new Binding.AnyTpus()), task("b", flat("db", 2, 0, 2), new Arrival.Sporadic(10), 10, 0, 2, 2,
+                new Binding.AnyTpus()));
+        for (Protocol p : List.of(Protocol.GANG_STRICT, Protocol.GANG_GREEDY)) {
+            Scheduler s = new Scheduler(Placement.GLOBAL, Policy.FP, p);
+            String tightest = p == Protocol.GANG_STRICT ? GlobalGangStrictResponseTime.tightest().name()
+                    : new GlobalGangGreedyResponseTime(CarryInRule.ONE_PER_TASK_DP_WINDOW).name();
+            assertThat(AnalysisCatalog.forSpec(TestSpecs.spec("n", 2, List.of(), narrow, s)).orElseThrow().name())
+                    .as(p.keyword()).isEqualTo(tightest);
+            assertThat(AnalysisCatalog.forSpec(TestSpecs.spec("w", 2, List.of(), wide, s)).orElseThrow().name())
+                    .as(p.keyword()).isEqualTo(GlobalSerialResponseTime.NAME);
+        }
+    }
+
+    @Test
     void analysesSayWhenTheyDoNotApply() {
         AnalysisResult r = new GlobalGangStrictResponseTime().analyze(partitioned());
         assertThat(r.applicable()).isFalse();

@@ -4,7 +4,7 @@ import com.microsoft.z3.BoolExpr;
 import com.microsoft.z3.Context;
 import com.microsoft.z3.Model;
 import com.microsoft.z3.Status;
-import io.gangproof.analysis.AnalysisCatalog;
+import io.gangproof.analysis.GlobalGangGreedyResponseTime;
 import io.gangproof.analysis.AnalysisResult;
 import io.gangproof.analysis.AssignmentResult;
 import io.gangproof.analysis.GlobalGangStrictResponseTime;
@@ -12,10 +12,10 @@ import io.gangproof.analysis.GlobalPriorityAssignment;
 import io.gangproof.analysis.ResponseTimeAnalysis;
 import io.gangproof.analysis.TaskBound;
 import io.gangproof.smt.ProofCheck;
-import io.gangproof.smt.ProofOutcome;
 import io.gangproof.spec.Binding;
 import io.gangproof.spec.Placement;
 import io.gangproof.spec.Policy;
+import io.gangproof.spec.Protocol;
 import io.gangproof.spec.SystemSpec;
 import io.gangproof.spec.Task;
 import java.time.Duration;
@@ -34,7 +34,7 @@ import java.util.TreeSet;
  * of tasks (with their levels) and every candidate containing it is forbidden, which is sound
  * because the check is monotone in the task set (§7.7). Every TPU serves every task under global
  * placement, so the TPU count is the platform's; the objective is the largest smallest slack.
- * Every answer is re-verified through the spec's analysis and {@link ProofCheck}.
+ * Every answer is re-verified through the test it optimises under and {@link ProofCheck}.
  */
 public final class GlobalSynthesis {
     /**
@@ -70,6 +70,16 @@ public final class GlobalSynthesis {
                 .startsWith(GlobalPriorityAssignment.STOPPED) ? new Verdict.GaveUp() : new Verdict.Fail());
     };
 
+
+    /**
+     * The test the search optimises under: the one {@link #GLOBAL_FP}'s assignment uses, the
+     * default of the spec's protocol, whose "no order" is monotone (docs/smt.md §7.7). The catalog's
+     * tighter tests accept at least what it accepts, so the normal proof path still proves the answer.
+     */
+    static ResponseTimeAnalysis test(SystemSpec s) {
+        return s.scheduler().protocol() == Protocol.GANG_STRICT ? new GlobalGangStrictResponseTime()
+                : new GlobalGangGreedyResponseTime();
+    }
 
     private final CandidateCheck check;
 
@@ -250,12 +260,11 @@ public final class GlobalSynthesis {
             }
             SystemSpec out = new SystemSpec(spec.name(), spec.resolution(), spec.platform(), spec.dnns(), tasks,
                     spec.scheduler(), spec.properties(), spec.exploration());
-            Optional<ResponseTimeAnalysis> a = AnalysisCatalog.forSpec(out);
-            return a.isPresent() && a.get().analyze(out).allSchedulable() ? Optional.of(out) : Optional.empty();
+            return test(out).analyze(out).allSchedulable() ? Optional.of(out) : Optional.empty();
         }
 
         private long smallestSlack(SystemSpec s) {
-            AnalysisResult r = AnalysisCatalog.forSpec(s).orElseThrow().analyze(s);
+            AnalysisResult r = test(s).analyze(s);
             long min = Long.MAX_VALUE;
             for (TaskBound b : r.tasks()) {
                 min = Math.min(min, s.task(b.task()).deadline() - b.responseBound().orElseThrow());
@@ -275,7 +284,7 @@ public final class GlobalSynthesis {
                 return result(SynthesisResult.Status.UNKNOWN, Optional.empty(), 0,
                         "the synthesised choice did not re-verify: " + problem.get());
             }
-            String what = "levels and priorities by " + AnalysisCatalog.forSpec(best).orElseThrow().name()
+            String what = "levels and priorities by " + test(best).name()
                     + " with the backtracking Audsley assignment; global placement: every task may use all "
                     + spec.platform().tpus() + " TPUs";
             return result(optimal ? SynthesisResult.Status.OPTIMAL : SynthesisResult.Status.FEASIBLE,
@@ -286,15 +295,11 @@ public final class GlobalSynthesis {
 
         private Optional<String> reverify(SystemSpec out, long slack) {
             Optional<String> problem = Reverification.slackProblem(out,
-                    AnalysisCatalog.forSpec(out).orElseThrow().analyze(out), slack);
+                    test(out).analyze(out), slack);
             if (problem.isPresent()) {
                 return problem;
             }
-            ProofOutcome p = Reverification.proveDeadlines(out, deadline);
-            if (p instanceof ProofOutcome.NotProved np) {
-                return Optional.of(np.reason());
-            }
-            return Optional.empty();
+            return Reverification.proofProblem(out, deadline);
         }
 
         private SynthesisResult result(SynthesisResult.Status status, Optional<SystemSpec> out, long slack, String why) {

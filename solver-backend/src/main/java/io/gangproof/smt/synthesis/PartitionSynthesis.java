@@ -10,7 +10,6 @@ import io.gangproof.analysis.PartitionAssignment;
 import io.gangproof.analysis.PartitionGroupCheck;
 import io.gangproof.analysis.ResponseTimeAnalysis;
 import io.gangproof.smt.ProofCheck;
-import io.gangproof.smt.ProofOutcome;
 import io.gangproof.spec.Binding;
 import io.gangproof.spec.Pipeline;
 import io.gangproof.spec.Placement;
@@ -714,11 +713,7 @@ public final class PartitionSynthesis {
             if (problem.isPresent()) {
                 return problem;
             }
-            ProofOutcome p = Reverification.proveDeadlines(out, deadline);
-            if (p instanceof ProofOutcome.NotProved) {
-                return Optional.of(((ProofOutcome.NotProved) p).reason());
-            }
-            return Optional.empty();
+            return Reverification.proofProblem(out, deadline);
         }
 
         /** The spec with the candidate's pipelines, levels and (fp) priorities. */

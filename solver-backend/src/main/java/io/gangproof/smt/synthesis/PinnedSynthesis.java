@@ -7,7 +7,6 @@ import com.microsoft.z3.Status;
 import io.gangproof.analysis.AnalysisCatalog;
 import io.gangproof.analysis.ResponseTimeAnalysis;
 import io.gangproof.smt.ProofCheck;
-import io.gangproof.smt.ProofOutcome;
 import io.gangproof.spec.Binding;
 import io.gangproof.spec.Placement;
 import io.gangproof.spec.Policy;
@@ -331,12 +330,7 @@ public final class PinnedSynthesis {
             if (problem.isPresent()) {
                 return problem;
             }
-            ProofOutcome p = Reverification.proveDeadlines(out, deadline);
-            if (!(p instanceof ProofOutcome.Proved)) {
-                return Optional.of(p instanceof ProofOutcome.NotProved np ? np.reason()
-                        : ((ProofOutcome.Stopped) p).reason());
-            }
-            return Optional.empty();
+            return Reverification.proofProblem(out, deadline);
         }
 
         private SynthesisResult result(SynthesisResult.Status status, Optional<SystemSpec> out, long slack,

@@ -37,12 +37,20 @@ final class Reverification {
     }
 
     /**
-     * The proof of every deadline of {@code out}, given what is left until {@code deadlineNanos}
-     * but at least {@link PartitionSynthesis#REVERIFY_MIN}.
+     * Why the proof of every deadline of {@code out} did not succeed, given what is left until
+     * {@code deadlineNanos} but at least {@link PartitionSynthesis#REVERIFY_MIN}; empty when it
+     * proved them. A proof stopped by its budget is a problem too: the answer is then not proved.
      */
-    static ProofOutcome proveDeadlines(SystemSpec out, long deadlineNanos) {
+    static Optional<String> proofProblem(SystemSpec out, long deadlineNanos) {
         Duration left = Duration.ofNanos(Math.max(0, deadlineNanos - System.nanoTime()));
         Duration each = left.compareTo(PartitionSynthesis.REVERIFY_MIN) > 0 ? left : PartitionSynthesis.REVERIFY_MIN;
-        return ProofCheck.prove(out, new Property.Deadlines(Optional.empty()), Optional.empty(), each);
+        ProofOutcome p = ProofCheck.prove(out, new Property.Deadlines(Optional.empty()), Optional.empty(), each);
+        if (p instanceof ProofOutcome.NotProved np) {
+            return Optional.of(np.reason());
+        }
+        if (p instanceof ProofOutcome.Stopped stopped) {
+            return Optional.of("the proof stopped: " + stopped.reason());
+        }
+        return Optional.empty();
     }
 }

@@ -2,7 +2,6 @@ package io.gangproof.smt.synthesis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.gangproof.analysis.AnalysisCatalog;
 import io.gangproof.smt.ProofCheck;
 import io.gangproof.smt.ProofOutcome;
 import io.gangproof.spec.Placement;
@@ -102,9 +101,9 @@ class GlobalSynthesisTest {
         assertThat(r.explanation()).contains("PinnedSynthesis");
     }
 
-    /** The smallest slack under the spec's analysis, when it accepts every task. */
+    /** The smallest slack under the test the synthesis optimises for, when it accepts every task. */
     static Optional<Long> slack(SystemSpec s) {
-        return PriorityOrders.smallestSlack(s, AnalysisCatalog.forSpec(s).orElseThrow().analyze(s));
+        return PriorityOrders.smallestSlack(s, GlobalSynthesis.test(s).analyze(s));
     }
 
     private static void enumerate(SystemSpec spec, int at, int[] cur, List<int[]> out) {
