@@ -23,7 +23,9 @@ import java.util.TreeMap;
  * behaviour, so JPF need not interpret it: the peer mirrors the model object into a host
  * instance of the same model class (field by field, by name), runs its {@code encode}, looks
  * the encoding up in a visited set, runs {@code decode} (the canonical form the explorer also
- * continues from) and writes back into JPF's heap only the values that changed. It also keeps
+ * continues from) and writes back into JPF's heap only the values that changed. The same way it
+ * runs the part of each step that makes no choice (the model's {@code settle}: counters and
+ * property checks), which is most of the bytecode JPF would otherwise interpret. It also keeps
  * the state count, the limits and, for each property, the choices along the first path that
  * violated it. gangproof reads the public static fields after the run.
  */
@@ -42,6 +44,8 @@ public class JPF_io_gangproof_model_generated_StateMatcher extends NativePeer {
     private static long asked;
     private static long instants;
     private static Mirror mirror;
+    /** The model object whose state the host instance holds after {@code settle}, -1 for none. */
+    private static int settled;
     private static EncodingSet visited;
 
     /** Called by JPF when it binds the peer, once per run: a fresh run starts from nothing. */
@@ -57,6 +61,7 @@ public class JPF_io_gangproof_model_generated_StateMatcher extends NativePeer {
         asked = conf.getLong("gangproof.properties", -1L);
         instants = conf.getLong("gangproof.instants", Long.MAX_VALUE);
         mirror = null;
+        settled = -1;
         visited = new EncodingSet();
         return true;
     }
@@ -74,22 +79,48 @@ public class JPF_io_gangproof_model_generated_StateMatcher extends NativePeer {
         return instants;
     }
 
+    /**
+     * The model's {@code settle()} on the host instance: its counters and property checks, which
+     * make no choice, so that JPF need not interpret them; what they changed (counters,
+     * violation details) is written back into JPF's heap. The host instance then holds the
+     * state that the {@code visit} which follows (no choice comes between) matches.
+     */
+    @MJI
+    public static long settle__Ljava_lang_Object_2__J(MJIEnv env, int clsRef, int modelRef) {
+        Mirror m = mirror(env, modelRef);
+        m.load(env, modelRef);
+        long violated = m.host.settle();
+        m.store(env, modelRef);
+        settled = modelRef;
+        return violated;
+    }
+
     /** 0: a state seen before; 1: a new state, now canonical; 2: a limit is reached (the search ends). */
     @MJI
     public static int visit__Ljava_lang_Object_2__I(MJIEnv env, int clsRef, int modelRef) {
-        if (mirror == null) {
-            mirror = new Mirror(env, modelRef);
+        Mirror m = mirror(env, modelRef);
+        if (settled != modelRef) {
+            m.load(env, modelRef);
         }
-        int length = mirror.encode(env, modelRef);
-        boolean fresh = visited.add(mirror.buffer, length);
+        settled = -1;
+        int length = m.host.encode(m.buffer);
+        boolean fresh = visited.add(m.buffer, length);
         if (fresh) {
             states++;
-            mirror.decode(env, modelRef, length);
+            m.host.decode(m.buffer, 0, length);
+            m.store(env, modelRef);
         }
         // the clock also on states seen before: a search can go on long among them
         limitHit = states >= maxStates ? 1 : System.currentTimeMillis() > deadline ? 2
                 : visited.bytes() > maxBytes ? 3 : 0;
         return limitHit != 0 ? 2 : fresh ? 1 : 0;
+    }
+
+    private static Mirror mirror(MJIEnv env, int modelRef) {
+        if (mirror == null) {
+            mirror = new Mirror(env, modelRef);
+        }
+        return mirror;
     }
 
     /** Records the properties in {@code properties} not violated before; true when none is left. */
@@ -142,8 +173,8 @@ public class JPF_io_gangproof_model_generated_StateMatcher extends NativePeer {
             buffer = new int[host.maxEncodedLength()];
         }
 
-        /** Copies JPF's model object into the host instance; returns the length of its encoding. */
-        int encode(MJIEnv env, int modelRef) {
+        /** Copies JPF's model object into the host instance. */
+        void load(MJIEnv env, int modelRef) {
             ElementInfo ei = env.getElementInfo(modelRef);
             try {
                 for (int k = 0; k < fields.size(); k++) {
@@ -165,12 +196,10 @@ public class JPF_io_gangproof_model_generated_StateMatcher extends NativePeer {
             } catch (IllegalAccessException e) {
                 throw new IllegalStateException(e);
             }
-            return host.encode(buffer);
         }
 
-        /** Puts the host instance in canonical form and writes what changed back into JPF's heap. */
-        void decode(MJIEnv env, int modelRef, int length) {
-            host.decode(buffer, 0, length);
+        /** Writes the fields of the host instance that differ from JPF's model object back into JPF's heap. */
+        void store(MJIEnv env, int modelRef) {
             ElementInfo ei = env.getElementInfo(modelRef);
             try {
                 for (int k = 0; k < fields.size(); k++) {
