@@ -842,6 +842,10 @@ final class ModelGenerator {
                         Modifier.NATIVE).returns(TypeName.LONG)
                         .addJavadoc("The last instant to search to ($L; the horizon by default).\n", JPF_INSTANTS)
                         .build())
+                .addMethod(MethodSpec.methodBuilder("step").addModifiers(Modifier.PUBLIC, Modifier.STATIC,
+                        Modifier.NATIVE).returns(TypeName.LONG).addParameter(Object.class, "model")
+                        .addJavadoc("The model's {@code step()}, run by the host JVM, when the instant makes no "
+                                + "choice; -1, with the model untouched, when it does.\n").build())
                 .addMethod(MethodSpec.methodBuilder("settle").addModifiers(Modifier.PUBLIC, Modifier.STATIC,
                         Modifier.NATIVE).returns(TypeName.LONG).addParameter(Object.class, "model")
                         .addJavadoc("The model's {@code settle()} (its counters and property checks after "
@@ -860,9 +864,10 @@ final class ModelGenerator {
 
     /**
      * The entry point JPF runs: the same model, every choice answered by one
-     * {@code Verify.getInt(0, n - 1)}. JPF interprets the part of each step that makes choices
-     * ({@code advance}); the rest, counters and property checks ({@code settle}), is deterministic
-     * and JPF hands it to the host JVM ({@code StateMatcher.settle}). After each step the state is matched on its encoding and
+     * {@code Verify.getInt(0, n - 1)}. JPF interprets the part of each instant that makes choices
+     * ({@code advance}); deterministic code, which gives JPF no choice to search, runs on the host
+     * JVM: an instant without a choice ({@code StateMatcher.step}) and, after the choices, the
+     * counters and property checks ({@code StateMatcher.settle}). After each step the state is matched on its encoding and
      * put in canonical form, as the explorer does, by {@code StateMatcher.visit}, which JPF runs
      * natively: a state seen before ends its path. JPF's own heap matching is switched off in
      * the {@code .jpf} files; it would match inside steps too, where the stack differs, and
@@ -901,8 +906,13 @@ final class ModelGenerator {
                 .addStatement("long end = $T.min(m.horizon(), $T.instants())", Math.class, matcher)
                 .addStatement("$T.visit(m)", matcher)
                 .beginControlFlow("while (m.time() < end)")
+                .addStatement("long v = $T.step(m)", matcher)
+                .beginControlFlow("if (v < 0L)")
+                .addComment("the instant makes a choice: JPF interprets it")
                 .addStatement("m.advance(c, $T.NONE)", OBSERVER)
-                .addStatement("long v = $T.settle(m) & selected", matcher)
+                .addStatement("v = $T.settle(m)", matcher)
+                .endControlFlow()
+                .addStatement("v &= selected")
                 .beginControlFlow("if (v != 0L)")
                 .beginControlFlow("if (!record)")
                 .addStatement("throw new $T(m.violationMessage($T.numberOfTrailingZeros(v)))", AssertionError.class,
