@@ -35,6 +35,9 @@ import java.util.TreeMap;
 public class JPF_io_gangproof_model_generated_StateMatcher extends NativePeer {
     /** Distinct states seen in the last run. */
     public static long states;
+    /** Instants of the last run run whole on the host ({@code step}), and those JPF interpreted ({@code settle}). */
+    public static long onHost;
+    public static long interpreted;
     /** What ended the last run early: 0 nothing, 1 the state limit, 2 the time limit, 3 the memory limit. */
     public static int limitHit;
     /** Property index to the {@code Verify.getInt} answers along the first path violating it. */
@@ -54,6 +57,8 @@ public class JPF_io_gangproof_model_generated_StateMatcher extends NativePeer {
     /** Called by JPF when it binds the peer, once per run: a fresh run starts from nothing. */
     public static boolean init(Config conf) {
         states = 0;
+        onHost = 0;
+        interpreted = 0;
         limitHit = 0;
         violations = new TreeMap<>();
         maxStates = conf.getLong("gangproof.max_states", Long.MAX_VALUE);
@@ -95,6 +100,7 @@ public class JPF_io_gangproof_model_generated_StateMatcher extends NativePeer {
         long violated = m.host.settle();
         m.store(env, modelRef);
         settled = modelRef;
+        interpreted++;
         return violated;
     }
 
@@ -119,6 +125,7 @@ public class JPF_io_gangproof_model_generated_StateMatcher extends NativePeer {
         long violated = m.host.settle();
         m.store(env, modelRef);
         settled = modelRef;
+        onHost++;
         return violated;
     }
 
