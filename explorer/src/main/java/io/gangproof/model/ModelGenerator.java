@@ -122,8 +122,8 @@ final class ModelGenerator {
                 .addFields(constants())
                 .addFields(stateFields())
                 .addMethods(List.of(horizon(), time(), reset(), maxEncodedLength(), encode(), decode(), step(),
-                        advance(), settle(), arrive(), remove(), dispatch(), begin(), execTime(), lower(), deadlockedJob(),
-                        propertyCount(), violationMessage(), violationTime(), record(), timeText()))
+                        advance(), settle(), arrive(), remove(), dispatch(), begin(), execTime(), lower(),
+                        deadlockedJob(), propertyCount(), violationMessage(), violationTime(), record(), timeText()))
                 .build();
         return new GeneratedModel(plan, model, main, JavaFile.builder(PACKAGE, type).build(),
                 JavaFile.builder(PACKAGE, jpfMain(main, model)).build(), true);
@@ -867,8 +867,8 @@ final class ModelGenerator {
      * {@code Verify.getInt(0, n - 1)}. JPF interprets the part of each instant that makes choices
      * ({@code advance}); deterministic code, which gives JPF no choice to search, runs on the host
      * JVM: an instant without a choice ({@code StateMatcher.step}) and, after the choices, the
-     * counters and property checks ({@code StateMatcher.settle}). After each step the state is matched on its encoding and
-     * put in canonical form, as the explorer does, by {@code StateMatcher.visit}, which JPF runs
+     * counters and property checks ({@code StateMatcher.settle}). After each step the state is
+     * matched on its encoding and put in canonical form, as the explorer does, by {@code StateMatcher.visit}, which JPF runs
      * natively: a state seen before ends its path. JPF's own heap matching is switched off in
      * the {@code .jpf} files; it would match inside steps too, where the stack differs, and
      * costs a heap serialisation per choice.
