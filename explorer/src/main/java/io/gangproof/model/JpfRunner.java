@@ -38,10 +38,12 @@ public final class JpfRunner {
      * index in the model), the answers of every {@code Verify.getInt} along the first path
      * that violated it, in order, which is the model's sequence of choices. {@code states}:
      * distinct states of the model (matched on its encoding). {@code limitHit}: why the search
-     * stopped before it was complete, when it did.
+     * stopped before it was complete, when it did. {@code onHost}, {@code interpreted}: steps
+     * (instants along JPF's paths) that made no choice and ran whole on the host JVM, and steps
+     * whose choices JPF interpreted.
      */
     public record JpfOutcome(Path config, Map<Integer, List<Integer>> violations, long states,
-            Optional<String> limitHit, Path report) {
+            Optional<String> limitHit, Path report, long onHost, long interpreted) {
         public JpfOutcome {
             violations = Map.copyOf(violations);
         }
@@ -134,7 +136,8 @@ public final class JpfRunner {
                             + " was reached (by the visited states)");
                 }
             }
-            return new JpfOutcome(config, violations, states, limitHit, report);
+            return new JpfOutcome(config, violations, states, limitHit, report, peer.getField("onHost").getLong(null),
+                    peer.getField("interpreted").getLong(null));
         } catch (InvocationTargetException e) {
             throw new IOException("JPF failed (" + home.dir() + "): " + e.getCause(), e.getCause());
         } catch (ReflectiveOperationException e) {

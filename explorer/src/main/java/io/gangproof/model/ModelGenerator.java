@@ -122,8 +122,8 @@ final class ModelGenerator {
                 .addFields(constants())
                 .addFields(stateFields())
                 .addMethods(List.of(horizon(), time(), reset(), maxEncodedLength(), encode(), decode(), step(),
-                        arrive(), remove(), dispatch(), begin(), execTime(), lower(), deadlockedJob(),
-                        propertyCount(), violationMessage(), violationTime(), record(), timeText()))
+                        advance(), settle(), arrive(), remove(), dispatch(), begin(), execTime(), lower(),
+                        deadlockedJob(), propertyCount(), violationMessage(), violationTime(), record(), timeText()))
                 .build();
         return new GeneratedModel(plan, model, main, JavaFile.builder(PACKAGE, type).build(),
                 JavaFile.builder(PACKAGE, jpfMain(main, model)).build(), true);
@@ -424,8 +424,15 @@ final class ModelGenerator {
     // ---------------------------------------------------------------- one instant
 
     private MethodSpec step() {
-        MethodSpec.Builder m = override("step", TypeName.LONG).addParameter(CHOICES, "c").addParameter(OBSERVER, "o");
-        m.addStatement("int now = t + 1").addStatement("t = now").addStatement("long viol = 0L");
+        return override("step", TypeName.LONG).addParameter(CHOICES, "c").addParameter(OBSERVER, "o")
+                .addStatement("advance(c, o)").addStatement("return settle()").build();
+    }
+
+    /** Finishes, arrivals and the dispatcher: every choice of the instant is made here. */
+    private MethodSpec advance() {
+        MethodSpec.Builder m = override("advance", TypeName.VOID).addParameter(CHOICES, "c")
+                .addParameter(OBSERVER, "o");
+        m.addStatement("int now = t + 1").addStatement("t = now");
         m.addComment("(1) jobs finishing now release their TPUs");
         m.addStatement("int j = 0");
         m.beginControlFlow("while (j < n)");
@@ -440,6 +447,16 @@ final class ModelGenerator {
         }
         m.addComment("(3) the dispatcher");
         m.addStatement("dispatch(now, c, o)");
+        return m.build();
+    }
+
+    /**
+     * The counters and the property checks of the instant just advanced to: no choice, no
+     * observer event, so that JPF can leave it to the host JVM (semantics §13).
+     */
+    private MethodSpec settle() {
+        MethodSpec.Builder m = override("settle", TypeName.LONG);
+        m.addStatement("int now = t").addStatement("long viol = 0L").addStatement("int j");
         if (plan.hasInversion() || plan.hasOvertakes()) {
             m.addComment("inversion and overtakes accumulate in [r, min(s, H)) (semantics §9)");
             m.beginControlFlow("if (now < H)");
@@ -825,6 +842,14 @@ final class ModelGenerator {
                         Modifier.NATIVE).returns(TypeName.LONG)
                         .addJavadoc("The last instant to search to ($L; the horizon by default).\n", JPF_INSTANTS)
                         .build())
+                .addMethod(MethodSpec.methodBuilder("step").addModifiers(Modifier.PUBLIC, Modifier.STATIC,
+                        Modifier.NATIVE).returns(TypeName.LONG).addParameter(Object.class, "model")
+                        .addJavadoc("The model's {@code step()}, run by the host JVM, when the instant makes no "
+                                + "choice; -1, with the model untouched, when it does.\n").build())
+                .addMethod(MethodSpec.methodBuilder("settle").addModifiers(Modifier.PUBLIC, Modifier.STATIC,
+                        Modifier.NATIVE).returns(TypeName.LONG).addParameter(Object.class, "model")
+                        .addJavadoc("The model's {@code settle()} (its counters and property checks after "
+                                + "{@code advance}), run by the host JVM on the model's state.\n").build())
                 .addMethod(MethodSpec.methodBuilder("visit").addModifiers(Modifier.PUBLIC, Modifier.STATIC,
                         Modifier.NATIVE).returns(TypeName.INT).addParameter(Object.class, "model")
                         .addJavadoc("Matches the model's state on its encoding and puts it in canonical form: 0 if it "
@@ -839,8 +864,11 @@ final class ModelGenerator {
 
     /**
      * The entry point JPF runs: the same model, every choice answered by one
-     * {@code Verify.getInt(0, n - 1)}. After each step the state is matched on its encoding and
-     * put in canonical form, as the explorer does, by {@code StateMatcher.visit}, which JPF runs
+     * {@code Verify.getInt(0, n - 1)}. JPF interprets the part of each instant that makes choices
+     * ({@code advance}); deterministic code, which gives JPF no choice to search, runs on the host
+     * JVM: an instant without a choice ({@code StateMatcher.step}) and, after the choices, the
+     * counters and property checks ({@code StateMatcher.settle}). After each step the state is
+     * matched on its encoding and put in canonical form, as the explorer does, by {@code StateMatcher.visit}, which JPF runs
      * natively: a state seen before ends its path. JPF's own heap matching is switched off in
      * the {@code .jpf} files; it would match inside steps too, where the stack differs, and
      * costs a heap serialisation per choice.
@@ -878,7 +906,13 @@ final class ModelGenerator {
                 .addStatement("long end = $T.min(m.horizon(), $T.instants())", Math.class, matcher)
                 .addStatement("$T.visit(m)", matcher)
                 .beginControlFlow("while (m.time() < end)")
-                .addStatement("long v = m.step(c, $T.NONE) & selected", OBSERVER)
+                .addStatement("long v = $T.step(m)", matcher)
+                .beginControlFlow("if (v < 0L)")
+                .addComment("the instant makes a choice: JPF interprets it")
+                .addStatement("m.advance(c, $T.NONE)", OBSERVER)
+                .addStatement("v = $T.settle(m)", matcher)
+                .endControlFlow()
+                .addStatement("v &= selected")
                 .beginControlFlow("if (v != 0L)")
                 .beginControlFlow("if (!record)")
                 .addStatement("throw new $T(m.violationMessage($T.numberOfTrailingZeros(v)))", AssertionError.class,

@@ -35,13 +35,18 @@ class ModelEmitterTest {
             + "  public static void terminateSearch() { }\n"
             + "  public static String getProperty(String k) { return null; }\n"
             + "}\n";
-    /** In place of the emitted StateMatcher, whose methods are native: the same matching, in plain Java. */
+    /**
+     * In place of the emitted StateMatcher, whose methods are native: the same matching, in plain Java;
+     * every instant is left to the interpreted path (advance, then settle).
+     */
     private static final String STATE_MATCHER_STAND_IN = "package io.gangproof.model.generated;\n"
             + "import io.gangproof.model.runtime.TransitionModel;\n"
             + "public final class StateMatcher {\n"
             + "  static final java.util.Set<String> SEEN = new java.util.HashSet<>();\n"
             + "  public static long start(long properties) { return properties; }\n"
             + "  public static long instants() { return Long.MAX_VALUE; }\n"
+            + "  public static long step(Object model) { return -1L; }\n"
+            + "  public static long settle(Object model) { return ((TransitionModel) model).settle(); }\n"
             + "  public static int visit(Object model) {\n"
             + "    TransitionModel m = (TransitionModel) model;\n"
             + "    int[] b = new int[m.maxEncodedLength()];\n"

@@ -35,6 +35,19 @@ public interface TransitionModel {
      */
     long step(Choices choices, StepObserver observer);
 
+    /**
+     * The first part of {@link #step}: advances to instant {@code time() + 1} and makes every
+     * choice of it (finishes, arrivals, the dispatcher); {@link #settle} completes the step.
+     */
+    void advance(Choices choices, StepObserver observer);
+
+    /**
+     * The rest of {@link #step} after {@link #advance}: the inversion and overtake counters and
+     * the property checks of instant {@link #time()}, which make no choice and report nothing
+     * to an observer. Returns what {@link #step} returns.
+     */
+    long settle();
+
     /** How many properties the model checks (at most 63). */
     int propertyCount();
 

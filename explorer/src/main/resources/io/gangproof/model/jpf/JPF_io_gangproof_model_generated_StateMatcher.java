@@ -8,6 +8,8 @@ import gov.nasa.jpf.vm.FieldInfo;
 import gov.nasa.jpf.vm.IntChoiceGenerator;
 import gov.nasa.jpf.vm.MJIEnv;
 import gov.nasa.jpf.vm.NativePeer;
+import io.gangproof.model.runtime.Choices;
+import io.gangproof.model.runtime.StepObserver;
 import io.gangproof.model.runtime.TransitionModel;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
@@ -23,13 +25,19 @@ import java.util.TreeMap;
  * behaviour, so JPF need not interpret it: the peer mirrors the model object into a host
  * instance of the same model class (field by field, by name), runs its {@code encode}, looks
  * the encoding up in a visited set, runs {@code decode} (the canonical form the explorer also
- * continues from) and writes back into JPF's heap only the values that changed. It also keeps
+ * continues from) and writes back into JPF's heap only the values that changed. The same way it
+ * runs every instant that makes no choice (the model's {@code advance} and {@code settle}), and of
+ * an instant that does the part after its choices ({@code settle}: counters and property checks),
+ * so that JPF interprets only the code that asks its choices. It also keeps
  * the state count, the limits and, for each property, the choices along the first path that
  * violated it. gangproof reads the public static fields after the run.
  */
 public class JPF_io_gangproof_model_generated_StateMatcher extends NativePeer {
     /** Distinct states seen in the last run. */
     public static long states;
+    /** Instants of the last run run whole on the host ({@code step}), and those JPF interpreted ({@code settle}). */
+    public static long onHost;
+    public static long interpreted;
     /** What ended the last run early: 0 nothing, 1 the state limit, 2 the time limit, 3 the memory limit. */
     public static int limitHit;
     /** Property index to the {@code Verify.getInt} answers along the first path violating it. */
@@ -42,11 +50,15 @@ public class JPF_io_gangproof_model_generated_StateMatcher extends NativePeer {
     private static long asked;
     private static long instants;
     private static Mirror mirror;
+    /** The model object whose state the host instance holds after {@code settle}, -1 for none. */
+    private static int settled;
     private static EncodingSet visited;
 
     /** Called by JPF when it binds the peer, once per run: a fresh run starts from nothing. */
     public static boolean init(Config conf) {
         states = 0;
+        onHost = 0;
+        interpreted = 0;
         limitHit = 0;
         violations = new TreeMap<>();
         maxStates = conf.getLong("gangproof.max_states", Long.MAX_VALUE);
@@ -57,6 +69,7 @@ public class JPF_io_gangproof_model_generated_StateMatcher extends NativePeer {
         asked = conf.getLong("gangproof.properties", -1L);
         instants = conf.getLong("gangproof.instants", Long.MAX_VALUE);
         mirror = null;
+        settled = -1;
         visited = new EncodingSet();
         return true;
     }
@@ -74,22 +87,97 @@ public class JPF_io_gangproof_model_generated_StateMatcher extends NativePeer {
         return instants;
     }
 
+    /**
+     * The model's {@code settle()} on the host instance: its counters and property checks, which
+     * make no choice, so that JPF need not interpret them; what they changed (counters,
+     * violation details) is written back into JPF's heap. The host instance then holds the
+     * state that the {@code visit} which follows (no choice comes between) matches.
+     */
+    @MJI
+    public static long settle__Ljava_lang_Object_2__J(MJIEnv env, int clsRef, int modelRef) {
+        Mirror m = mirror(env, modelRef);
+        m.load(env, modelRef);
+        long violated = m.host.settle();
+        m.store(env, modelRef);
+        settled = modelRef;
+        interpreted++;
+        return violated;
+    }
+
+    /**
+     * The whole of the next instant on the host instance, when it makes no choice (the model's
+     * {@code advance} then {@code settle}), written back into JPF's heap: what the model's
+     * {@code step} returns. An instant that makes a choice is left to JPF, which interprets the
+     * model's {@code advance} with its {@code Verify.getInt} (and then calls {@link #settle
+     * settle}): -1, with JPF's heap untouched.
+     */
+    @MJI
+    public static long step__Ljava_lang_Object_2__J(MJIEnv env, int clsRef, int modelRef) {
+        Mirror m = mirror(env, modelRef);
+        m.load(env, modelRef);
+        try {
+            m.host.advance(NoChoice.INSTANCE, StepObserver.NONE);
+        } catch (NoChoice.Asked asked) {
+            // the host instance is half-way through the instant: the next settle or visit loads it afresh
+            settled = -1;
+            return -1L;
+        }
+        long violated = m.host.settle();
+        m.store(env, modelRef);
+        settled = modelRef;
+        onHost++;
+        return violated;
+    }
+
+    /** Answers no choice: the instant is one JPF must search. */
+    private static final class NoChoice implements Choices {
+        static final NoChoice INSTANCE = new NoChoice();
+
+        /** Thrown when a choice is asked (one instance: no stack trace, nothing allocated per instant). */
+        static final class Asked extends RuntimeException {
+            static final Asked INSTANCE = new Asked();
+
+            private Asked() {
+                super("a choice", null, false, false);
+            }
+        }
+
+        @Override
+        public int choose(int n) {
+            // as the entry point's choices: one alternative is no choice (JPF gets no Verify.getInt)
+            if (n <= 1) {
+                return 0;
+            }
+            throw Asked.INSTANCE;
+        }
+    }
+
     /** 0: a state seen before; 1: a new state, now canonical; 2: a limit is reached (the search ends). */
     @MJI
     public static int visit__Ljava_lang_Object_2__I(MJIEnv env, int clsRef, int modelRef) {
-        if (mirror == null) {
-            mirror = new Mirror(env, modelRef);
+        Mirror m = mirror(env, modelRef);
+        if (settled != modelRef) {
+            m.load(env, modelRef);
         }
-        int length = mirror.encode(env, modelRef);
-        boolean fresh = visited.add(mirror.buffer, length);
+        settled = -1;
+        int length = m.host.encode(m.buffer);
+        boolean fresh = visited.add(m.buffer, length);
         if (fresh) {
             states++;
-            mirror.decode(env, modelRef, length);
+            m.host.decode(m.buffer, 0, length);
+            m.store(env, modelRef);
         }
         // the clock also on states seen before: a search can go on long among them
         limitHit = states >= maxStates ? 1 : System.currentTimeMillis() > deadline ? 2
                 : visited.bytes() > maxBytes ? 3 : 0;
         return limitHit != 0 ? 2 : fresh ? 1 : 0;
+    }
+
+    private static Mirror mirror(MJIEnv env, int modelRef) {
+        if (mirror == null) {
+            mirror = new Mirror(env, modelRef);
+        }
+        return mirror;
     }
 
     /** Records the properties in {@code properties} not violated before; true when none is left. */
@@ -112,11 +200,16 @@ public class JPF_io_gangproof_model_generated_StateMatcher extends NativePeer {
         return pending == 0L;
     }
 
-    /** A host instance of the model class, and the pairs of its fields and JPF's. */
+    /**
+     * A host instance of the model class, and the pairs of its fields and JPF's. The model's
+     * arrays are final fields: the host's are looked up once, and copied element-wise.
+     */
     private static final class Mirror {
         final TransitionModel host;
-        final List<Field> fields = new ArrayList<>();
-        final List<FieldInfo> infos = new ArrayList<>();
+        final List<Field> scalars = new ArrayList<>();
+        final List<FieldInfo> scalarInfos = new ArrayList<>();
+        final List<Object> arrays = new ArrayList<>();
+        final List<FieldInfo> arrayInfos = new ArrayList<>();
         final int[] buffer;
 
         Mirror(MJIEnv env, int modelRef) {
@@ -129,12 +222,16 @@ public class JPF_io_gangproof_model_generated_StateMatcher extends NativePeer {
                         continue;
                     }
                     Class<?> t = f.getType();
-                    if (t != int.class && t != long.class && t != int[].class && t != long[].class) {
+                    f.setAccessible(true);
+                    if (t == int.class || t == long.class) {
+                        scalars.add(f);
+                        scalarInfos.add(ci.getInstanceField(f.getName()));
+                    } else if ((t == int[].class || t == long[].class) && Modifier.isFinal(f.getModifiers())) {
+                        arrays.add(f.get(host));
+                        arrayInfos.add(ci.getInstanceField(f.getName()));
+                    } else {
                         throw new IllegalStateException("internal error: model field " + f + " cannot be mirrored");
                     }
-                    f.setAccessible(true);
-                    fields.add(f);
-                    infos.add(ci.getInstanceField(f.getName()));
                 }
             } catch (ReflectiveOperationException e) {
                 throw new IllegalStateException("internal error: cannot mirror the model " + ci.getName(), e);
@@ -142,88 +239,88 @@ public class JPF_io_gangproof_model_generated_StateMatcher extends NativePeer {
             buffer = new int[host.maxEncodedLength()];
         }
 
-        /** Copies JPF's model object into the host instance; returns the length of its encoding. */
-        int encode(MJIEnv env, int modelRef) {
+        /** Copies JPF's model object into the host instance. */
+        void load(MJIEnv env, int modelRef) {
             ElementInfo ei = env.getElementInfo(modelRef);
             try {
-                for (int k = 0; k < fields.size(); k++) {
-                    Field f = fields.get(k);
-                    FieldInfo fi = infos.get(k);
-                    Class<?> t = f.getType();
-                    if (t == int.class) {
-                        f.setInt(host, ei.getIntField(fi));
-                    } else if (t == long.class) {
-                        f.setLong(host, ei.getLongField(fi));
-                    } else if (t == int[].class) {
-                        int[] from = env.getElementInfo(ei.getReferenceField(fi)).asIntArray();
-                        System.arraycopy(from, 0, (int[]) f.get(host), 0, from.length);
+                for (int k = 0; k < scalars.size(); k++) {
+                    Field f = scalars.get(k);
+                    if (f.getType() == int.class) {
+                        f.setInt(host, ei.getIntField(scalarInfos.get(k)));
                     } else {
-                        long[] from = env.getElementInfo(ei.getReferenceField(fi)).asLongArray();
-                        System.arraycopy(from, 0, (long[]) f.get(host), 0, from.length);
+                        f.setLong(host, ei.getLongField(scalarInfos.get(k)));
                     }
                 }
             } catch (IllegalAccessException e) {
                 throw new IllegalStateException(e);
             }
-            return host.encode(buffer);
+            for (int k = 0; k < arrays.size(); k++) {
+                Object to = arrays.get(k);
+                ElementInfo from = env.getElementInfo(ei.getReferenceField(arrayInfos.get(k)));
+                if (to instanceof int[] ints) {
+                    System.arraycopy(from.asIntArray(), 0, ints, 0, ints.length);
+                } else {
+                    long[] longs = (long[]) to;
+                    System.arraycopy(from.asLongArray(), 0, longs, 0, longs.length);
+                }
+            }
         }
 
-        /** Puts the host instance in canonical form and writes what changed back into JPF's heap. */
-        void decode(MJIEnv env, int modelRef, int length) {
-            host.decode(buffer, 0, length);
+        /** Writes the fields of the host instance that differ from JPF's model object back into JPF's heap. */
+        void store(MJIEnv env, int modelRef) {
             ElementInfo ei = env.getElementInfo(modelRef);
             try {
-                for (int k = 0; k < fields.size(); k++) {
-                    Field f = fields.get(k);
-                    FieldInfo fi = infos.get(k);
-                    Class<?> t = f.getType();
-                    if (t == int.class) {
-                        if (ei.getIntField(fi) != f.getInt(host)) {
+                for (int k = 0; k < scalars.size(); k++) {
+                    Field f = scalars.get(k);
+                    FieldInfo fi = scalarInfos.get(k);
+                    if (f.getType() == int.class) {
+                        int v = f.getInt(host);
+                        if (ei.getIntField(fi) != v) {
                             ei = env.getModifiableElementInfo(modelRef);
-                            ei.setIntField(fi, f.getInt(host));
-                        }
-                    } else if (t == long.class) {
-                        if (ei.getLongField(fi) != f.getLong(host)) {
-                            ei = env.getModifiableElementInfo(modelRef);
-                            ei.setLongField(fi, f.getLong(host));
-                        }
-                    } else if (t == int[].class) {
-                        int ref = ei.getReferenceField(fi);
-                        int[] now = env.getElementInfo(ref).asIntArray();
-                        int[] canonical = (int[]) f.get(host);
-                        if (!Arrays.equals(now, canonical)) {
-                            ElementInfo a = env.getModifiableElementInfo(ref);
-                            for (int i = 0; i < canonical.length; i++) {
-                                if (now[i] != canonical[i]) {
-                                    a.setIntElement(i, canonical[i]);
-                                }
-                            }
+                            ei.setIntField(fi, v);
                         }
                     } else {
-                        int ref = ei.getReferenceField(fi);
-                        long[] now = env.getElementInfo(ref).asLongArray();
-                        long[] canonical = (long[]) f.get(host);
-                        if (!Arrays.equals(now, canonical)) {
-                            ElementInfo a = env.getModifiableElementInfo(ref);
-                            for (int i = 0; i < canonical.length; i++) {
-                                if (now[i] != canonical[i]) {
-                                    a.setLongElement(i, canonical[i]);
-                                }
-                            }
+                        long v = f.getLong(host);
+                        if (ei.getLongField(fi) != v) {
+                            ei = env.getModifiableElementInfo(modelRef);
+                            ei.setLongField(fi, v);
                         }
                     }
                 }
             } catch (IllegalAccessException e) {
                 throw new IllegalStateException(e);
+            }
+            for (int k = 0; k < arrays.size(); k++) {
+                int ref = ei.getReferenceField(arrayInfos.get(k));
+                Object canonical = arrays.get(k);
+                ElementInfo a = null;
+                if (canonical instanceof int[] ints) {
+                    int[] now = env.getElementInfo(ref).asIntArray();
+                    for (int i = Arrays.mismatch(now, ints); i >= 0 && i < ints.length; i++) {
+                        if (now[i] != ints[i]) {
+                            a = a == null ? env.getModifiableElementInfo(ref) : a;
+                            a.setIntElement(i, ints[i]);
+                        }
+                    }
+                } else {
+                    long[] longs = (long[]) canonical;
+                    long[] now = env.getElementInfo(ref).asLongArray();
+                    for (int i = Arrays.mismatch(now, longs); i >= 0 && i < longs.length; i++) {
+                        if (now[i] != longs[i]) {
+                            a = a == null ? env.getModifiableElementInfo(ref) : a;
+                            a.setLongElement(i, longs[i]);
+                        }
+                    }
+                }
             }
         }
     }
 
     /** Encodings, exactly: open addressing over one growing arena of {@code length, ints...}. */
     private static final class EncodingSet {
-        private int[] arena = new int[1 << 16];
+        private int[] arena = new int[1 << 20];
         private int used;
-        private int[] slots = new int[1 << 12];
+        private int[] slots = new int[1 << 16];
         private int size;
 
         EncodingSet() {
