@@ -253,14 +253,23 @@ public final class NpFpResponseTime implements ResponseTimeAnalysis {
         Witness.NpFp witness = new Witness.NpFp(i.exec(), i.period(), i.deadline(), i.jitter(), blocking, blocker,
                 once, hpWitness, lpWitness, busy, jobs, starts);
         boolean ok = r <= i.deadline();
+        long bound = r;
+        long worstJob = worst;
+        Optional<Long> inv = Optional.of(inversion);
+        // Written when read: most reasons never are (docs/analysis.md §11).
+        return new TaskBound(i.name(), ok ? Outcome.SCHEDULABLE : Outcome.NOT_SCHEDULABLE_BY_TEST,
+                () -> reason(i, bound, worstJob), Optional.of(r), inv, inv, NO_OVERTAKES, witness);
+    }
+
+    /** {@code R = .. <= D = ..}, or {@code > D} and the first job with that response. */
+    private static String reason(ChargedTask i, long r, long worst) {
+        boolean ok = r <= i.deadline();
         StringBuilder reason = i.time().appendTo(new StringBuilder(48).append("R = "), r).append(ok ? " <= D = " : " > D = ");
         i.time().appendTo(reason, i.deadline());
         if (!ok) {
             reason.append(" (job ").append(worst).append(" of the busy period)");
         }
-        Optional<Long> inv = Optional.of(inversion);
-        return new TaskBound(i.name(), ok ? Outcome.SCHEDULABLE : Outcome.NOT_SCHEDULABLE_BY_TEST,
-                reason.toString(), Optional.of(r), inv, inv, NO_OVERTAKES, witness);
+        return reason.toString();
     }
 
     /** Tasks as three columns, in their order: the fixed points run over plain arrays. */
