@@ -5,9 +5,7 @@ import io.gangproof.spec.SystemSpec;
 import io.gangproof.spec.Task;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -67,7 +65,7 @@ public final class NpFpResponseTime implements ResponseTimeAnalysis {
         if (parts.notApplicable().isPresent()) {
             return notApplicable(spec, parts.notApplicable().get());
         }
-        Map<String, TaskBound> byName = new HashMap<>(spec.tasks().size() * 2);
+        TaskBound[] out = new TaskBound[spec.tasks().size()];
         for (PartitionView p : parts.partitions()) {
             List<ChargedTask> ts = p.tasks();
             // Utilisation of each priority prefix, computed once per partition (exact fractions).
@@ -91,14 +89,10 @@ public final class NpFpResponseTime implements ResponseTimeAnalysis {
                     b = overflow(t);
                 }
                 previousBusy = b.witness() instanceof Witness.NpFp w ? w.busyPeriod() : 0;
-                byName.put(t.name(), b);
+                out[p.positions()[i]] = b;
             }
         }
-        List<TaskBound> out = new ArrayList<>();
-        for (Task t : spec.tasks()) {
-            out.add(byName.get(t.name()));
-        }
-        return new AnalysisResult(NAME, spec.name(), out);
+        return new AnalysisResult(NAME, spec.name(), ImmutableSlice.wrap(out));
     }
 
     private static AnalysisResult notApplicable(SystemSpec spec, String reason) {
