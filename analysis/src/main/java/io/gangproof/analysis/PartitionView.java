@@ -35,9 +35,9 @@ record PartitionView(String pipeline, int size, List<ChargedTask> tasks, long on
     /**
      * The partitions of a partitioned spec, in the order their pipelines are first named by a
      * task, or none with the reason it is not one; {@code positions} are indices into
-     * {@code spec.tasks()}. Groups by a scan of the pipelines seen so far (there are at most as
-     * many as TPUs), names compared by identity first: the resolver binds a task to its
-     * pipeline's own name string, and a hash map per analysed set cost more than the analysis.
+     * {@code spec.tasks()}. Each task's pipeline is found by a scan of the declared ones, names
+     * compared by identity first (the resolver binds a task to its pipeline's own name string):
+     * a hash map per analysed set cost more than the analysis.
      */
     static Result of(SystemSpec spec) {
         if (spec.scheduler().placement() != Placement.PARTITIONED) {
@@ -45,10 +45,15 @@ record PartitionView(String pipeline, int size, List<ChargedTask> tasks, long on
                     + ", not partitioned"));
         }
         List<Task> all = spec.tasks();
+        List<Pipeline> declared = spec.platform().pipelines();
         int n = all.size();
-        String[] names = new String[Math.min(n, 8)];
-        int[] groupOf = new int[n];
+        // Groups in order of first use: the name tasks give, its pipeline (null when none is declared).
+        String[] names = new String[declared.size() + 1];
+        Pipeline[] pipes = new Pipeline[names.length];
         int[] count = new int[names.length];
+        int[] groupOfDeclared = new int[declared.size()];
+        Arrays.fill(groupOfDeclared, -1);
+        int[] groupOf = new int[n];
         int groups = 0;
         for (int x = 0; x < n; x++) {
             Task t = all.get(x);
@@ -56,14 +61,21 @@ record PartitionView(String pipeline, int size, List<ChargedTask> tasks, long on
                 return new Result(List.of(), Optional.of("task " + t.name()
                         + " has no pipeline yet; run PartitionAssignment first"));
             }
-            int g = indexOf(names, groups, on.pipeline());
+            String name = on.pipeline();
+            int d = indexOf(declared, name);
+            int g = d >= 0 ? groupOfDeclared[d] : undeclared(names, pipes, groups, name);
             if (g < 0) {
                 if (groups == names.length) {
                     names = Arrays.copyOf(names, groups * 2);
+                    pipes = Arrays.copyOf(pipes, groups * 2);
                     count = Arrays.copyOf(count, groups * 2);
                 }
-                names[groups] = on.pipeline();
                 g = groups++;
+                names[g] = name;
+                if (d >= 0) {
+                    pipes[g] = declared.get(d);
+                    groupOfDeclared[d] = g;
+                }
             }
             groupOf[x] = g;
             count[g]++;
@@ -81,11 +93,10 @@ record PartitionView(String pipeline, int size, List<ChargedTask> tasks, long on
         List<PartitionView> parts = new ArrayList<>(groups);
         TimeFormat time = TimeFormat.of(spec);
         for (int g = 0; g < groups; g++) {
-            Pipeline pipeline = pipeline(spec, names[g]);
-            if (pipeline == null) {
+            if (pipes[g] == null) {
                 return new Result(List.of(), Optional.of("no pipeline " + names[g]));
             }
-            int k = pipeline.size();
+            int k = pipes[g].size();
             int[] positions = Arrays.copyOfRange(order, start[g], start[g + 1]);
             Task[] tasks = new Task[positions.length];
             for (int x = 0; x < tasks.length; x++) {
@@ -106,35 +117,29 @@ record PartitionView(String pipeline, int size, List<ChargedTask> tasks, long on
         return new Result(parts, Optional.empty());
     }
 
-    /** The index of {@code name} among the first {@code n} of {@code names}, or -1; by identity before equality. */
-    private static int indexOf(String[] names, int n, String name) {
-        for (int g = 0; g < n; g++) {
-            if (names[g] == name) {
-                return g;
+    /** The index of the first pipeline named {@code name}, or -1; by identity before equality. */
+    private static int indexOf(List<Pipeline> pipelines, String name) {
+        for (int d = 0; d < pipelines.size(); d++) {
+            if (pipelines.get(d).name() == name) {
+                return d;
             }
         }
-        for (int g = 0; g < n; g++) {
-            if (names[g].equals(name)) {
-                return g;
+        for (int d = 0; d < pipelines.size(); d++) {
+            if (pipelines.get(d).name().equals(name)) {
+                return d;
             }
         }
         return -1;
     }
 
-    /** The first pipeline named {@code name} (as {@code Platform.pipeline}, without a stream per partition), or null. */
-    private static Pipeline pipeline(SystemSpec spec, String name) {
-        List<Pipeline> pipelines = spec.platform().pipelines();
-        for (Pipeline p : pipelines) {
-            if (p.name() == name) {
-                return p;
+    /** The group among the first {@code n} that names {@code name} and has no declared pipeline, or -1. */
+    private static int undeclared(String[] names, Pipeline[] pipes, int n, String name) {
+        for (int g = 0; g < n; g++) {
+            if (pipes[g] == null && names[g].equals(name)) {
+                return g;
             }
         }
-        for (Pipeline p : pipelines) {
-            if (p.name().equals(name)) {
-                return p;
-            }
-        }
-        return null;
+        return -1;
     }
 
     /**
