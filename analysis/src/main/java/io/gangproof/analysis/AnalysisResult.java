@@ -6,7 +6,8 @@ import java.util.Optional;
 /** What one analysis concluded about a spec: one {@link TaskBound} per task, in the spec's task order. */
 public record AnalysisResult(String analysis, String spec, List<TaskBound> tasks) {
     public AnalysisResult {
-        tasks = List.copyOf(tasks);
+        // A slice cannot change, so it is kept as it is (the partitioned tests hand one over).
+        tasks = ImmutableSlice.copyOf(tasks);
     }
 
     /** True when the test shows every task meets its deadlines. */

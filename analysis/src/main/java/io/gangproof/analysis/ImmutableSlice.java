@@ -33,6 +33,15 @@ final class ImmutableSlice<T> extends AbstractList<T> implements RandomAccess {
         return new ImmutableSlice<>(copy, 0, copy.length);
     }
 
+    /** A slice over {@code items} itself, which the caller hands over and never writes again (no nulls). */
+    @SafeVarargs
+    static <T> ImmutableSlice<T> wrap(T... items) {
+        for (Object o : items) {
+            Objects.requireNonNull(o);
+        }
+        return new ImmutableSlice<>(items, 0, items.length);
+    }
+
     /** {@code list} itself when it is a slice already (it cannot change), else an unmodifiable copy. */
     @SuppressWarnings("unchecked")
     static <T> List<T> copyOf(List<? extends T> list) {

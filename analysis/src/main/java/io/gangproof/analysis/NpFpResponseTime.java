@@ -5,9 +5,7 @@ import io.gangproof.spec.SystemSpec;
 import io.gangproof.spec.Task;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -67,7 +65,7 @@ public final class NpFpResponseTime implements ResponseTimeAnalysis {
         if (parts.notApplicable().isPresent()) {
             return notApplicable(spec, parts.notApplicable().get());
         }
-        Map<String, TaskBound> byName = new HashMap<>(spec.tasks().size() * 2);
+        TaskBound[] out = new TaskBound[spec.tasks().size()];
         for (PartitionView p : parts.partitions()) {
             List<ChargedTask> ts = p.tasks();
             // Utilisation of each priority prefix, computed once per partition (exact fractions).
@@ -91,14 +89,10 @@ public final class NpFpResponseTime implements ResponseTimeAnalysis {
                     b = overflow(t);
                 }
                 previousBusy = b.witness() instanceof Witness.NpFp w ? w.busyPeriod() : 0;
-                byName.put(t.name(), b);
+                out[p.positions()[i]] = b;
             }
         }
-        List<TaskBound> out = new ArrayList<>();
-        for (Task t : spec.tasks()) {
-            out.add(byName.get(t.name()));
-        }
-        return new AnalysisResult(NAME, spec.name(), out);
+        return new AnalysisResult(NAME, spec.name(), ImmutableSlice.wrap(out));
     }
 
     private static AnalysisResult notApplicable(SystemSpec spec, String reason) {
@@ -253,14 +247,23 @@ public final class NpFpResponseTime implements ResponseTimeAnalysis {
         Witness.NpFp witness = new Witness.NpFp(i.exec(), i.period(), i.deadline(), i.jitter(), blocking, blocker,
                 once, hpWitness, lpWitness, busy, jobs, starts);
         boolean ok = r <= i.deadline();
+        long bound = r;
+        long worstJob = worst;
+        Optional<Long> inv = Optional.of(inversion);
+        // Written when read: most reasons never are (docs/analysis.md §11).
+        return new TaskBound(i.name(), ok ? Outcome.SCHEDULABLE : Outcome.NOT_SCHEDULABLE_BY_TEST,
+                () -> reason(i, bound, worstJob), Optional.of(r), inv, inv, NO_OVERTAKES, witness);
+    }
+
+    /** {@code R = .. <= D = ..}, or {@code > D} and the first job with that response. */
+    private static String reason(ChargedTask i, long r, long worst) {
+        boolean ok = r <= i.deadline();
         StringBuilder reason = i.time().appendTo(new StringBuilder(48).append("R = "), r).append(ok ? " <= D = " : " > D = ");
         i.time().appendTo(reason, i.deadline());
         if (!ok) {
             reason.append(" (job ").append(worst).append(" of the busy period)");
         }
-        Optional<Long> inv = Optional.of(inversion);
-        return new TaskBound(i.name(), ok ? Outcome.SCHEDULABLE : Outcome.NOT_SCHEDULABLE_BY_TEST,
-                reason.toString(), Optional.of(r), inv, inv, NO_OVERTAKES, witness);
+        return reason.toString();
     }
 
     /** Tasks as three columns, in their order: the fixed points run over plain arrays. */
