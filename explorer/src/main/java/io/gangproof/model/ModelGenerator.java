@@ -825,6 +825,13 @@ final class ModelGenerator {
     /** The peer's source, a resource beside this class, compiled against jpf.jar by whoever runs JPF. */
     static final String STATE_MATCHER_PEER = "JPF_io_gangproof_model_generated_StateMatcher";
 
+    /** A {@code public static native} method of the state matcher with one parameter. */
+    private static MethodSpec peerMethod(String name, TypeName returns, TypeName parameter, String parameterName,
+            String javadoc, Object... args) {
+        return MethodSpec.methodBuilder(name).addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.NATIVE)
+                .returns(returns).addParameter(parameter, parameterName).addJavadoc(javadoc, args).build();
+    }
+
     /**
      * The model side of the state matching: native methods, which JPF hands to the host JVM
      * (MJI), so that matching, counting and recording cost JPF no interpreted bytecode.
@@ -834,30 +841,25 @@ final class ModelGenerator {
                 .addJavadoc("Run by JPF's host JVM ($L, beside it in peer-src/), outside the backtracked state.\n",
                         STATE_MATCHER_PEER)
                 .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build())
-                .addMethod(MethodSpec.methodBuilder("start").addModifiers(Modifier.PUBLIC, Modifier.STATIC,
-                        Modifier.NATIVE).returns(TypeName.LONG).addParameter(TypeName.LONG, "properties")
-                        .addJavadoc("The properties to look for (a bit set): those of {@code properties} that "
-                                + "JPF's configuration asks for ($L, all by default).\n", JPF_PROPERTIES).build())
+                .addMethod(peerMethod("start", TypeName.LONG, TypeName.LONG, "properties",
+                        "The properties to look for (a bit set): those of {@code properties} that "
+                                + "JPF's configuration asks for ($L, all by default).\n", JPF_PROPERTIES))
                 .addMethod(MethodSpec.methodBuilder("instants").addModifiers(Modifier.PUBLIC, Modifier.STATIC,
                         Modifier.NATIVE).returns(TypeName.LONG)
                         .addJavadoc("The last instant to search to ($L; the horizon by default).\n", JPF_INSTANTS)
                         .build())
-                .addMethod(MethodSpec.methodBuilder("step").addModifiers(Modifier.PUBLIC, Modifier.STATIC,
-                        Modifier.NATIVE).returns(TypeName.LONG).addParameter(Object.class, "model")
-                        .addJavadoc("The model's {@code step()}, run by the host JVM, when the instant makes no "
-                                + "choice; -1, with the model untouched, when it does.\n").build())
-                .addMethod(MethodSpec.methodBuilder("settle").addModifiers(Modifier.PUBLIC, Modifier.STATIC,
-                        Modifier.NATIVE).returns(TypeName.LONG).addParameter(Object.class, "model")
-                        .addJavadoc("The model's {@code settle()} (its counters and property checks after "
-                                + "{@code advance}), run by the host JVM on the model's state.\n").build())
-                .addMethod(MethodSpec.methodBuilder("visit").addModifiers(Modifier.PUBLIC, Modifier.STATIC,
-                        Modifier.NATIVE).returns(TypeName.INT).addParameter(Object.class, "model")
-                        .addJavadoc("Matches the model's state on its encoding and puts it in canonical form: 0 if it "
-                                + "was seen before, 1 if it is new, 2 if a limit is reached.\n").build())
-                .addMethod(MethodSpec.methodBuilder("violated").addModifiers(Modifier.PUBLIC, Modifier.STATIC,
-                        Modifier.NATIVE).returns(TypeName.BOOLEAN).addParameter(TypeName.LONG, "properties")
-                        .addJavadoc("Records the path of choices for the properties first violated now; true when "
-                                + "every property looked for is violated.\n").build())
+                .addMethod(peerMethod("step", TypeName.LONG, TypeName.get(Object.class), "model",
+                        "The model's {@code step()}, run by the host JVM, when the instant makes no "
+                                + "choice; -1, with the model untouched, when it does.\n"))
+                .addMethod(peerMethod("settle", TypeName.LONG, TypeName.get(Object.class), "model",
+                        "The model's {@code settle()} (its counters and property checks after "
+                                + "{@code advance}), run by the host JVM on the model's state.\n"))
+                .addMethod(peerMethod("visit", TypeName.INT, TypeName.get(Object.class), "model",
+                        "Matches the model's state on its encoding and puts it in canonical form: 0 if it "
+                                + "was seen before, 1 if it is new, 2 if a limit is reached.\n"))
+                .addMethod(peerMethod("violated", TypeName.BOOLEAN, TypeName.LONG, "properties",
+                        "Records the path of choices for the properties first violated now; true when "
+                                + "every property looked for is violated.\n"))
                 .build();
         return JavaFile.builder(PACKAGE, type).build();
     }
