@@ -41,7 +41,7 @@ public final class AnalysisCatalog {
 
     /**
      * The analysis for the spec's scheduler, if any: the one {@code check}, {@code analyze} and the
-     * proofs use. Where several apply it is the tightest (docs/analysis.md §9): the serialised test
+     * proofs use. Where several apply it is the tightest (docs/analysis.md §6b, §12): the serialised test
      * where every task is wider than half the platform, else every step of §5b–§5d for gang-strict
      * and the windowed 0/1 carry-in for gang-greedy; the others are for comparison.
      */
