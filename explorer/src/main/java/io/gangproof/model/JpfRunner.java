@@ -35,15 +35,15 @@ public final class JpfRunner {
 
     /**
      * The JPF run of every property. {@code violations}: for each property violated (by its
-     * index in the model), the answers of every {@code Verify.getInt} along the first path
+     * index in the model), the answers of every choice generator along the first path
      * that violated it, in order, which is the model's sequence of choices. {@code states}:
      * distinct states of the model (matched on its encoding). {@code limitHit}: why the search
-     * stopped before it was complete, when it did. {@code onHost}, {@code interpreted}: steps
-     * (instants along JPF's paths) that made no choice and ran whole on the host JVM, and steps
-     * whose choices JPF interpreted.
+     * stopped before it was complete, when it did. {@code onHost}: steps (instants along JPF's
+     * paths) the native peer ran on the host JVM, all of them; {@code choicePoints}: the choice
+     * generators it gave JPF, one per choice of more than one alternative.
      */
     public record JpfOutcome(Path config, Map<Integer, List<Integer>> violations, long states,
-            Optional<String> limitHit, Path report, long onHost, long interpreted) {
+            Optional<String> limitHit, Path report, long onHost, long choicePoints) {
         public JpfOutcome {
             violations = Map.copyOf(violations);
         }
@@ -137,7 +137,7 @@ public final class JpfRunner {
                 }
             }
             return new JpfOutcome(config, violations, states, limitHit, report, peer.getField("onHost").getLong(null),
-                    peer.getField("interpreted").getLong(null));
+                    peer.getField("choicePoints").getLong(null));
         } catch (InvocationTargetException e) {
             throw new IOException("JPF failed (" + home.dir() + "): " + e.getCause(), e.getCause());
         } catch (ReflectiveOperationException e) {

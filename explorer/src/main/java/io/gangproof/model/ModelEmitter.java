@@ -105,7 +105,7 @@ public final class ModelEmitter {
                 .append("`), its JPF entry point (`").append(generated.qualifiedJpfMainClass())
                 .append("`) and the three runtime interfaces they use. Every nondeterministic choice of ")
                 .append("docs/semantics.md §9 (arrivals, offsets, jitter, execution times and exits) goes through ")
-                .append("`Choices.choose`, which the entry point answers with `Verify.getInt`; the scheduler is ")
+                .append("`Choices.choose`, which becomes one JPF choice generator of `0..n-1` (as `Verify.getInt` would); the scheduler is ")
                 .append("deterministic code. Instants 0..").append(horizon).append(" are explored.\n\n");
         b.append("## Properties\n\n");
         for (ModelPlan.ModelledProperty p : plan.properties()) {
@@ -130,20 +130,20 @@ public final class ModelEmitter {
         b.append("JPF always exits with status 0: read its report. `no errors detected` means the property holds ")
                 .append("for every behaviour up to the horizon; `java.lang.AssertionError` with the property and ")
                 .append("the job in its message, followed by the trace of choices, is a counterexample. ")
-                .append("The search is depth first. After each instant the entry point matches the state on the ")
-                .append("model's canonical encoding (`encode`) and ends the path at a state seen before. That ")
-                .append("bookkeeping is done by the host JVM, not interpreted by JPF: `StateMatcher`'s native peer ")
-                .append("(`peer-src/`, compiled against jpf.jar into `peers/`) mirrors the model object into a host ")
-                .append("instance of the same class, encodes it, keeps the visited set and writes the canonical ")
-                .append("form back. The same peer runs the model's deterministic code: a whole instant that ")
-                .append("makes no choice (`StateMatcher.step`), and after JPF's choices of an instant, which JPF ")
-                .append("interprets (`advance`), its counters and property checks (`StateMatcher.settle`). ")
+                .append("The search is depth first. The model's instants run on the host JVM, not interpreted by ")
+                .append("JPF: `StateMatcher`'s native peer (`peer-src/`, compiled against jpf.jar into `peers/`) ")
+                .append("mirrors the model object into a host instance of the same class, runs its instants ")
+                .append("(`StateMatcher.steps`) and registers each choice of more than one alternative as a JPF ")
+                .append("choice generator, as JPF's own `Verify.getInt` does, which JPF searches and backtracks. ")
+                .append("After each instant the state is matched on the model's canonical encoding (`encode`) in ")
+                .append("a visited set kept by the peer, and the path ends at a state seen before; the peer ")
+                .append("writes the canonical form back. ")
                 .append("JPF's own heap matching is off (`vm.storage.class =`). ")
                 .append("`gangproof check --engine jpf` runs the same model for all properties at once ")
                 .append("(`+gangproof.record=true`: each property's first violation is recorded with its path and ")
                 .append("the search goes on), first to instants 1, 2, 4, ... (`+gangproof.instants=N` stops every ")
                 .append("path at instant N: a violation found early needs no search to the horizon), then to the ")
-                .append("horizon, and replays each path of `Verify.getInt` answers as a job-level trace. ")
+                .append("horizon, and replays each path of choices as a job-level trace. ")
                 .append("gangproof's embedded explorer checks the same model class without JPF ")
                 .append("(`gangproof check`).\n");
         return b.toString();

@@ -24,10 +24,11 @@ import javax.lang.model.element.Modifier;
 
 /**
  * Writes a {@link ModelPlan} as Java source with JavaPoet: one class implementing
- * {@link TransitionModel}, and a {@code main} class for Java PathFinder that answers every
- * choice with {@code Verify.getInt}. The generated code uses only {@code int}/{@code long}
+ * {@link TransitionModel}, and a {@code main} class for Java PathFinder, whose native state
+ * matcher makes every choice a JPF choice generator. The generated code uses only {@code int}/{@code long}
  * fields and arrays and plain loops (no lambdas, streams, records or string building outside
- * violation messages), which is what JPF executes fastest. Spec names enter the source only
+ * violation messages): what runs fast, and what the state matcher's native peer mirrors between
+ * JPF's heap and the host JVM field by field. Spec names enter the source only
  * as JavaPoet string literals.
  */
 final class ModelGenerator {
@@ -848,12 +849,13 @@ final class ModelGenerator {
                         Modifier.NATIVE).returns(TypeName.LONG)
                         .addJavadoc("The last instant to search to ($L; the horizon by default).\n", JPF_INSTANTS)
                         .build())
-                .addMethod(peerMethod("step", TypeName.LONG, TypeName.get(Object.class), "model",
-                        "The model's {@code step()}, run by the host JVM, when the instant makes no "
-                                + "choice; -1, with the model untouched, when it does.\n"))
-                .addMethod(peerMethod("settle", TypeName.LONG, TypeName.get(Object.class), "model",
-                        "The model's {@code settle()} (its counters and property checks after "
-                                + "{@code advance}), run by the host JVM on the model's state.\n"))
+                .addMethod(MethodSpec.methodBuilder("steps").addModifiers(Modifier.PUBLIC, Modifier.STATIC,
+                        Modifier.NATIVE).returns(TypeName.LONG).addParameter(Object.class, "model")
+                        .addParameter(TypeName.LONG, "end")
+                        .addJavadoc("The model's steps up to {@code end}, run by the host JVM, each choice one of JPF's "
+                                + "choice generators:\n-2 when the path ends (a state seen before, or {@code end}), "
+                                + "-3 when a limit is reached, else the\nproperties just violated (the model holds the "
+                                + "successor, not yet visited).\n").build())
                 .addMethod(peerMethod("visit", TypeName.INT, TypeName.get(Object.class), "model",
                         "Matches the model's state on its encoding and puts it in canonical form: 0 if it "
                                 + "was seen before, 1 if it is new, 2 if a limit is reached.\n"))
@@ -865,15 +867,14 @@ final class ModelGenerator {
     }
 
     /**
-     * The entry point JPF runs: the same model, every choice answered by one
-     * {@code Verify.getInt(0, n - 1)}. JPF interprets the part of each instant that makes choices
-     * ({@code advance}); deterministic code, which gives JPF no choice to search, runs on the host
-     * JVM: an instant without a choice ({@code StateMatcher.step}) and, after the choices, the
-     * counters and property checks ({@code StateMatcher.settle}). After each step the state is
-     * matched on its encoding and put in canonical form, as the explorer does, by {@code StateMatcher.visit}, which JPF runs
-     * natively: a state seen before ends its path. JPF's own heap matching is switched off in
-     * the {@code .jpf} files; it would match inside steps too, where the stack differs, and
-     * costs a heap serialisation per choice.
+     * The entry point JPF runs: the same model, its instants run by the host JVM in one native
+     * call ({@code StateMatcher.steps}), every choice of {@code n > 1} alternatives a JPF choice
+     * generator of {@code 0..n-1} (as {@code Verify.getInt(0, n - 1)} would make it), which JPF
+     * searches depth first and backtracks; JPF interprets only this loop. After each step the
+     * state is matched on its encoding and put in canonical form, as the explorer does (within
+     * {@code steps}, or by {@code StateMatcher.visit}): a state seen before ends its path. JPF's
+     * own heap matching is switched off in the {@code .jpf} files; it would match inside steps
+     * too, where the choices of an instant are pending, and costs a heap serialisation per choice.
      *
      * <p>A violation is either thrown as an {@link AssertionError} (JPF reports it as a property
      * violation with the path of choices; for one property, run by hand), or, with
@@ -890,11 +891,6 @@ final class ModelGenerator {
         ClassName model = ClassName.get(PACKAGE, modelName);
         ClassName verify = ClassName.get("gov.nasa.jpf.vm", "Verify");
         ClassName matcher = ClassName.get(PACKAGE, STATE_MATCHER);
-        TypeSpec choices = TypeSpec.classBuilder("VerifyChoices").addModifiers(Modifier.STATIC, Modifier.FINAL)
-                .addSuperinterface(CHOICES)
-                .addMethod(override("choose", TypeName.INT).addParameter(TypeName.INT, "n")
-                        .addStatement("return n <= 1 ? 0 : $T.getInt(0, n - 1)", verify).build())
-                .build();
         MethodSpec main = MethodSpec.methodBuilder("main").addModifiers(Modifier.PUBLIC, Modifier.STATIC)
                 .addParameter(STRINGS, "args")
                 .addJavadoc("{@code args}: indices of the properties to check; none means all of them.\n")
@@ -903,16 +899,15 @@ final class ModelGenerator {
                 .endControlFlow()
                 .addStatement("boolean record = $S.equals($T.getProperty($S))", "true", verify, JPF_RECORD)
                 .addStatement("$T m = new $T()", model, model).addStatement("m.reset()")
-                .addStatement("$T c = new VerifyChoices()", CHOICES)
                 .addStatement("selected = $T.start(selected)", matcher)
                 .addStatement("long end = $T.min(m.horizon(), $T.instants())", Math.class, matcher)
-                .addStatement("$T.visit(m)", matcher)
-                .beginControlFlow("while (m.time() < end)")
-                .addStatement("long v = $T.step(m)", matcher)
-                .beginControlFlow("if (v < 0L)")
-                .addComment("the instant makes a choice: JPF interprets it")
-                .addStatement("m.advance(c, $T.NONE)", OBSERVER)
-                .addStatement("v = $T.settle(m)", matcher)
+                .beginControlFlow("if ($T.visit(m) == 2)", matcher).addStatement("$T.terminateSearch()", verify)
+                .addStatement("return").endControlFlow()
+                .beginControlFlow("while (true)")
+                .addStatement("long v = $T.steps(m, end)", matcher)
+                .beginControlFlow("if (v == -2L)").addStatement("return")
+                .nextControlFlow("else if (v == -3L)").addStatement("$T.terminateSearch()", verify)
+                .addStatement("return")
                 .endControlFlow()
                 .addStatement("v &= selected")
                 .beginControlFlow("if (v != 0L)")
@@ -930,6 +925,6 @@ final class ModelGenerator {
                 .endControlFlow().build();
         return TypeSpec.classBuilder(mainName).addModifiers(Modifier.PUBLIC, Modifier.FINAL)
                 .addJavadoc("Runs $L under Java PathFinder; see README.md beside the .jpf files.\n", modelName)
-                .addType(choices).addMethod(main).build();
+                .addMethod(main).build();
     }
 }

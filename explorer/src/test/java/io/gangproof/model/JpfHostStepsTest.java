@@ -44,8 +44,8 @@ class JpfHostStepsTest {
         assertThat(jpf.states()).isEqualTo(explorer.states());
         // property 0, overtakes(H) <= 40, holds; property 1, inversion(H) <= 2 ms, needs 3 ticks of counting
         assertThat(jpf.violations()).containsOnlyKeys(1);
-        assertThat(jpf.onHost()).as("instants without a choice, run on the host").isPositive();
-        assertThat(jpf.interpreted()).as("instants with a choice, interpreted by JPF").isPositive();
+        assertThat(jpf.onHost()).as("instants, run on the host").isPositive();
+        assertThat(jpf.choicePoints()).as("choices, searched by JPF").isPositive();
     }
 
     @Test
@@ -68,7 +68,7 @@ class JpfHostStepsTest {
         JpfRunner.compile(emitted, JpfBuild.require());
         JpfRunner.JpfOutcome jpf = JpfRunner.run(emitted, JpfBuild.require(),
                 Explorer.limits(spec, ExplorerOptions.DEFAULTS), Long.MAX_VALUE, horizon, -1L);
-        assertThat(jpf.interpreted()).isZero();
+        assertThat(jpf.choicePoints()).isZero();
         assertThat(jpf.onHost()).isPositive();
         // the deadlock, found by the deadlock check run on the host
         assertThat(jpf.violations()).containsOnlyKeys(0);

@@ -36,17 +36,26 @@ class ModelEmitterTest {
             + "  public static String getProperty(String k) { return null; }\n"
             + "}\n";
     /**
-     * In place of the emitted StateMatcher, whose methods are native: the same matching, in plain Java;
-     * every instant is left to the interpreted path (advance, then settle).
+     * In place of the emitted StateMatcher, whose methods are native: the same instants and matching,
+     * in plain Java, every choice answered by the Verify stand-in.
      */
     private static final String STATE_MATCHER_STAND_IN = "package io.gangproof.model.generated;\n"
+            + "import io.gangproof.model.runtime.StepObserver;\n"
             + "import io.gangproof.model.runtime.TransitionModel;\n"
             + "public final class StateMatcher {\n"
             + "  static final java.util.Set<String> SEEN = new java.util.HashSet<>();\n"
             + "  public static long start(long properties) { return properties; }\n"
             + "  public static long instants() { return Long.MAX_VALUE; }\n"
-            + "  public static long step(Object model) { return -1L; }\n"
-            + "  public static long settle(Object model) { return ((TransitionModel) model).settle(); }\n"
+            + "  public static long steps(Object model, long end) {\n"
+            + "    TransitionModel m = (TransitionModel) model;\n"
+            + "    while (m.time() < end) {\n"
+            + "      m.advance(n -> n <= 1 ? 0 : gov.nasa.jpf.vm.Verify.getInt(0, n - 1), StepObserver.NONE);\n"
+            + "      long v = m.settle();\n"
+            + "      if (v != 0L) { return v; }\n"
+            + "      if (visit(model) != 1) { return -2L; }\n"
+            + "    }\n"
+            + "    return -2L;\n"
+            + "  }\n"
             + "  public static int visit(Object model) {\n"
             + "    TransitionModel m = (TransitionModel) model;\n"
             + "    int[] b = new int[m.maxEncodedLength()];\n"

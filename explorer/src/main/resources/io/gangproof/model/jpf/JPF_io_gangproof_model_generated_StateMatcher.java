@@ -2,12 +2,14 @@ package io.gangproof.model.generated;
 
 import gov.nasa.jpf.Config;
 import gov.nasa.jpf.annotation.MJI;
+import gov.nasa.jpf.vm.ChoiceGenerator;
 import gov.nasa.jpf.vm.ClassInfo;
 import gov.nasa.jpf.vm.ElementInfo;
 import gov.nasa.jpf.vm.FieldInfo;
 import gov.nasa.jpf.vm.IntChoiceGenerator;
 import gov.nasa.jpf.vm.MJIEnv;
 import gov.nasa.jpf.vm.NativePeer;
+import gov.nasa.jpf.vm.choice.IntIntervalGenerator;
 import io.gangproof.model.runtime.Choices;
 import io.gangproof.model.runtime.StepObserver;
 import io.gangproof.model.runtime.TransitionModel;
@@ -26,21 +28,21 @@ import java.util.TreeMap;
  * instance of the same model class (field by field, by name), runs its {@code encode}, looks
  * the encoding up in a visited set, runs {@code decode} (the canonical form the explorer also
  * continues from) and writes back into JPF's heap only the values that changed. The same way it
- * runs every instant that makes no choice (the model's {@code advance} and {@code settle}), and of
- * an instant that does the part after its choices ({@code settle}: counters and property checks),
- * so that JPF interprets only the code that asks its choices. It also keeps
+ * runs the model's instants (its {@code advance} and {@code settle}), each choice of more than one
+ * alternative a JPF choice generator which JPF searches and backtracks, so that JPF interprets
+ * only the entry point's loop. It also keeps
  * the state count, the limits and, for each property, the choices along the first path that
  * violated it. gangproof reads the public static fields after the run.
  */
 public class JPF_io_gangproof_model_generated_StateMatcher extends NativePeer {
     /** Distinct states seen in the last run. */
     public static long states;
-    /** Instants of the last run run whole on the host ({@code step}), and those JPF interpreted ({@code settle}). */
+    /** Instants of the last run (all run on the host), and the choice generators JPF was given. */
     public static long onHost;
-    public static long interpreted;
+    public static long choicePoints;
     /** What ended the last run early: 0 nothing, 1 the state limit, 2 the time limit, 3 the memory limit. */
     public static int limitHit;
-    /** Property index to the {@code Verify.getInt} answers along the first path violating it. */
+    /** Property index to the answers of the choice generators along the first path violating it. */
     public static TreeMap<Integer, int[]> violations = new TreeMap<>();
 
     private static long maxStates;
@@ -50,7 +52,7 @@ public class JPF_io_gangproof_model_generated_StateMatcher extends NativePeer {
     private static long asked;
     private static long instants;
     private static Mirror mirror;
-    /** The model object whose state the host instance holds after {@code settle}, -1 for none. */
+    /** The model object whose state the host instance holds after {@code steps} stopped at a violation, -1 for none. */
     private static int settled;
     private static EncodingSet visited;
 
@@ -58,7 +60,7 @@ public class JPF_io_gangproof_model_generated_StateMatcher extends NativePeer {
     public static boolean init(Config conf) {
         states = 0;
         onHost = 0;
-        interpreted = 0;
+        choicePoints = 0;
         limitHit = 0;
         violations = new TreeMap<>();
         maxStates = conf.getLong("gangproof.max_states", Long.MAX_VALUE);
@@ -87,53 +89,96 @@ public class JPF_io_gangproof_model_generated_StateMatcher extends NativePeer {
         return instants;
     }
 
-    /**
-     * The model's {@code settle()} on the host instance: its counters and property checks, which
-     * make no choice, so that JPF need not interpret them; what they changed (counters,
-     * violation details) is written back into JPF's heap. The host instance then holds the
-     * state that the {@code visit} which follows (no choice comes between) matches.
-     */
-    @MJI
-    public static long settle__Ljava_lang_Object_2__J(MJIEnv env, int clsRef, int modelRef) {
-        Mirror m = mirror(env, modelRef);
-        m.load(env, modelRef);
-        long violated = m.host.settle();
-        m.store(env, modelRef);
-        settled = modelRef;
-        interpreted++;
-        return violated;
-    }
+    /** What {@link #steps steps} returns when the path ends: a state seen before, or the last instant. */
+    private static final long PATH_ENDS = -2L;
+    /** What {@link #steps steps} returns when a limit is reached: the search ends. */
+    private static final long LIMIT = -3L;
 
     /**
-     * The whole of the next instant on the host instance, when it makes no choice (the model's
-     * {@code advance} then {@code settle}), written back into JPF's heap: what the model's
-     * {@code step} returns. An instant that makes a choice is left to JPF, which interprets the
-     * model's {@code advance} with its {@code Verify.getInt} (and then calls {@link #settle
-     * settle}): -1, with JPF's heap untouched.
+     * The model's instants from its state on, run by the host instance (the model's {@code
+     * advance} then {@code settle}, each successor matched and put in canonical form as {@link
+     * #visit visit} does). A choice of {@code n > 1} alternatives becomes a JPF choice generator
+     * of {@code 0..n-1}, registered here as JPF's own {@code Verify.getInt} registers it: JPF's
+     * model object is left holding the state before the instant, and JPF runs this method again
+     * for each alternative, after a backtrack too; the instant is then run afresh on the host
+     * from that state, its choices answered by the choice generators of the instant on JPF's path
+     * (its {@link InstantChoice}s, in order) up to the next new one. So JPF searches the model's
+     * tree of choices, depth first, and every choice it makes is on its path: the model's
+     * sequence of choices, as with {@code Verify.getInt} in the model.
+     *
+     * <p>The run stops after an instant that violates a property looked for and not yet violated
+     * (the violated properties, a bit set: JPF's model object holds the successor, which the
+     * entry point then records and visits), when the path ends ({@link #PATH_ENDS}: a state seen
+     * before, or the instant {@code end} reached) and when a limit is reached ({@link #LIMIT}).
+     * JPF's heap is written when the run stops or asks a choice, not at every instant.
      */
     @MJI
-    public static long step__Ljava_lang_Object_2__J(MJIEnv env, int clsRef, int modelRef) {
+    public static long steps__Ljava_lang_Object_2J__J(MJIEnv env, int clsRef, int modelRef, long end) {
         Mirror m = mirror(env, modelRef);
         m.load(env, modelRef);
-        try {
-            m.host.advance(NoChoice.INSTANCE, StepObserver.NONE);
-        } catch (NoChoice.Asked asked) {
-            // the host instance is half-way through the instant: the next settle or visit loads it afresh
-            settled = -1;
-            return -1L;
+        settled = -1;
+        TransitionModel host = m.host;
+        HostChoices choices = m.choices;
+        choices.answer(env.getSystemState().getChoiceGenerator(), host.time());
+        // the encoding of the state the next instant starts from: where a new choice sends the run back to
+        int length = host.encode(m.buffer);
+        while (host.time() < end) {
+            try {
+                host.advance(choices, StepObserver.NONE);
+            } catch (HostChoices.Asked asked) {
+                host.decode(m.buffer, 0, length);
+                m.store(env, modelRef);
+                if (!env.getSystemState().setNextChoiceGenerator(new InstantChoice(host.time(), choices.asked))) {
+                    throw new IllegalStateException("internal error: JPF refused the choice generator of instant "
+                            + host.time());
+                }
+                choicePoints++;
+                env.repeatInvocation();
+                return 0L;
+            }
+            choices.finish();
+            long violated = host.settle() & pending;
+            onHost++;
+            if (violated != 0L) {
+                m.store(env, modelRef);
+                settled = modelRef;
+                return violated;
+            }
+            length = host.encode(m.buffer);
+            int seen = match(m.buffer, length);
+            if (seen != 1) {
+                return seen == 2 ? LIMIT : PATH_ENDS;
+            }
+            host.decode(m.buffer, 0, length);
         }
-        long violated = m.host.settle();
         m.store(env, modelRef);
-        settled = modelRef;
-        onHost++;
-        return violated;
+        return PATH_ENDS;
     }
 
-    /** Answers no choice: the instant is one JPF must search. */
-    private static final class NoChoice implements Choices {
-        static final NoChoice INSTANCE = new NoChoice();
+    /** A choice of the model at {@code instant}, among {@code 0..n-1}. */
+    private static final class InstantChoice extends IntIntervalGenerator {
+        final long instant;
 
-        /** Thrown when a choice is asked (one instance: no stack trace, nothing allocated per instant). */
+        InstantChoice(long instant, int n) {
+            super("gangproof.choice", 0, n - 1);
+            this.instant = instant;
+        }
+    }
+
+    /**
+     * The choices of one instant run on the host: those JPF has made on its path, in order, and
+     * then none: the first new choice ({@code n > 1}) is {@link Asked asked} of JPF. A choice of
+     * one alternative asks nothing, as with {@code Verify.getInt} in the entry point's choices.
+     */
+    private static final class HostChoices implements Choices {
+        private int[] answers = new int[16];
+        private int[] sizes = new int[16];
+        private int count;
+        private int next;
+        /** The alternatives of the choice last asked. */
+        int asked;
+
+        /** Thrown when a new choice is asked (one instance: no stack trace, nothing allocated per instant). */
         static final class Asked extends RuntimeException {
             static final Asked INSTANCE = new Asked();
 
@@ -142,12 +187,56 @@ public class JPF_io_gangproof_model_generated_StateMatcher extends NativePeer {
             }
         }
 
+        /**
+         * Answers from the choice generators of {@code instant} at the end of JPF's path (ending
+         * with {@code current}), oldest first; none when the path's last choice is of an earlier
+         * instant, as when the run starts at an instant.
+         */
+        void answer(ChoiceGenerator<?> current, long instant) {
+            count = 0;
+            next = 0;
+            for (ChoiceGenerator<?> cg = current; cg instanceof InstantChoice c && c.instant == instant;
+                    cg = cg.getPreviousChoiceGenerator()) {
+                if (count == answers.length) {
+                    answers = Arrays.copyOf(answers, 2 * count);
+                    sizes = Arrays.copyOf(sizes, 2 * count);
+                }
+                answers[count] = c.getNextChoice();
+                sizes[count] = c.getTotalNumberOfChoices();
+                count++;
+            }
+            for (int i = 0, j = count - 1; i < j; i++, j--) {
+                int a = answers[i];
+                answers[i] = answers[j];
+                answers[j] = a;
+                a = sizes[i];
+                sizes[i] = sizes[j];
+                sizes[j] = a;
+            }
+        }
+
+        /** After an instant: its choices were all answered; the next instant starts without answers. */
+        void finish() {
+            if (next != count) {
+                throw new IllegalStateException("internal error: an instant made fewer choices than JPF's path");
+            }
+            count = 0;
+            next = 0;
+        }
+
         @Override
         public int choose(int n) {
-            // as the entry point's choices: one alternative is no choice (JPF gets no Verify.getInt)
             if (n <= 1) {
                 return 0;
             }
+            if (next < count) {
+                if (sizes[next] != n) {
+                    throw new IllegalStateException("internal error: a choice among " + n + " replayed as one among "
+                            + sizes[next]);
+                }
+                return answers[next++];
+            }
+            asked = n;
             throw Asked.INSTANCE;
         }
     }
@@ -161,11 +250,19 @@ public class JPF_io_gangproof_model_generated_StateMatcher extends NativePeer {
         }
         settled = -1;
         int length = m.host.encode(m.buffer);
-        boolean fresh = visited.add(m.buffer, length);
-        if (fresh) {
-            states++;
+        int seen = match(m.buffer, length);
+        if (seen == 1) {
             m.host.decode(m.buffer, 0, length);
             m.store(env, modelRef);
+        }
+        return seen;
+    }
+
+    /** Adds the encoding {@code b[0..length)} to the visited states: as {@link #visit visit} answers. */
+    private static int match(int[] b, int length) {
+        boolean fresh = visited.add(b, length);
+        if (fresh) {
+            states++;
         }
         // the clock also on states seen before: a search can go on long among them
         limitHit = states >= maxStates ? 1 : System.currentTimeMillis() > deadline ? 2
@@ -211,6 +308,7 @@ public class JPF_io_gangproof_model_generated_StateMatcher extends NativePeer {
         final List<Object> arrays = new ArrayList<>();
         final List<FieldInfo> arrayInfos = new ArrayList<>();
         final int[] buffer;
+        final HostChoices choices = new HostChoices();
 
         Mirror(MJIEnv env, int modelRef) {
             ClassInfo ci = env.getClassInfo(modelRef);
