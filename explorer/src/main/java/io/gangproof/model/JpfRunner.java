@@ -52,17 +52,30 @@ public final class JpfRunner {
     /**
      * Compiles the emitted sources against JPF's model classes and the native peer against
      * JPF itself, and writes the {@code site.properties} naming the build: once per model,
-     * for every {@link #run} of it.
+     * for every {@link #run} of it. Skipped where the folder holds the classes of the same
+     * sources compiled against the same build ({@link CompileStamp}); true when it compiled.
      */
-    static void compile(EmittedModel model, JpfHome home) throws IOException {
+    static boolean compile(EmittedModel model, JpfHome home) throws IOException {
         Path classes = model.dir().resolve("classes");
-        compile(model.dir().resolve("src"), classes, home.classesJar().toString());
-        compile(model.dir().resolve("peer-src"), model.dir().resolve("peers"),
-                home.jpfJar() + java.io.File.pathSeparator + classes);
+        Path peers = model.dir().resolve("peers");
+        Path src = model.dir().resolve("src");
+        Path peerSrc = model.dir().resolve("peer-src");
+        Path stampFile = model.dir().resolve("classes.stamp");
+        String stamp = CompileStamp.of(List.of(src, peerSrc), List.of(home.classesJar(), home.jpfJar()));
+        boolean compiled = !(CompileStamp.matches(stampFile, stamp) && Files.isDirectory(classes)
+                && Files.isDirectory(peers));
+        if (compiled) {
+            // no stamp while the classes are half written: a compilation that fails is done again
+            Files.deleteIfExists(stampFile);
+            compile(src, classes, home.classesJar().toString());
+            compile(peerSrc, peers, home.jpfJar() + java.io.File.pathSeparator + classes);
+            Files.writeString(stampFile, stamp + "\n", StandardCharsets.UTF_8);
+        }
         // JPF's own syntax: ${jpf-core} is expanded by its Config
         Files.writeString(site(model), "# written by gangproof: the jpf-core build to use\njpf-core = "
                 + home.dir().toAbsolutePath().toString().replace("\\", "/") + "\nextensions = ${jpf-core}\n",
                 StandardCharsets.UTF_8);
+        return compiled;
     }
 
     private static Path site(EmittedModel model) {
