@@ -40,65 +40,6 @@ class JpfCheckTest {
     }
 
     @Test
-    void starvationStrictIsProvedByTheExplorersRepetition(@TempDir Path dir) throws Exception {
-        SystemSpec spec = BundledSpecs.load("starvation-strict");
-        ExplorerOptions options = ExplorerOptions.DEFAULTS.withHorizon(100);
-        List<ExplorerResult> explorer = Explorer.check(spec, options);
-        List<ExplorerResult> jpf = JpfCheck.check(spec, options, JpfBuild.require(), dir);
-        assertThat(explorer).extracting(ExplorerResult::verdict)
-                .containsExactly(Verdict.PROVED, Verdict.VIOLATED, Verdict.PROVED);
-        assertThat(jpf).extracting(ExplorerResult::verdict).isEqualTo(explorer.stream().map(ExplorerResult::verdict)
-                .toList());
-        for (int p : new int[] {0, 2}) {
-            ExplorerResult.Proved e = (ExplorerResult.Proved) explorer.get(p);
-            ExplorerResult.Proved j = (ExplorerResult.Proved) jpf.get(p);
-            assertThat(j.repetition()).isEqualTo(e.repetition());
-            // the explorer stopped at the repetition, JPF searched to the horizon
-            assertThat(j.states()).isGreaterThan(e.states());
-            assertThat(j.horizon()).isEqualTo(100);
-        }
-    }
-
-    /**
-     * The repetition is decided only from a complete run to the horizon: a probe (stopped short of
-     * the horizon) and a run cut by the state limit do not hold every reachable state of every
-     * instant, and prove nothing, though the states they saw may well repeat.
-     */
-    @Test
-    void onlyACompleteRunToTheHorizonFindsTheRepetition(@TempDir Path dir) throws Exception {
-        SystemSpec spec = BundledSpecs.load("starvation-strict");
-        ModelPlan plan = ModelPlan.of(spec, spec.properties(), 100, Map.of());
-        ModelGenerator.GeneratedModel generated = ModelGenerator.generate(plan);
-        EmittedModel emitted = ModelEmitter.write(spec, dir, plan, generated, 100);
-        JpfRunner.compile(emitted, JpfBuild.require());
-        var periodicity = Explorer.periodicity(spec, generated);
-        assertThat(periodicity).isPresent();
-        ExplorerOptions options = ExplorerOptions.DEFAULTS.withHorizon(100);
-        JpfRunner.JpfOutcome complete = JpfRunner.run(emitted, JpfBuild.require(), Explorer.limits(spec, options),
-                Long.MAX_VALUE, 100, 0b101L, periodicity);
-        ExplorerResult.Proved proved = (ExplorerResult.Proved) Explorer.check(spec, options).get(0);
-        assertThat(complete.limitHit()).isEmpty();
-        assertThat(complete.repetition()).hasValue(proved.repetition());
-
-        JpfRunner.JpfOutcome probe = JpfRunner.run(emitted, JpfBuild.require(), Explorer.limits(spec, options),
-                Long.MAX_VALUE, 90, 0b101L, periodicity);
-        assertThat(probe.limitHit()).isEmpty();
-        assertThat(probe.repetition()).as("a probe to instant 90").isEmpty();
-
-        // more states than the explorer needs to see the repetition, fewer than JPF's whole search
-        long limit = (proved.states() + complete.states()) / 2;
-        JpfRunner.JpfOutcome cut = JpfRunner.run(emitted, JpfBuild.require(),
-                Explorer.limits(spec, options.withMaxStates(limit)), Long.MAX_VALUE, 100, 0b101L, periodicity);
-        assertThat(cut.limitHit()).hasValue("the state limit of " + limit + " states was reached");
-        assertThat(cut.repetition()).isEmpty();
-        ExplorerResult r = JpfCheck.check(spec, spec.properties().get(0), options.withMaxStates(limit),
-                JpfBuild.require(), dir.resolve("cut"));
-        assertThat(r).isInstanceOf(ExplorerResult.Unknown.class);
-        assertThat(Explorer.check(spec, options.withMaxStates(limit)).get(0).verdict())
-                .as("the explorer stops at the repetition, within the limit").isEqualTo(Verdict.PROVED);
-    }
-
-    @Test
     void anEarlyViolationThatDepthFirstReachesLateIsFoundByTheShortSearchesFirst(@TempDir Path dir) throws Exception {
         // coral-quad-greedy's overtake needs choices of its first instants; depth first, JPF first searches the
         // whole subtree under its first choices, down to the horizon
