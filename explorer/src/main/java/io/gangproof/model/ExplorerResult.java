@@ -16,8 +16,8 @@ public sealed interface ExplorerResult {
     /**
      * The reachable states at instant {@code at} are those at {@code at - period}, every time
      * shifted by {@code period}: from then on the behaviours repeat, and the explorer's search
-     * ended there (JPF's searched to the horizon, and found it after; docs/semantics.md §13). A property not violated by then is violated at no instant,
-     * beyond the horizon too.
+     * ended there (JPF's went on to the horizon, and found it after; docs/semantics.md §13). A
+     * property not violated by then is violated at no instant, beyond the horizon too.
      */
     record Repetition(long period, long at) {
     }
