@@ -15,9 +15,9 @@ public sealed interface ExplorerResult {
 
     /**
      * The reachable states at instant {@code at} are those at {@code at - period}, every time
-     * shifted by {@code period}: from then on the behaviours repeat, and the search ended
-     * there (docs/semantics.md §13). A property not violated by then is violated at no instant,
-     * beyond the horizon too.
+     * shifted by {@code period}: from then on the behaviours repeat, and the explorer's search
+     * ended there (JPF's went on to the horizon, and found it after; docs/semantics.md §13). A
+     * property not violated by then is violated at no instant, beyond the horizon too.
      */
     record Repetition(long period, long at) {
     }

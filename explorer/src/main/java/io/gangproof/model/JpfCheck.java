@@ -58,7 +58,8 @@ public final class JpfCheck {
             generated = ModelGenerator.generate(plan);
             EmittedModel emitted = ModelEmitter.write(spec, dir, plan, generated, horizon);
             JpfRunner.compile(emitted, home);
-            outcome = deepen(emitted, home, Explorer.limits(spec, options), plan, horizon);
+            outcome = deepen(emitted, home, Explorer.limits(spec, options), plan, horizon,
+                    Explorer.periodicity(spec, generated));
         }
         for (Property p : spec.properties()) {
             results.add(result(spec, plan, generated, outcome, p, horizon));
@@ -70,10 +71,12 @@ public final class JpfCheck {
      * The runs of JPF for every property, and what they found: for each property violated (by
      * its index in the model) its path and the states of the run that found it; the states of
      * the last run; why it stopped early, if it did; the last instant up to which every
-     * behaviour was searched without a violation of the properties left ({@code -1}: none).
+     * behaviour was searched without a violation of the properties left ({@code -1}: none);
+     * where the reachable states repeat, as the search to the horizon found (semantics §13).
      */
     record Deepened(Map<Integer, List<Integer>> violations, Map<Integer, Long> statesAtViolation, long states,
-            Optional<String> limitHit, long searchedUpTo, Path report) {
+            Optional<String> limitHit, long searchedUpTo, Path report,
+            Optional<ExplorerResult.Repetition> repetition) {
     }
 
     /**
@@ -92,10 +95,11 @@ public final class JpfCheck {
      * a violation found there is one of the full search. Then one search to the horizon, for the
      * properties still not violated: only that one can let a property hold. The probes take at
      * most half of the time budget, so that the full search keeps the other half; a probe that
-     * reaches a limit ends the probing.
+     * reaches a limit ends the probing. Only the search to the horizon looks for a repetition of
+     * the reachable states ({@code periodicity}, as the explorer's), so only it can prove.
      */
-    static Deepened deepen(EmittedModel emitted, JpfHome home, Search.Limits limits, ModelPlan plan, long horizon)
-            throws IOException {
+    static Deepened deepen(EmittedModel emitted, JpfHome home, Search.Limits limits, ModelPlan plan, long horizon,
+            Optional<Search.Periodicity> periodicity) throws IOException {
         long start = System.currentTimeMillis();
         long deadline = limits.timeLimitMillis() == Long.MAX_VALUE ? Long.MAX_VALUE
                 : start + limits.timeLimitMillis();
@@ -121,15 +125,17 @@ public final class JpfCheck {
             searched = instant;
         }
         if (pending == 0L) {
-            return new Deepened(violations, statesAt, last.states(), Optional.empty(), searched, last.report());
+            return new Deepened(violations, statesAt, last.states(), Optional.empty(), searched, last.report(),
+                    Optional.empty());
         }
         if (last != null && System.currentTimeMillis() >= deadline) {
             return new Deepened(violations, statesAt, last.states(), Optional.of(JpfRunner.timeLimitReached(limits)),
-                    searched, last.report());
+                    searched, last.report(), Optional.empty());
         }
-        JpfRunner.JpfOutcome full = JpfRunner.run(emitted, home, limits, deadline, horizon, pending);
+        JpfRunner.JpfOutcome full = JpfRunner.run(emitted, home, limits, deadline, horizon, pending, periodicity);
         record(full, violations, statesAt, pending);
-        return new Deepened(violations, statesAt, full.states(), full.limitHit(), searched, full.report());
+        return new Deepened(violations, statesAt, full.states(), full.limitHit(), searched, full.report(),
+                full.repetition());
     }
 
     /** Adds the run's violations of properties still pending; returns those still pending after it. */
@@ -167,6 +173,11 @@ public final class JpfCheck {
                     + time.format(outcome.searchedUpTo()) + " (every behaviour)";
             return new ExplorerResult.Unknown(property, mp.description(), "JPF: " + outcome.limitHit().get()
                     + " before the horizon " + time.format(horizon) + upTo, outcome.states());
+        }
+        if (outcome.repetition().isPresent()) {
+            // not violated in a complete search to the horizon whose reachable states repeat
+            return new ExplorerResult.Proved(property, mp.description(), horizon, outcome.states(),
+                    Explorer.nondeterminism(spec), outcome.repetition().get());
         }
         return new ExplorerResult.HoldsUpTo(property, mp.description(), horizon, outcome.states(),
                 Explorer.nondeterminism(spec));

@@ -40,10 +40,13 @@ public final class JpfRunner {
      * distinct states of the model (matched on its encoding). {@code limitHit}: why the search
      * stopped before it was complete, when it did. {@code onHost}: steps (instants along JPF's
      * paths) the native peer ran on the host JVM, all of them; {@code choicePoints}: the choice
-     * generators it gave JPF, one per choice of more than one alternative.
+     * generators it gave JPF, one per choice of more than one alternative. {@code repetition}:
+     * where the reachable states repeat (semantics §13 item 7), decided from the visited states
+     * after a complete run to the horizon asked for it, else empty.
      */
     public record JpfOutcome(Path config, Map<Integer, List<Integer>> violations, long states,
-            Optional<String> limitHit, Path report, long onHost, long choicePoints) {
+            Optional<String> limitHit, Path report, long onHost, long choicePoints,
+            Optional<ExplorerResult.Repetition> repetition) {
         public JpfOutcome {
             violations = Map.copyOf(violations);
         }
@@ -90,10 +93,21 @@ public final class JpfRunner {
      * {@code Long.MAX_VALUE} for none; a reached deadline is worded as {@code limits}' time
      * limit): each property's first violation is recorded with its path while the search goes
      * on, as in the explorer's one search. One run at a time: JPF's native peers keep their
-     * state in static fields.
+     * state in static fields. No repetition check (a probe of the iterative deepening).
+     */
+    static JpfOutcome run(EmittedModel model, JpfHome home, Search.Limits limits, long deadlineMillis,
+            long instants, long properties) throws IOException {
+        return run(model, home, limits, deadlineMillis, instants, properties, Optional.empty());
+    }
+
+    /**
+     * As {@link #run(EmittedModel, JpfHome, Search.Limits, long, long, long) run}, and when
+     * {@code periodicity} is given and the run was complete (no limit of the peer, no search
+     * constraint of JPF, not every property violated) to the horizon, the peer's visited states
+     * decide item 7 of semantics §13 as the explorer's search does, with the same periodicity.
      */
     static synchronized JpfOutcome run(EmittedModel model, JpfHome home, Search.Limits limits, long deadlineMillis,
-            long instants, long properties) throws IOException {
+            long instants, long properties, Optional<Search.Periodicity> periodicity) throws IOException {
         Path site = site(model);
         Path config = model.jpfConfigs().get(0);
         Path report = model.dir().resolve("jpf-report.txt");
@@ -149,8 +163,17 @@ public final class JpfRunner {
                             + " was reached (by the visited states)");
                 }
             }
+            Optional<ExplorerResult.Repetition> repetition = Optional.empty();
+            if (limitHit.isEmpty() && periodicity.isPresent()) {
+                // the peer also declines a run that was not complete, or not to the horizon
+                long at = (Long) peer.getMethod("repetition", int.class, int.class).invoke(null,
+                        periodicity.get().period(), periodicity.get().from());
+                if (at >= 0) {
+                    repetition = Optional.of(new ExplorerResult.Repetition(periodicity.get().period(), at));
+                }
+            }
             return new JpfOutcome(config, violations, states, limitHit, report, peer.getField("onHost").getLong(null),
-                    peer.getField("choicePoints").getLong(null));
+                    peer.getField("choicePoints").getLong(null), repetition);
         } catch (InvocationTargetException e) {
             throw new IOException("JPF failed (" + home.dir() + "): " + e.getCause(), e.getCause());
         } catch (ReflectiveOperationException e) {

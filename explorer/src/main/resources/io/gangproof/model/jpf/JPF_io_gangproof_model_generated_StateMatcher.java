@@ -32,7 +32,8 @@ import java.util.TreeMap;
  * alternative a JPF choice generator which JPF searches and backtracks, so that JPF interprets
  * only the entry point's loop. It also keeps
  * the state count, the limits and, for each property, the choices along the first path that
- * violated it. gangproof reads the public static fields after the run.
+ * violated it. gangproof reads the public static fields after the run, and after a complete run
+ * to the horizon asks {@link #repetition} whether the reachable states repeat (semantics §13).
  */
 public class JPF_io_gangproof_model_generated_StateMatcher extends NativePeer {
     /** Distinct states seen in the last run. */
@@ -433,15 +434,8 @@ public class JPF_io_gangproof_model_generated_StateMatcher extends NativePeer {
         /** Whether {@code b[0..length)} was absent; adds it. */
         boolean add(int[] b, int length) {
             int h = hash(b, length);
-            int mask = slots.length - 1;
-            for (int i = h & mask;; i = (i + 1) & mask) {
-                int at = slots[i];
-                if (at < 0) {
-                    break;
-                }
-                if (equal(at, b, length)) {
-                    return false;
-                }
+            if (slots[slot(b, length, h)] >= 0) {
+                return false;
             }
             if (used + length + 1 > arena.length) {
                 arena = Arrays.copyOf(arena, Math.max(arena.length * 2, used + length + 1));
@@ -455,6 +449,49 @@ public class JPF_io_gangproof_model_generated_StateMatcher extends NativePeer {
                 grow();
             }
             return true;
+        }
+
+        /** Whether {@code b[0..length)} is in the set. */
+        boolean contains(int[] b, int length) {
+            return slots[slot(b, length, hash(b, length))] >= 0;
+        }
+
+        /** The number of encodings in the set. */
+        int size() {
+            return size;
+        }
+
+        /**
+         * The entries, in the order they were added: from {@code 0} by {@link #next} while below
+         * {@link #end}, each {@code length, ints...} at its position in the arena.
+         */
+        int end() {
+            return used;
+        }
+
+        int next(int at) {
+            return at + 1 + arena[at];
+        }
+
+        /** The instant of the entry at {@code at}: int 0 of every encoding. */
+        int instant(int at) {
+            return arena[at + 1];
+        }
+
+        /** Copies the entry at {@code at} into {@code b}; returns its length. */
+        int copy(int at, int[] b) {
+            System.arraycopy(arena, at + 1, b, 0, arena[at]);
+            return arena[at];
+        }
+
+        /** The slot holding {@code b[0..length)} (hash {@code h}), or the empty slot where it would go. */
+        private int slot(int[] b, int length, int h) {
+            int mask = slots.length - 1;
+            for (int i = h & mask;; i = (i + 1) & mask) {
+                if (slots[i] < 0 || equal(slots[i], b, length)) {
+                    return i;
+                }
+            }
         }
 
         private boolean equal(int at, int[] b, int length) {
@@ -499,6 +536,92 @@ public class JPF_io_gangproof_model_generated_StateMatcher extends NativePeer {
                 h = h * 0x9E3779B1 + b[x];
             }
             return h ^ (h >>> 16);
+        }
+    }
+
+    /**
+     * Item 7 of semantics §13, decided after a complete run to the horizon: the first instant
+     * {@code t}, {@code from + period <= t < horizon}, at which the states seen at {@code t} are
+     * those seen at {@code t - period} with every instant replaced; -1 when there is none. A run
+     * that was not complete (a limit reached, or every property looked for violated, which ends
+     * the search) or not to the horizon (a probe of the iterative deepening) does not hold every
+     * reachable state of every instant: -1 then, as when the index by instant would take the
+     * visited set above the memory limit. Called by gangproof after the run, not by JPF.
+     */
+    public static long repetition(int period, int from) {
+        int horizon = mirror == null ? -1 : mirror.host.horizon();
+        if (limitHit != 0 || pending == 0L || instants < horizon || period <= 0 || from < 0
+                || from + period >= horizon) {
+            return -1L;
+        }
+        if (visited.bytes() + Levels.bytes(visited, from, horizon) > maxBytes) {
+            return -1L;
+        }
+        Levels levels = new Levels(visited, from, horizon);
+        int[] buffer = new int[mirror.host.maxEncodedLength()];
+        for (int t = from + period; t < horizon; t++) {
+            if (levels.sameShifted(visited, t - period, t, buffer)) {
+                return t;
+            }
+        }
+        return -1L;
+    }
+
+    /** The visited states of the instants {@code from .. to - 1}, grouped by instant (a counting sort of the arena). */
+    private static final class Levels {
+        private final int from;
+        /** The states of instant {@code from + k} are {@code entries[first[k] .. first[k + 1])}. */
+        private final int[] first;
+        /** Positions in the visited set's arena. */
+        private final int[] entries;
+
+        /** What the index takes, at most: its two arrays and the cursors that fill it. */
+        static long bytes(EncodingSet set, int from, int to) {
+            return 4L * set.size() + 8L * (to - from + 1);
+        }
+
+        Levels(EncodingSet set, int from, int to) {
+            this.from = from;
+            int span = to - from;
+            first = new int[span + 1];
+            for (int at = 0; at < set.end(); at = set.next(at)) {
+                int t = set.instant(at);
+                if (t >= from && t < to) {
+                    first[t - from + 1]++;
+                }
+            }
+            for (int k = 0; k < span; k++) {
+                first[k + 1] += first[k];
+            }
+            entries = new int[first[span]];
+            int[] cursor = Arrays.copyOf(first, span);
+            for (int at = 0; at < set.end(); at = set.next(at)) {
+                int t = set.instant(at);
+                if (t >= from && t < to) {
+                    entries[cursor[t - from]++] = at;
+                }
+            }
+        }
+
+        /**
+         * Whether the states of instant {@code later} are those of {@code earlier} with the instant
+         * replaced: as many, and each of {@code later}, its instant set to {@code earlier}, in the
+         * set (which holds no encoding twice), as the explorer's {@code Search.sameShifted}.
+         */
+        boolean sameShifted(EncodingSet set, int earlier, int later, int[] buffer) {
+            int e = earlier - from;
+            int l = later - from;
+            if (first[l + 1] - first[l] != first[e + 1] - first[e]) {
+                return false;
+            }
+            for (int k = first[l]; k < first[l + 1]; k++) {
+                int length = set.copy(entries[k], buffer);
+                buffer[0] = earlier;
+                if (!set.contains(buffer, length)) {
+                    return false;
+                }
+            }
+            return true;
         }
     }
 }
